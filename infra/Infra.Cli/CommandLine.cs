@@ -1,0 +1,100 @@
+using Infra.Model;
+using Infra.Model.Yaml;
+using Infra.Platform.Configuration;
+using Infra.Platform.Profiles;
+
+namespace Infra.Cli;
+
+/// <summary>
+/// The synthesizer's entry point. With no arguments it is Pulumi's compiler: it reads the
+/// PULUMI_* variables and prints the stack's program. <c>synth</c> and <c>preview</c> do
+/// the same from a stack config file, for people and CI without the Pulumi CLI.
+/// </summary>
+public static class CommandLine
+{
+    public const string Usage = """
+        usage:
+          infra                                   compiler mode for Pulumi: reads PULUMI_STACK, PULUMI_PROJECT, PULUMI_CONFIG
+          infra synth   --stack NAME [--config FILE]   print the stack's Pulumi YAML program
+          infra preview --stack NAME [--config FILE]   print an offline plan: resources by component, counts, outputs
+        FILE defaults to stacks/Pulumi.NAME.yaml in the project.
+        """;
+
+    public static int Run(string[] args, IHost host)
+    {
+        try
+        {
+            return args switch
+            {
+                [] => Compile(host),
+                ["synth", .. var rest] => Synth(rest, host, preview: false),
+                ["preview", .. var rest] => Synth(rest, host, preview: true),
+                ["--help" or "-h" or "help"] => Help(host),
+                _ => throw new UsageError($"unknown command '{string.Join(' ', args)}'"),
+            };
+        }
+        catch (Exception e) when (e is ConfigError or SynthesisException or UsageError)
+        {
+            host.Error.WriteLine($"error: {e.Message}");
+            if (e is UsageError)
+            {
+                host.Error.WriteLine(Usage);
+            }
+            return 1;
+        }
+    }
+
+    private static int Help(IHost host)
+    {
+        host.Out.WriteLine(Usage);
+        return 0;
+    }
+
+    private static int Compile(IHost host)
+    {
+        var present = PulumiEnvironment.All.Where(name => host.GetEnvironmentVariable(name) is not null).ToList();
+        PulumiProgram program;
+        if (present.Count == 0)
+        {
+            program = DiscoveryProgram.Build(ConfigKeys.Project);
+        }
+        else
+        {
+            var stack = host.GetEnvironmentVariable(PulumiEnvironment.Stack)
+                ?? throw new ConfigError($"{PulumiEnvironment.Stack} is not set, though {string.Join(", ", present)} is");
+            var project = host.GetEnvironmentVariable(PulumiEnvironment.Project) ?? ConfigKeys.Project;
+            var organization = host.GetEnvironmentVariable(PulumiEnvironment.Organization) ?? PulumiEnvironment.DefaultOrganization;
+            var config = StackConfig.FromJson(host.GetEnvironmentVariable(PulumiEnvironment.Config) ?? "{}");
+            program = PlatformProgram.Build(StackSettings.Resolve(stack, project, organization, config));
+        }
+        host.Out.Write(ProgramWriter.Write(program));
+        return 0;
+    }
+
+    private static int Synth(string[] args, IHost host, bool preview)
+    {
+        string? stack = null;
+        string? configFile = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--stack" when i + 1 < args.Length: stack = args[++i]; break;
+                case "--config" when i + 1 < args.Length: configFile = args[++i]; break;
+                default: throw new UsageError($"unexpected argument '{args[i]}'");
+            }
+        }
+        if (stack is null)
+        {
+            throw new UsageError("--stack NAME is required");
+        }
+        configFile ??= Path.Combine(ProjectRoot.Find(host.WorkingDirectory), ProjectRoot.StackConfigDirectory, $"Pulumi.{stack}.yaml");
+        var path = Path.GetFullPath(configFile, host.WorkingDirectory);
+        var settings = StackSettings.Resolve(stack, ConfigKeys.Project, PulumiEnvironment.DefaultOrganization, StackConfigFile.Read(path));
+        var program = PlatformProgram.Build(settings);
+        host.Out.Write(preview ? PlanPrinter.Print(settings, program) : ProgramWriter.Write(program));
+        return 0;
+    }
+}
+
+public sealed class UsageError(string message) : Exception(message);

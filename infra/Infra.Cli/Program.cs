@@ -1,0 +1,3 @@
+using Infra.Cli;
+
+return CommandLine.Run(args, new ProcessHost());

@@ -1,0 +1,13 @@
+namespace Infra.Platform.Components.Encryption;
+
+/// <summary>Inputs of the stack's customer-managed KMS key. Rotation is always on.</summary>
+public sealed record EncryptionKeyOptions
+{
+    /// <summary>Alias without the <c>alias/</c> prefix, e.g. <c>dataplatform-dev-data</c>.</summary>
+    public required string AliasName { get; init; }
+
+    /// <summary>Days KMS waits before deleting a scheduled key (7-30).</summary>
+    public required int DeletionWindowDays { get; init; }
+
+    public required bool Protect { get; init; }
+}

@@ -1,0 +1,48 @@
+using Infra.Model.Values;
+
+namespace Infra.Platform.Iam;
+
+/// <summary>One statement of an IAM or resource policy.</summary>
+public sealed record PolicyStatement
+{
+    public required string Sid { get; init; }
+    public required PolicyEffect Effect { get; init; }
+    /// <summary>Principal as written in a resource policy, e.g. <c>{"Service": "logging.s3.amazonaws.com"}</c> or "*".</summary>
+    public Value? Principal { get; init; }
+    public required IReadOnlyList<string> Actions { get; init; }
+    public required IReadOnlyList<Value> Resources { get; init; }
+    /// <summary>Condition operator → (condition key → value).</summary>
+    public IReadOnlyList<(string Operator, string Key, Value Value)> Conditions { get; init; } = [];
+
+    public MapValue ToMap()
+    {
+        var map = new MapValue { ["Sid"] = Sid, ["Effect"] = Effect.ToString() };
+        if (Principal is not null)
+        {
+            map["Principal"] = Principal;
+        }
+        map["Action"] = new ListValue(Actions.Select(action => (Value)action));
+        map["Resource"] = new ListValue(Resources);
+        if (Conditions.Count > 0)
+        {
+            var conditions = new MapValue();
+            foreach (var group in Conditions.GroupBy(c => c.Operator))
+            {
+                var keys = new MapValue();
+                foreach (var (_, key, value) in group)
+                {
+                    keys.Add(key, value);
+                }
+                conditions.Add(group.Key, keys);
+            }
+            map["Condition"] = conditions;
+        }
+        return map;
+    }
+}
+
+public enum PolicyEffect
+{
+    Allow,
+    Deny,
+}
