@@ -1,0 +1,3 @@
+using Infra.Bench;
+
+return SynthBenchmark.Run(args);

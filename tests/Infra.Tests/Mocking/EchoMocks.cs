@@ -1,0 +1,42 @@
+namespace Infra.Tests.Mocking;
+
+/// <summary>
+/// The usual mocks: echo inputs as outputs, fake ids <c>{name}_id</c>, an ARN for every
+/// resource and fixed outputs for the types whose outputs are not inputs.
+/// </summary>
+public class EchoMocks : IMocks
+{
+    public const string AccountId = "123456789012";
+
+    public virtual MockResourceResult NewResource(MockResourceArgs args)
+    {
+        var outputs = new Dictionary<string, object?>(args.Inputs)
+        {
+            ["arn"] = $"arn:aws:mock:::{args.Name}",
+        };
+        var id = $"{args.Name}_id";
+        switch (args.Type)
+        {
+            case "aws:kms:Key":
+                outputs["keyId"] = $"{args.Name}-key-id";
+                outputs["arn"] = $"arn:aws:kms:eu-west-1:{AccountId}:key/{args.Name}-key-id";
+                break;
+            case "aws:s3:Bucket":
+                id = args.Inputs.TryGetValue("bucket", out var bucket) && bucket is string name ? name : id;
+                outputs["arn"] = $"arn:aws:s3:::{id}";
+                break;
+        }
+        return new MockResourceResult(id, outputs);
+    }
+
+    public virtual IReadOnlyDictionary<string, object?> Call(MockCallArgs args) => args.Function switch
+    {
+        "aws:index/getCallerIdentity:getCallerIdentity" => new Dictionary<string, object?>
+        {
+            ["accountId"] = AccountId,
+            ["arn"] = $"arn:aws:iam::{AccountId}:user/mock",
+            ["userId"] = "mock",
+        },
+        _ => throw new MockDeploymentException($"no mock result for function '{args.Function}'"),
+    };
+}
