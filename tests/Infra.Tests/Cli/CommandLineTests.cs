@@ -1,0 +1,105 @@
+using Infra.Cli;
+using Infra.Tests.Support;
+
+namespace Infra.Tests.Cli;
+
+public class CommandLineTests
+{
+    [Fact]
+    public void Synth_StackFile_PrintsTheSameProgramAsTheCompiler()
+    {
+        var host = new FakeHost();
+
+        var exit = CommandLine.Run(["synth", "--stack", "course3"], host);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(Stacks.Synthesize("course3"), host.Stdout);
+        Assert.Equal("", host.Stderr);
+    }
+
+    [Fact]
+    public void Synth_FromASubfolder_FindsTheProjectsStackFiles()
+    {
+        var host = new FakeHost(workingDirectory: Repository.PathOf("infra"));
+
+        Assert.Equal(0, CommandLine.Run(["synth", "--stack", "dev"], host));
+    }
+
+    [Fact]
+    public void Synth_ExplicitConfigFile_IsRead()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"Pulumi.dev.{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, "config:\n  aws:region: us-east-2\n  dataplatform:environment: dev\n  dataplatform:owner: someone\n");
+        try
+        {
+            var host = new FakeHost();
+            Assert.Equal(0, CommandLine.Run(["synth", "--stack", "dev", "--config", file], host));
+            Assert.Contains("region: us-east-2", host.Stdout);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Preview_GroupsResourcesByComponent_AndCountsThem()
+    {
+        var host = new FakeHost();
+
+        Assert.Equal(0, CommandLine.Run(["preview", "--stack", "prod"], host));
+
+        var plan = host.Stdout;
+        Assert.Contains("Stack prod of project dataplatform in eu-west-1", plan);
+        Assert.Contains("data protected and retained", plan);
+        Assert.Contains("LakehouseStorage (", plan);
+        Assert.Contains("EncryptionKey (2)", plan);
+        Assert.Contains("    5  aws:s3:Bucket", plan);
+        Assert.Contains("bronze-bucket  [protect, retain]", plan);
+        Assert.Contains("kmsKeyArn = ${data-key.arn}", plan);
+    }
+
+    [Fact]
+    public void Synth_UnknownStack_ExitsNonZeroWithMessageAndNoOutput()
+    {
+        var host = new FakeHost();
+
+        var exit = CommandLine.Run(["synth", "--stack", "qa"], host);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("", host.Stdout);
+        Assert.Contains("stack config file", host.Stderr);
+    }
+
+    [Theory]
+    [InlineData("deploy")]
+    [InlineData("synth")]
+    [InlineData("synth --stack")]
+    [InlineData("preview --stack dev --verbose")]
+    public void Run_BadArguments_PrintsUsage(string arguments)
+    {
+        var host = new FakeHost();
+
+        Assert.Equal(1, CommandLine.Run(arguments.Split(' '), host));
+        Assert.Contains("usage:", host.Stderr);
+        Assert.Equal("", host.Stdout);
+    }
+
+    [Fact]
+    public void Compile_StackSetButNoConfig_ReportsTheMissingValue()
+    {
+        var host = new FakeHost(new Dictionary<string, string> { ["PULUMI_STACK"] = "dev", ["PULUMI_PROJECT"] = "dataplatform" });
+
+        Assert.Equal(1, CommandLine.Run([], host));
+        Assert.Contains("missing config value", host.Stderr);
+    }
+
+    [Fact]
+    public void Compile_ProjectButNoStack_Fails()
+    {
+        var host = new FakeHost(new Dictionary<string, string> { ["PULUMI_PROJECT"] = "dataplatform" });
+
+        Assert.Equal(1, CommandLine.Run([], host));
+        Assert.Contains("PULUMI_STACK is not set", host.Stderr);
+    }
+}

@@ -1,0 +1,54 @@
+using Infra.Platform;
+using Infra.Tests.Mocking;
+using Infra.Tests.Support;
+
+namespace Infra.Tests.Components;
+
+/// <summary>The provider and KMS key every stack starts from.</summary>
+public class PlatformFoundationTests
+{
+    private static readonly DeploymentResult Course2 = Stacks.Deploy("course2");
+
+    [Fact]
+    public void Provider_IsPinned_AndTagsEveryResourceWithTheStack()
+    {
+        var provider = Course2.Resource("aws-provider");
+
+        Assert.True(provider.HasOption("version", ProviderVersions.Aws));
+        Assert.Equal("eu-west-1", provider.Input("region"));
+        Assert.Equal("dataplatform", provider.Input("defaultTags.tags.project"));
+        Assert.Equal("course2", provider.Input("defaultTags.tags.stack"));
+        Assert.Equal("course", provider.Input("defaultTags.tags.environment"));
+        Assert.Equal("course2", provider.Input("defaultTags.tags.course"));
+        Assert.Equal("data-platform-team", provider.Input("defaultTags.tags.owner"));
+    }
+
+    [Fact]
+    public void EveryAwsResource_UsesTheExplicitProvider()
+    {
+        var aws = Course2.Resources.Where(r => r.Type.StartsWith("aws:", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(aws);
+        Assert.All(aws, resource => Assert.Equal("aws-provider", resource.Provider));
+    }
+
+    [Fact]
+    public void Key_RotatesAndHasAnAlias()
+    {
+        var key = Course2.Resource("data-key");
+        var alias = Course2.Resource("data-key-alias");
+
+        Assert.Equal(true, key.Input("enableKeyRotation"));
+        Assert.Equal(key.Outputs["keyId"], alias.Input("targetKeyId"));
+        Assert.Equal("alias/dataplatform-course2-data", alias.Input("name"));
+    }
+
+    [Fact]
+    public void Outputs_NameEveryBucketAndTheKey()
+    {
+        Assert.Equal(Course2.Resource("data-key").Outputs["arn"], Course2.Outputs["kmsKeyArn"]);
+        Assert.Equal(Course2.Resource("gold-bucket").Id, Course2.Outputs["goldBucketName"]);
+        Assert.Equal(Course2.Resource("bronze-bucket").Outputs["arn"], Course2.Outputs["bronzeBucketArn"]);
+        Assert.Equal(11, Course2.Outputs.Count);
+    }
+}

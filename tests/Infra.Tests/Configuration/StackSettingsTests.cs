@@ -1,0 +1,135 @@
+using Infra.Platform.Configuration;
+using Infra.Platform.Profiles;
+
+namespace Infra.Tests.Configuration;
+
+public class StackSettingsTests
+{
+    private static Dictionary<string, string?> Valid(string environment = "dev") => new()
+    {
+        [ConfigKeys.Region] = "eu-west-1",
+        [ConfigKeys.Environment] = environment,
+        [ConfigKeys.Owner] = "team",
+    };
+
+    private static string Fails(string stack, Dictionary<string, string?> values) =>
+        Assert.Throws<ConfigError>(() => StackSettings.Resolve(stack, ConfigKeys.Project, "org", new StackConfig(values))).Message;
+
+    [Fact]
+    public void Resolve_ValidDevConfig_UsesProfileDefaults()
+    {
+        var settings = StackSettings.Resolve("dev", ConfigKeys.Project, "org", new StackConfig(Valid()));
+
+        Assert.Equal("eu-west-1", settings.Region);
+        Assert.False(settings.Profile.RetainData);
+        Assert.Equal(settings.Profile.DefaultNoncurrentVersionDays, settings.NoncurrentVersionDays);
+    }
+
+    [Fact]
+    public void Resolve_UnknownStack_NamesTheKnownStacks()
+    {
+        var message = Fails("staging", Valid());
+
+        Assert.Contains("unknown stack 'staging'", message);
+        Assert.Contains(StackProfiles.KnownNames, message);
+    }
+
+    [Fact]
+    public void Resolve_OtherProject_Fails()
+    {
+        Assert.Throws<ConfigError>(() => StackSettings.Resolve("dev", "other", "org", new StackConfig(Valid())));
+    }
+
+    [Theory]
+    [InlineData(ConfigKeys.Region)]
+    [InlineData(ConfigKeys.Owner)]
+    [InlineData(ConfigKeys.Environment)]
+    public void Resolve_MissingRequiredKey_NamesTheKey(string key)
+    {
+        var values = Valid();
+        values.Remove(key);
+
+        Assert.Contains($"missing config value {key}", Fails("dev", values));
+    }
+
+    [Theory]
+    [InlineData("europe")]
+    [InlineData("EU-WEST-1")]
+    [InlineData("eu-west")]
+    public void Resolve_MalformedRegion_SaysWhatIsAllowed(string region)
+    {
+        var values = Valid();
+        values[ConfigKeys.Region] = region;
+
+        Assert.Contains("is not an AWS region name", Fails("dev", values));
+    }
+
+    [Fact]
+    public void Resolve_EnvironmentNotMatchingStack_NamesTheAllowedValue()
+    {
+        var message = Fails("dev", Valid("prod"));
+
+        Assert.Contains(ConfigKeys.Environment, message);
+        Assert.Contains("allowed: dev", message);
+    }
+
+    [Fact]
+    public void Resolve_CourseStackWithWrongCourse_NamesTheAllowedValue()
+    {
+        var values = Valid("course");
+        values[ConfigKeys.Course] = "course3";
+
+        Assert.Contains("allowed: course2", Fails("course2", values));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("3651")]
+    [InlineData("ten")]
+    [InlineData("1.5")]
+    public void Resolve_DaysOutOfRange_SaysTheRange(string days)
+    {
+        var values = Valid();
+        values[ConfigKeys.NoncurrentVersionDays] = days;
+
+        Assert.Contains($"from {StackSettings.MinDays} to {StackSettings.MaxDays}", Fails("dev", values));
+    }
+
+    [Fact]
+    public void Resolve_MisspelledProjectKey_ListsTheAllowedKeys()
+    {
+        var values = Valid();
+        values["dataplatform:ownr"] = "x";
+
+        var message = Fails("dev", values);
+
+        Assert.Contains("unknown config key 'dataplatform:ownr'", message);
+        Assert.Contains(ConfigKeys.Owner, message);
+    }
+
+    [Fact]
+    public void Resolve_KeysOfOtherNamespaces_AreIgnored()
+    {
+        var values = Valid();
+        values["aws:profile"] = "learner";
+
+        Assert.Equal("dev", StackSettings.Resolve("dev", ConfigKeys.Project, "org", new StackConfig(values)).Stack);
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("[1,2]")]
+    public void FromJson_Malformed_Fails(string json)
+    {
+        Assert.Throws<ConfigError>(() => StackConfig.FromJson(json));
+    }
+
+    [Fact]
+    public void FromJson_NumbersAndStrings_BecomeText()
+    {
+        var config = StackConfig.FromJson("""{"aws:region":"eu-west-1","dataplatform:noncurrentVersionDays":30}""");
+
+        Assert.Equal("30", config.Get(ConfigKeys.NoncurrentVersionDays));
+    }
+}
