@@ -44,7 +44,7 @@ public static class SynthBenchmark
 
         if (!args.Contains("--in-process-only"))
         {
-            var compiler = Path.Combine(root, "infra", "compile");
+            var compiler = Path.Combine(root, "infra", "dataplatform");
             RunProcess(compiler, root, [], null);
             var help = Median(ProcessRuns, () => RunProcess(compiler, root, ["--help"], null));
             var compile = Median(ProcessRuns, () => RunProcess(compiler, root, [], new()

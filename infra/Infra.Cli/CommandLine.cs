@@ -14,11 +14,14 @@ public static class CommandLine
 {
     public const string Usage = """
         usage:
-          infra                                   compiler mode for Pulumi: reads PULUMI_STACK, PULUMI_PROJECT, PULUMI_CONFIG
-          infra synth   --stack NAME [--config FILE]   print the stack's Pulumi YAML program
-          infra preview --stack NAME [--config FILE]   print an offline plan: resources by component, counts, outputs
-        FILE defaults to stacks/Pulumi.NAME.yaml in the project.
+          dataplatform                                      compiler mode for Pulumi: reads PULUMI_STACK, PULUMI_PROJECT, PULUMI_CONFIG
+          dataplatform synth   [--stack NAME] [--config FILE]   print the stack's Pulumi YAML program
+          dataplatform preview [--stack NAME] [--config FILE]   print an offline plan: resources by component, counts, outputs
+        NAME defaults to dev; FILE defaults to stacks/Pulumi.NAME.yaml in the project.
         """;
+
+    /// <summary>The stack synth and preview use when none is named: the cheap, destroyable environment.</summary>
+    public const string DefaultStack = "dev";
 
     public static int Run(string[] args, IHost host)
     {
@@ -84,10 +87,7 @@ public static class CommandLine
                 default: throw new UsageError($"unexpected argument '{args[i]}'");
             }
         }
-        if (stack is null)
-        {
-            throw new UsageError("--stack NAME is required");
-        }
+        stack ??= DefaultStack;
         configFile ??= Path.Combine(ProjectRoot.Find(host.WorkingDirectory), ProjectRoot.StackConfigDirectory, $"Pulumi.{stack}.yaml");
         var path = Path.GetFullPath(configFile, host.WorkingDirectory);
         var settings = StackSettings.Resolve(stack, ConfigKeys.Project, PulumiEnvironment.DefaultOrganization, StackConfigFile.Read(path));

@@ -73,7 +73,6 @@ public class CommandLineTests
 
     [Theory]
     [InlineData("deploy")]
-    [InlineData("synth")]
     [InlineData("synth --stack")]
     [InlineData("preview --stack dev --verbose")]
     public void Run_BadArguments_PrintsUsage(string arguments)
@@ -83,6 +82,15 @@ public class CommandLineTests
         Assert.Equal(1, CommandLine.Run(arguments.Split(' '), host));
         Assert.Contains("usage:", host.Stderr);
         Assert.Equal("", host.Stdout);
+    }
+
+    [Fact]
+    public void Preview_NoStackNamed_PlansTheDefaultStack()
+    {
+        var host = new FakeHost();
+
+        Assert.Equal(0, CommandLine.Run(["preview"], host));
+        Assert.StartsWith($"Stack {CommandLine.DefaultStack} of project", host.Stdout);
     }
 
     [Fact]
