@@ -17,6 +17,7 @@ public static class CommandLine
           dataplatform                                      compiler mode for Pulumi: reads PULUMI_STACK, PULUMI_PROJECT, PULUMI_CONFIG
           dataplatform synth   [--stack NAME] [--config FILE]   print the stack's Pulumi YAML program
           dataplatform preview [--stack NAME] [--config FILE]   print an offline plan: resources by component, counts, outputs
+          dataplatform typecheck [--stack NAME]...          type-check stacks (default: all) against Pulumi's npm SDK typings
         NAME defaults to dev; FILE defaults to stacks/Pulumi.NAME.yaml in the project.
         """;
 
@@ -32,6 +33,7 @@ public static class CommandLine
                 [] => Compile(host),
                 ["synth", .. var rest] => Synth(rest, host, preview: false),
                 ["preview", .. var rest] => Synth(rest, host, preview: true),
+                ["typecheck", .. var rest] => TypeCheckCommand.Run(rest, host),
                 ["--help" or "-h" or "help"] => Help(host),
                 _ => throw new UsageError($"unknown command '{string.Join(' ', args)}'"),
             };
@@ -88,12 +90,18 @@ public static class CommandLine
             }
         }
         stack ??= DefaultStack;
-        configFile ??= Path.Combine(ProjectRoot.Find(host.WorkingDirectory), ProjectRoot.StackConfigDirectory, $"Pulumi.{stack}.yaml");
-        var path = Path.GetFullPath(configFile, host.WorkingDirectory);
-        var settings = StackSettings.Resolve(stack, ConfigKeys.Project, PulumiEnvironment.DefaultOrganization, StackConfigFile.Read(path));
+        var settings = LoadSettings(stack, configFile, host);
         var program = PlatformProgram.Build(settings);
         host.Out.Write(preview ? PlanPrinter.Print(settings, program) : ProgramWriter.Write(program));
         return 0;
+    }
+
+    /// <summary>Reads and validates a stack's settings file; <paramref name="configFile"/> defaults to the project's.</summary>
+    public static StackSettings LoadSettings(string stack, string? configFile, IHost host)
+    {
+        configFile ??= Path.Combine(ProjectRoot.Find(host.WorkingDirectory), ProjectRoot.StackConfigDirectory, $"Pulumi.{stack}.yaml");
+        var path = Path.GetFullPath(configFile, host.WorkingDirectory);
+        return StackSettings.Resolve(stack, ConfigKeys.Project, PulumiEnvironment.DefaultOrganization, StackConfigFile.Read(path));
     }
 }
 

@@ -1,0 +1,36 @@
+using Infra.Platform.Profiles;
+using Infra.TypeCheck;
+
+namespace Infra.Cli;
+
+/// <summary><c>dataplatform typecheck</c>: checks stacks against Pulumi's SDK typings, no CLI or cloud needed.</summary>
+public static class TypeCheckCommand
+{
+    /// <summary>Where the npm projects with the SDK typings and the compiler live, relative to the project root.</summary>
+    public const string ToolsDirectory = "tests/typecheck";
+
+    public static int Run(string[] args, IHost host)
+    {
+        var stacks = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--stack" && i + 1 < args.Length)
+            {
+                stacks.Add(args[++i]);
+            }
+            else
+            {
+                throw new UsageError($"unexpected argument '{args[i]}'");
+            }
+        }
+        if (stacks.Count == 0)
+        {
+            stacks.AddRange(StackProfiles.All.Select(profile => profile.Stack));
+        }
+        var root = ProjectRoot.Find(host.WorkingDirectory);
+        var programs = stacks.Select(stack => (stack, PlatformProgram.Build(CommandLine.LoadSettings(stack, null, host))));
+        var result = new TypeChecker(Path.Combine(root, ToolsDirectory)).Check(programs);
+        (result.Passed ? host.Out : host.Error).WriteLine(result.Report());
+        return result.Passed ? 0 : 1;
+    }
+}
