@@ -1,0 +1,27 @@
+using Amazon.S3;
+using Lambda.Events;
+using Lambda.Hosting.Bootstrap;
+using Lambda.Hosting.Metrics;
+using StreamConsumer;
+
+return await LambdaRuntime.RunAsync(() =>
+{
+    var options = StreamConsumerOptions.From(Environment.GetEnvironmentVariable);
+    var localRoot = Environment.GetEnvironmentVariable(FileObjectStore.RootVariable);
+    IObjectStore store = string.IsNullOrEmpty(localRoot) ? new S3ObjectStore(new AmazonS3Client()) : new FileObjectStore(localRoot);
+    var handler = new StreamConsumerHandler(store, options);
+    var function = Environment.GetEnvironmentVariable("AWS_LAMBDA_FUNCTION_NAME") ?? "stream-consumer";
+
+    return HandlerAdapter.For<KinesisEvent, StreamsEventResponse>(async (batch, cancellationToken) =>
+    {
+        var outcome = await handler.HandleAsync(batch, cancellationToken);
+        Console.WriteLine(EmbeddedMetrics.Format("DataPlatform/StreamConsumer", [new("FunctionName", function)],
+        [
+            new("RecordsReceived", outcome.Received),
+            new("RecordsWritten", outcome.Written),
+            new("RecordsQuarantined", outcome.Quarantined),
+            new("RecordsFailed", outcome.Failed),
+        ], DateTimeOffset.UtcNow));
+        return outcome.Response;
+    }, EventJsonContext.Default.KinesisEvent, EventJsonContext.Default.StreamsEventResponse);
+});
