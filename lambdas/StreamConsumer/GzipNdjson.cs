@@ -29,18 +29,22 @@ public sealed class GzipNdjson : IDisposable
         Lines++;
     }
 
+    /// <summary>Finishes the gzip stream and returns the object; call once, after the last line.</summary>
     public byte[] ToArray()
     {
-        _json.Flush();
-        _gzip.Flush();
-        _gzip.Dispose();
+        Finish();
         return _buffer.ToArray();
     }
 
     public void Dispose()
     {
+        Finish();
+        _buffer.Dispose();
+    }
+
+    private void Finish()
+    {
         _json.Dispose();
         _gzip.Dispose();
-        _buffer.Dispose();
     }
 }
