@@ -15,7 +15,8 @@ public static class LambdaRuntime
             await Console.Error.WriteLineAsync($"{RuntimeApiNames.RuntimeApiVariable} is not set: this program runs inside AWS Lambda or a Runtime API emulator").ConfigureAwait(false);
             return 2;
         }
-        using var stop = new CancellationTokenSource();
+        // Not disposed: the exit handlers below may still run after the loop has returned.
+        var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, args) => { args.Cancel = true; stop.Cancel(); };
         AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
         var bootstrap = new LambdaBootstrap(HttpRuntimeApiClient.ForEndpoint(endpoint), environment, TimeProvider.System, new JsonLogger(Console.Out, TimeProvider.System));

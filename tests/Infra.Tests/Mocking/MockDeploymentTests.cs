@@ -6,7 +6,7 @@ namespace Infra.Tests.Mocking;
 public class MockDeploymentTests
 {
     private static DeploymentResult Run(string yaml, IMocks? mocks = null) =>
-        MockDeployment.Run(yaml.Replace("\r", ""), mocks ?? new EchoMocks(), new MockDeploymentSettings { ProjectDirectory = Support.Repository.Root });
+        MockDeployment.Run(yaml.Replace("\r", ""), mocks ?? new EchoMocks(), new MockDeploymentSettings { ProjectDirectory = Repository.Root });
 
     private static string Fails(string yaml) => Assert.Throws<MockDeploymentException>(() => Run(yaml)).Message;
 

@@ -1,6 +1,6 @@
-namespace Infra.Tests.Support;
+namespace Tests.Shared;
 
-/// <summary>Finds the repository's files from the test's output folder.</summary>
+/// <summary>Finds the repository's files from the test's output folder; shared by the test projects.</summary>
 public static class Repository
 {
     public static readonly string Root = FindRoot();

@@ -1,0 +1,107 @@
+using System.Text;
+using System.Text.Json;
+using Lambda.Events;
+using Lambda.Hosting.Bootstrap;
+using Lambdas.Tests.Support;
+using RuntimeEmulator;
+
+namespace Lambdas.Tests.EndToEnd;
+
+/// <summary>The published Native AOT bootstrap of the stream consumer, run through the Runtime API emulator.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class StreamConsumerBootstrapTests : IAsyncLifetime
+{
+    private const string Function = "stream-consumer";
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+    private LambdaRuntimeEmulator _emulator = null!;
+    private readonly string _storeRoot = Directory.CreateTempSubdirectory("bronze-").FullName;
+
+    public async Task InitializeAsync() => _emulator = await LambdaRuntimeEmulator.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _emulator.DisposeAsync();
+        Directory.Delete(_storeRoot, recursive: true);
+    }
+
+    private BootstrapProcess Start(bool withBucket = true)
+    {
+        var variables = new Dictionary<string, string> { ["OBJECT_STORE_ROOT"] = _storeRoot, ["AWS_LAMBDA_FUNCTION_NAME"] = Function };
+        if (withBucket)
+        {
+            variables["BRONZE_BUCKET"] = "bronze";
+        }
+        return new BootstrapProcess(LambdaPackage.ExtractBootstrap(Function), _emulator.Endpoint, variables);
+    }
+
+    private static byte[] Json(KinesisEvent batch) => JsonSerializer.SerializeToUtf8Bytes(batch, EventJsonContext.Default.KinesisEvent);
+
+    [Fact]
+    public void Package_BootstrapIsAnExecutableAloneInTheZip()
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(LambdaPackage.Zip(Function));
+
+        var entry = Assert.Single(zip.Entries);
+        Assert.Equal("bootstrap", entry.FullName);
+        Assert.True((entry.ExternalAttributes >> 16 & 0x49) == 0x49, "bootstrap must be executable by user, group and others");
+    }
+
+    [Fact]
+    public async Task Bootstrap_ValidBatch_RespondsAndWritesBronze()
+    {
+        using var process = Start();
+        var batch = KinesisBatch.Of(KinesisBatch.Session("s1", "USA", ("p", 2, true)), KinesisBatch.Session("s2", "Italy"), "broken");
+
+        var result = await _emulator.InvokeAsync(Json(batch), TimeSpan.FromSeconds(10)).WaitAsync(Wait);
+
+        Assert.True(result.Succeeded, result.Body + process.Output);
+        Assert.Equal("""{"batchItemFailures":[]}""", result.Body);
+        var files = Directory.GetFiles(Path.Combine(_storeRoot, "bronze"), "*.ndjson.gz", SearchOption.AllDirectories);
+        Assert.Equal(3, files.Length);
+        Assert.Contains("\"RecordsQuarantined\":1", process.Output);
+    }
+
+    [Fact]
+    public async Task Bootstrap_EventOfTheWrongShape_PostsAnErrorAndKeepsServing()
+    {
+        using var process = Start();
+
+        var failed = await _emulator.InvokeAsync("[1,2,3]"u8.ToArray(), TimeSpan.FromSeconds(10)).WaitAsync(Wait);
+        var next = await _emulator.InvokeAsync(Json(KinesisBatch.Of(KinesisBatch.Session("s1"))), TimeSpan.FromSeconds(10)).WaitAsync(Wait);
+
+        Assert.False(failed.Succeeded);
+        Assert.Equal("Unhandled.JsonException", failed.ErrorType);
+        Assert.Contains("\"errorType\":\"JsonException\"", failed.Body);
+        Assert.True(next.Succeeded, next.Body);
+    }
+
+    [Fact]
+    public async Task Bootstrap_DeadlineAlreadyPassed_ReportsDeadlineExceeded()
+    {
+        using var process = Start();
+
+        var result = await _emulator.InvokeAsync(Json(KinesisBatch.Of(KinesisBatch.Session("s1"))), TimeSpan.FromMilliseconds(-1)).WaitAsync(Wait);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(LambdaBootstrap.DeadlineExceededType, result.Body);
+        Assert.Empty(Directory.GetFiles(_storeRoot, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task Bootstrap_MissingConfiguration_ReportsInitErrorAndExits()
+    {
+        using var process = Start(withBucket: false);
+
+        var error = await _emulator.InitError.WaitAsync(Wait);
+
+        Assert.Contains("BRONZE_BUCKET is not set", error.Body);
+        Assert.True(process.WaitForExit(Wait));
+        Assert.Equal(1, process.ExitCode);
+    }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class EndToEndCollection
+{
+    public const string Name = "bootstrap processes";
+}
