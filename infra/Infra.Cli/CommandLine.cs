@@ -1,6 +1,7 @@
 using Infra.Model;
 using Infra.Model.Yaml;
 using Infra.Platform.Configuration;
+using Infra.Platform.Components.Streaming;
 using Infra.Platform.Profiles;
 
 namespace Infra.Cli;
@@ -71,6 +72,7 @@ public static class CommandLine
             var organization = host.GetEnvironmentVariable(PulumiEnvironment.Organization) ?? PulumiEnvironment.DefaultOrganization;
             var config = StackConfig.FromJson(host.GetEnvironmentVariable(PulumiEnvironment.Config) ?? "{}");
             program = PlatformProgram.Build(StackSettings.Resolve(stack, project, organization, config));
+            RequireArtifacts(program, host.GetEnvironmentVariable(PulumiEnvironment.RootDirectory) ?? host.WorkingDirectory);
         }
         host.Out.Write(ProgramWriter.Write(program));
         return 0;
@@ -92,8 +94,31 @@ public static class CommandLine
         stack ??= DefaultStack;
         var settings = LoadSettings(stack, configFile, host);
         var program = PlatformProgram.Build(settings);
-        host.Out.Write(preview ? PlanPrinter.Print(settings, program) : ProgramWriter.Write(program));
+        var root = ProjectRoot.Find(host.WorkingDirectory);
+        if (preview)
+        {
+            var missing = ArtifactCheck.Missing(program, root);
+            if (missing.Count > 0)
+            {
+                host.Error.WriteLine($"note: {ArtifactCheck.Explain(missing, LambdaArtifacts.BuildCommand)} before `pulumi up`");
+            }
+            host.Out.Write(PlanPrinter.Print(settings, program));
+        }
+        else
+        {
+            RequireArtifacts(program, root);
+            host.Out.Write(ProgramWriter.Write(program));
+        }
         return 0;
+    }
+
+    private static void RequireArtifacts(PulumiProgram program, string root)
+    {
+        var missing = ArtifactCheck.Missing(program, root);
+        if (missing.Count > 0)
+        {
+            throw new SynthesisException(ArtifactCheck.Explain(missing, LambdaArtifacts.BuildCommand));
+        }
     }
 
     /// <summary>Reads and validates a stack's settings file; <paramref name="configFile"/> defaults to the project's.</summary>

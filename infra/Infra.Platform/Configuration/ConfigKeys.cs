@@ -11,8 +11,9 @@ public static class ConfigKeys
     public const string Owner = Project + ":owner";
     public const string NoncurrentVersionDays = Project + ":noncurrentVersionDays";
     public const string AccessLogRetentionDays = Project + ":accessLogRetentionDays";
+    public const string StreamConsumerReservedConcurrency = Project + ":streamConsumerReservedConcurrency";
 
     /// <summary>Every key of the project's namespace the synthesizer accepts; any other is reported as unknown.</summary>
     public static readonly IReadOnlyList<string> ProjectKeys =
-        [Environment, Course, Owner, NoncurrentVersionDays, AccessLogRetentionDays];
+        [Environment, Course, Owner, NoncurrentVersionDays, AccessLogRetentionDays, StreamConsumerReservedConcurrency];
 }

@@ -15,9 +15,11 @@ public sealed partial record StackSettings
     public required StackProfile Profile { get; init; }
     public required int NoncurrentVersionDays { get; init; }
     public required int AccessLogRetentionDays { get; init; }
+    public required int? StreamConsumerReservedConcurrency { get; init; }
 
     public const int MinDays = 1;
     public const int MaxDays = 3650;
+    public const int MaxReservedConcurrency = 1000;
 
     /// <summary>Validates the stack's name and config; the first problem found is thrown as a <see cref="ConfigError"/>.</summary>
     public static StackSettings Resolve(string stack, string project, string organization, StackConfig config)
@@ -68,6 +70,7 @@ public sealed partial record StackSettings
             Profile = profile,
             NoncurrentVersionDays = Days(config, ConfigKeys.NoncurrentVersionDays, profile.DefaultNoncurrentVersionDays),
             AccessLogRetentionDays = Days(config, ConfigKeys.AccessLogRetentionDays, profile.DefaultAccessLogRetentionDays),
+            StreamConsumerReservedConcurrency = OptionalWhole(config, ConfigKeys.StreamConsumerReservedConcurrency, 1, MaxReservedConcurrency, "functions"),
         };
     }
 
@@ -81,18 +84,21 @@ public sealed partial record StackSettings
         return value;
     }
 
-    private static int Days(StackConfig config, string key, int fallback)
+    private static int Days(StackConfig config, string key, int fallback) =>
+        OptionalWhole(config, key, MinDays, MaxDays, "days") ?? fallback;
+
+    private static int? OptionalWhole(StackConfig config, string key, int min, int max, string unit)
     {
         var text = config.Get(key);
         if (text is null)
         {
-            return fallback;
+            return null;
         }
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days < MinDays || days > MaxDays)
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
         {
-            throw new ConfigError($"{key} is '{text}': allowed is a whole number of days from {MinDays} to {MaxDays}");
+            throw new ConfigError($"{key} is '{text}': allowed is a whole number of {unit} from {min} to {max}");
         }
-        return days;
+        return value;
     }
 
     [GeneratedRegex(@"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$")]

@@ -10,6 +10,7 @@ public sealed record PolicyStatement
     /// <summary>Principal as written in a resource policy, e.g. <c>{"Service": "logging.s3.amazonaws.com"}</c> or "*".</summary>
     public Value? Principal { get; init; }
     public required IReadOnlyList<string> Actions { get; init; }
+    /// <summary>Empty for trust policies, which name no resource.</summary>
     public required IReadOnlyList<Value> Resources { get; init; }
     /// <summary>Condition operator → (condition key → value).</summary>
     public IReadOnlyList<(string Operator, string Key, Value Value)> Conditions { get; init; } = [];
@@ -22,7 +23,10 @@ public sealed record PolicyStatement
             map["Principal"] = Principal;
         }
         map["Action"] = new ListValue(Actions.Select(action => (Value)action));
-        map["Resource"] = new ListValue(Resources);
+        if (Resources.Count > 0)
+        {
+            map["Resource"] = new ListValue(Resources);
+        }
         if (Conditions.Count > 0)
         {
             var conditions = new MapValue();

@@ -3,6 +3,7 @@ using Infra.Model.Resources;
 using Infra.Platform.Components.Encryption;
 using Infra.Platform.Components.Provider;
 using Infra.Platform.Components.Storage;
+using Infra.Platform.Components.Streaming;
 using Infra.Platform.Configuration;
 
 namespace Infra.Platform.Profiles;
@@ -47,6 +48,23 @@ public static class PlatformProgram
             NoncurrentVersionDays = settings.NoncurrentVersionDays,
             AccessLogRetentionDays = settings.AccessLogRetentionDays,
         });
+
+        if (profile.StreamIngestion)
+        {
+            var streaming = StreamIngestion.Create(Scope(program, nameof(StreamIngestion), aws), new StreamIngestionOptions
+            {
+                NamePrefix = namePrefix,
+                KmsKeyArn = key.KeyArn,
+                Bronze = storage.Bronze,
+                ShardCount = profile.StreamShardCount,
+                RetentionHours = profile.StreamRetentionHours,
+                LogRetentionDays = profile.LogRetentionDays,
+                ReservedConcurrency = settings.StreamConsumerReservedConcurrency,
+            });
+            program.AddOutput("sessionsStreamName", streaming.StreamName);
+            program.AddOutput("streamConsumerFunctionName", streaming.FunctionName);
+            program.AddOutput("streamConsumerFailureQueueUrl", streaming.FailureQueueUrl);
+        }
 
         program.AddOutput("kmsKeyArn", key.KeyArn);
         foreach (var (zone, bucket) in new[]

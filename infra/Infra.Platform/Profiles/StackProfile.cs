@@ -23,5 +23,15 @@ public sealed record StackProfile
 
     public required int DefaultAccessLogRetentionDays { get; init; }
 
+    /// <summary>Kinesis stream and stream consumer (course 1 web sessions, course 2 orders).</summary>
+    public required bool StreamIngestion { get; init; }
+
+    /// <summary>Shards of a provisioned stream; null means on-demand capacity.</summary>
+    public required int? StreamShardCount { get; init; }
+
+    public required int StreamRetentionHours { get; init; }
+
+    public required int LogRetentionDays { get; init; }
+
     public const string AllCourses = "all";
 }

@@ -12,6 +12,10 @@ public static class StackProfiles
         KeyDeletionWindowDays = 7,
         DefaultNoncurrentVersionDays = 7,
         DefaultAccessLogRetentionDays = 30,
+        StreamIngestion = true,
+        StreamShardCount = null,
+        StreamRetentionHours = 24,
+        LogRetentionDays = 14,
     };
 
     private static readonly StackProfile Prod = new()
@@ -23,6 +27,10 @@ public static class StackProfiles
         KeyDeletionWindowDays = 30,
         DefaultNoncurrentVersionDays = 90,
         DefaultAccessLogRetentionDays = 365,
+        StreamIngestion = true,
+        StreamShardCount = 2,
+        StreamRetentionHours = 168,
+        LogRetentionDays = 90,
     };
 
     private static StackProfile Course(int number) => Dev with
@@ -30,6 +38,7 @@ public static class StackProfiles
         Stack = $"course{number}",
         Environment = "course",
         Course = $"course{number}",
+        StreamIngestion = number is 1 or 2,
     };
 
     public static readonly IReadOnlyList<StackProfile> All =

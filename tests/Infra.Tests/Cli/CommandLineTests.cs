@@ -5,6 +5,8 @@ namespace Infra.Tests.Cli;
 
 public class CommandLineTests
 {
+    public CommandLineTests() => LambdaPackage.EnsureBuilt();
+
     [Fact]
     public void Synth_StackFile_PrintsTheSameProgramAsTheCompiler()
     {
@@ -109,5 +111,24 @@ public class CommandLineTests
 
         Assert.Equal(1, CommandLine.Run([], host));
         Assert.Contains("PULUMI_STACK is not set", host.Stderr);
+    }
+}
+
+public class ArtifactCheckTests
+{
+    [Fact]
+    public void Missing_NamesEveryAbsentArchive_AndHowToBuildIt()
+    {
+        var program = new Infra.Model.PulumiProgram("p");
+        program.Add(new Infra.Model.Resources.Resource("fn", "aws:lambda:Function", new Infra.Model.Values.MapValue
+        {
+            ["code"] = Infra.Model.Values.Fn.FileArchive("artifacts/lambdas/nothing-here.zip"),
+            ["readme"] = Infra.Model.Values.Fn.ReadFile("README.md"),
+        }));
+
+        var missing = ArtifactCheck.Missing(program, Repository.Root);
+
+        Assert.Equal(["artifacts/lambdas/nothing-here.zip"], missing);
+        Assert.Contains("build it with `./lambdas/package`", ArtifactCheck.Explain(missing, "./lambdas/package"));
     }
 }

@@ -49,6 +49,7 @@ public class PlatformFoundationTests
         Assert.Equal(Course2.Resource("data-key").Outputs["arn"], Course2.Outputs["kmsKeyArn"]);
         Assert.Equal(Course2.Resource("gold-bucket").Id, Course2.Outputs["goldBucketName"]);
         Assert.Equal(Course2.Resource("bronze-bucket").Outputs["arn"], Course2.Outputs["bronzeBucketArn"]);
-        Assert.Equal(11, Course2.Outputs.Count);
+        Assert.Equal(Course2.Resource("stream-consumer").Inputs["name"], Course2.Outputs["streamConsumerFunctionName"]);
+        Assert.Equal(14, Course2.Outputs.Count);
     }
 }

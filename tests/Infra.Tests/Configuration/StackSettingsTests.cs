@@ -133,3 +133,25 @@ public class StackSettingsTests
         Assert.Equal("30", config.Get(ConfigKeys.NoncurrentVersionDays));
     }
 }
+
+public class ReservedConcurrencyTests
+{
+    [Fact]
+    public void Resolve_ReservedConcurrency_IsOptionalAndRangeChecked()
+    {
+        var values = new Dictionary<string, string?>
+        {
+            [ConfigKeys.Region] = "eu-west-1",
+            [ConfigKeys.Environment] = "dev",
+            [ConfigKeys.Owner] = "team",
+        };
+        Assert.Null(StackSettings.Resolve("dev", ConfigKeys.Project, "o", new StackConfig(values)).StreamConsumerReservedConcurrency);
+
+        values[ConfigKeys.StreamConsumerReservedConcurrency] = "5";
+        Assert.Equal(5, StackSettings.Resolve("dev", ConfigKeys.Project, "o", new StackConfig(values)).StreamConsumerReservedConcurrency);
+
+        values[ConfigKeys.StreamConsumerReservedConcurrency] = "0";
+        var error = Assert.Throws<ConfigError>(() => StackSettings.Resolve("dev", ConfigKeys.Project, "o", new StackConfig(values)));
+        Assert.Contains($"from 1 to {StackSettings.MaxReservedConcurrency}", error.Message);
+    }
+}

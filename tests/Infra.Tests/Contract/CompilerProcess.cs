@@ -21,6 +21,7 @@ public static class CompilerProcess
 
     public static Result Run(IReadOnlyDictionary<string, string> variables)
     {
+        LambdaPackage.EnsureBuilt();
         var words = ShellWords.Split(Command());
         // Like Go's exec with Dir set, a relative program path resolves against the working directory.
         var program = words[0].Contains('/') ? Path.GetFullPath(words[0], Repository.Root) : words[0];

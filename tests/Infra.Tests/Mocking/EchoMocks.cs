@@ -21,6 +21,9 @@ public class EchoMocks : IMocks
                 outputs["keyId"] = $"{args.Name}-key-id";
                 outputs["arn"] = $"arn:aws:kms:eu-west-1:{AccountId}:key/{args.Name}-key-id";
                 break;
+            case "aws:sqs:Queue":
+                outputs["url"] = $"https://sqs.eu-west-1.amazonaws.com/{AccountId}/{args.Inputs.GetValueOrDefault("name")}";
+                break;
             case "aws:s3:Bucket":
                 id = args.Inputs.TryGetValue("bucket", out var bucket) && bucket is string name ? name : id;
                 outputs["arn"] = $"arn:aws:s3:::{id}";

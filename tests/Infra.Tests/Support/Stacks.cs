@@ -18,10 +18,14 @@ public static class Stacks
 
     public static string Synthesize(string stack) => ProgramWriter.Write(PlatformProgram.Build(Settings(stack)));
 
-    public static DeploymentResult Deploy(string stack, IMocks? mocks = null) =>
-        MockDeployment.Run(Synthesize(stack), mocks ?? new EchoMocks(), new MockDeploymentSettings
+    /// <summary>Mock-deploys a stack; its Lambda archives must exist, as for `pulumi preview`, so they are built first.</summary>
+    public static DeploymentResult Deploy(string stack, IMocks? mocks = null)
+    {
+        LambdaPackage.EnsureBuilt();
+        return MockDeployment.Run(Synthesize(stack), mocks ?? new EchoMocks(), new MockDeploymentSettings
         {
             Stack = stack,
             ProjectDirectory = Repository.Root,
         });
+    }
 }

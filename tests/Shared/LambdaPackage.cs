@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace Lambdas.Tests.Support;
+namespace Tests.Shared;
 
 /// <summary>The published function archives: built once per test run by the project's packaging command.</summary>
 public static class LambdaPackage
@@ -14,6 +14,9 @@ public static class LambdaPackage
         }
         return Repository.PathOf("artifacts", "lambdas");
     });
+
+    /// <summary>Builds every function archive unless it is up to date; safe to call from parallel tests and runs.</summary>
+    public static string EnsureBuilt() => Packaged.Value;
 
     public static string Zip(string function) => Path.Combine(Packaged.Value, function + ".zip");
 

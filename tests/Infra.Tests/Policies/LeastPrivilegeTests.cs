@@ -1,0 +1,43 @@
+using Infra.Model;
+using Infra.Model.Resources;
+using Infra.Model.Values;
+using Infra.Model.Yaml;
+using Infra.Platform.Iam;
+using Infra.Tests.Mocking;
+using Infra.Tests.Support;
+
+namespace Infra.Tests.Policies;
+
+public class LeastPrivilegeTests
+{
+    [Theory]
+    [MemberData(nameof(Stacks.Names), MemberType = typeof(Stacks))]
+    public void EveryStack_AllowsNoWildcardActionOrResource(string stack)
+    {
+        Assert.Empty(IamPolicyRules.Violations(Stacks.Deploy(stack)));
+    }
+
+    [Fact]
+    public void Rule_CatchesWildcardActionsAndResources_ButNotDenies()
+    {
+        var program = new PulumiProgram("p");
+        program.Add(new Resource("too-wide", "aws:iam:RolePolicy", new MapValue
+        {
+            ["role"] = "r",
+            ["policy"] = new PolicyDocument(
+            [
+                new PolicyStatement { Sid = "Everything", Effect = PolicyEffect.Allow, Actions = ["s3:*"], Resources = ["arn:aws:s3:::b/*"] },
+                new PolicyStatement { Sid = "Anywhere", Effect = PolicyEffect.Allow, Actions = ["s3:GetObject"], Resources = ["*"] },
+                new PolicyStatement { Sid = "DenyIsFine", Effect = PolicyEffect.Deny, Principal = "*", Actions = ["s3:*"], Resources = ["*"] },
+            ]).ToJson(),
+        }));
+
+        var violations = IamPolicyRules.Violations(MockDeployment.Run(ProgramWriter.Write(program), new EchoMocks()));
+
+        Assert.Equal(
+        [
+            "too-wide.policy statement Everything allows wildcard action 's3:*'",
+            "too-wide.policy statement Anywhere allows every resource ('*')",
+        ], violations);
+    }
+}
