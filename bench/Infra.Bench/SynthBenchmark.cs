@@ -21,7 +21,7 @@ public static class SynthBenchmark
 
     public static int Run(string[] args)
     {
-        var root = FindRoot();
+        var root = Measure.RepositoryRoot();
         var config = new StackConfig(new Dictionary<string, string?>
         {
             [ConfigKeys.Region] = "eu-west-1",
@@ -83,8 +83,7 @@ public static class SynthBenchmark
             GC.KeepAlive(action());
             times[i] = watch.Elapsed.TotalMilliseconds;
         }
-        Array.Sort(times);
-        return times[runs / 2];
+        return Measure.Median(times);
     }
 
     private static object RunProcess(string file, string directory, string[] arguments, Dictionary<string, string>? variables)
@@ -109,15 +108,4 @@ public static class SynthBenchmark
         return output;
     }
 
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Pulumi.yaml")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException("Pulumi.yaml not found");
-    }
 }

@@ -40,16 +40,10 @@ internal static class BatchBenchmark
             }
             baseline[i] = watch.Elapsed.TotalMilliseconds;
         }
-        var median = Median(times);
-        var parse = Median(baseline);
+        var median = Measure.Median(times);
+        var parse = Measure.Median(baseline);
         Console.WriteLine($"consumer, {Records} records, median of {Runs}: {median,8:F2} ms   target < {TargetMilliseconds} ms: {(median < TargetMilliseconds ? "met" : "MISSED")}");
         Console.WriteLine($"baseline decode+parse only:              {parse,8:F2} ms   ratio consumer/baseline {median / parse:F2}");
-    }
-
-    private static double Median(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[sorted.Length / 2];
     }
 
     private sealed class DiscardingStore : IObjectStore

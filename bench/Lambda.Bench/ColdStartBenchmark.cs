@@ -71,8 +71,7 @@ internal static class ColdStartBenchmark
                 times.Add(elapsed);
             }
         }
-        times.Sort();
-        return times[times.Count / 2];
+        return Measure.Median(times);
     }
 
     private static void Run(string program, string[] arguments, string directory)

@@ -1,6 +1,6 @@
 using Lambda.Bench;
 
-var root = Paths.Root();
+var root = Measure.RepositoryRoot();
 await BatchBenchmark.RunAsync();
 if (!args.Contains("--batch-only"))
 {
