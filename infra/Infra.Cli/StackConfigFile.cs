@@ -39,7 +39,11 @@ public static class StackConfigFile
         }
         foreach (var (keyNode, valueNode) in config.Children)
         {
-            values[((YamlScalarNode)keyNode).Value!] = valueNode switch
+            if (keyNode is not YamlScalarNode { Value: { } key })
+            {
+                throw new ConfigError($"{path}: config keys must be plain text, found {keyNode.NodeType} at line {keyNode.Start.Line}");
+            }
+            values[key] = valueNode switch
             {
                 YamlScalarNode scalar => scalar.Value,
                 YamlMappingNode map when map.Children.ContainsKey(new YamlScalarNode("secure")) => SecretPlaceholder,

@@ -29,7 +29,16 @@ public static class TypeCheckCommand
         }
         var root = ProjectRoot.Find(host.WorkingDirectory);
         var programs = stacks.Select(stack => (stack, PlatformProgram.Build(CommandLine.LoadSettings(stack, null, host))));
-        var result = new TypeChecker(Path.Combine(root, ToolsDirectory)).Check(programs);
+        TypeCheckResult result;
+        try
+        {
+            result = new TypeChecker(Path.Combine(root, ToolsDirectory)).Check(programs);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or TimeoutException)
+        {
+            host.Error.WriteLine($"error: the type check could not run: {e.Message}");
+            return 1;
+        }
         (result.Passed ? host.Out : host.Error).WriteLine(result.Report());
         return result.Passed ? 0 : 1;
     }

@@ -132,3 +132,41 @@ public class ArtifactCheckTests
         Assert.Contains("build it with `./lambdas/package`", ArtifactCheck.Explain(missing, "./lambdas/package"));
     }
 }
+
+public class StackConfigFileTests
+{
+    [Theory]
+    [InlineData("config:\n  aws:region: [eu-west-1]\n", "structured value")]
+    [InlineData("config:\n  ? [a, b]\n  : x\n", "config keys must be plain text")]
+    [InlineData("config: just-text\n", "'config' must be a map")]
+    [InlineData("config:\n  key: \"unterminated\n", "not valid YAML")]
+    public void Read_MalformedFile_NamesTheProblem(string yaml, string expected)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"Pulumi.bad.{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, yaml);
+        try
+        {
+            var error = Assert.Throws<Infra.Platform.Configuration.ConfigError>(() => StackConfigFile.Read(file));
+            Assert.Contains(expected, error.Message);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Read_SecureValue_IsKnownOnlyAsPresent()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"Pulumi.secret.{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, "config:\n  dataplatform:apiToken:\n    secure: v1:AAAA\n");
+        try
+        {
+            Assert.Equal(StackConfigFile.SecretPlaceholder, StackConfigFile.Read(file).Get("dataplatform:apiToken"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
