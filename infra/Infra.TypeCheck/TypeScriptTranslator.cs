@@ -190,7 +190,7 @@ public sealed partial class TypeScriptTranslator
         var secret = config.Secret ? "Secret" : "";
         var (getter, fallback) = config.Type switch
         {
-            ConfigType.Integer => ($"Number", config.Default is Integer n ? n.Content.ToString(CultureInfo.InvariantCulture) : null),
+            ConfigType.Integer => ("Number", config.Default is Integer n ? n.Content.ToString(CultureInfo.InvariantCulture) : null),
             ConfigType.Boolean => ("Boolean", config.Default is Bool b ? (b.Content ? "true" : "false") : null),
             ConfigType.Object => ("Object<any>", null as string),
             _ => ("", config.Default is Text t ? Literal(t.Content) : null),

@@ -13,14 +13,18 @@ public sealed record PolicyDocument(IReadOnlyList<PolicyStatement> Statements)
         ["Statement"] = new ListValue(Statements.Select(statement => (Value)statement.ToMap())),
     });
 
-    /// <summary>Denies every S3 request to the bucket and its objects that does not use TLS.</summary>
-    public static PolicyStatement DenyInsecureTransport(Reference bucketArn) => new()
+    /// <summary>Denies every request of a service (e.g. "s3", "sqs") to the resources that does not use TLS.</summary>
+    public static PolicyStatement DenyInsecureTransport(string service, params Value[] resources) => new()
     {
         Sid = "DenyInsecureTransport",
         Effect = PolicyEffect.Deny,
         Principal = "*",
-        Actions = ["s3:*"],
-        Resources = [bucketArn, Fn.Interpolate($"{bucketArn}/*")],
+        Actions = [service + ":*"],
+        Resources = resources,
         Conditions = [("Bool", "aws:SecureTransport", "false")],
     };
+
+    /// <summary>Denies every S3 request to the bucket and its objects that does not use TLS.</summary>
+    public static PolicyStatement DenyInsecureBucketTransport(Reference bucketArn) =>
+        DenyInsecureTransport("s3", bucketArn, Fn.Interpolate($"{bucketArn}/*"));
 }

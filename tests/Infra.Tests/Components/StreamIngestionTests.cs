@@ -76,6 +76,20 @@ public class StreamIngestionTests
     }
 
     [Fact]
+    public void FailureQueue_DeniesRequestsWithoutTls()
+    {
+        var queue = Course1.Resource("stream-consumer-failures");
+        var policy = Course1.Resource("stream-consumer-failures-policy");
+        var statement = JsonDocument.Parse((string)policy.Input("policy")!).RootElement.GetProperty("Statement")[0];
+
+        Assert.Equal(queue.Outputs["url"], policy.Input("queueUrl"));
+        Assert.Equal("Deny", statement.GetProperty("Effect").GetString());
+        Assert.Equal("sqs:*", statement.GetProperty("Action")[0].GetString());
+        Assert.Equal(queue.Outputs["arn"] as string, statement.GetProperty("Resource")[0].GetString());
+        Assert.Equal("false", statement.GetProperty("Condition").GetProperty("Bool").GetProperty("aws:SecureTransport").GetString());
+    }
+
+    [Fact]
     public void Function_WaitsForItsPermissionsAndLogGroup()
     {
         Assert.Equal(["stream-consumer-permissions", "stream-consumer-logs"], Course1.Resource("stream-consumer").DependsOn);

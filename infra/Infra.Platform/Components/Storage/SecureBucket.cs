@@ -50,7 +50,7 @@ public static class SecureBucket
             ["bucket"] = id,
             ["rule"] = new MapValue { ["objectOwnership"] = "BucketOwnerEnforced" },
         });
-        var statements = new List<PolicyStatement> { PolicyDocument.DenyInsecureTransport(bucket.Attr("arn")) };
+        var statements = new List<PolicyStatement> { PolicyDocument.DenyInsecureBucketTransport(bucket.Attr("arn")) };
         statements.AddRange(options.ExtraPolicyStatements);
         scope.Add($"{name}-policy", "aws:s3:BucketPolicy", new MapValue
         {

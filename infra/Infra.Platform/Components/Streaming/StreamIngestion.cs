@@ -51,7 +51,7 @@ public static class StreamIngestion
         scope.Add("stream-consumer-failures-policy", "aws:sqs:QueuePolicy", new MapValue
         {
             ["queueUrl"] = failures.Attr("url"),
-            ["policy"] = new PolicyDocument([DenyInsecureQueueTransport(failures.Attr("arn"))]).ToJson(),
+            ["policy"] = new PolicyDocument([PolicyDocument.DenyInsecureTransport("sqs", failures.Attr("arn"))]).ToJson(),
         });
 
         var logs = scope.Add("stream-consumer-logs", "aws:cloudwatch:LogGroup", new MapValue
@@ -146,16 +146,6 @@ public static class StreamIngestion
         Effect = PolicyEffect.Allow,
         Actions = actions,
         Resources = resources,
-    };
-
-    private static PolicyStatement DenyInsecureQueueTransport(Reference queueArn) => new()
-    {
-        Sid = "DenyInsecureTransport",
-        Effect = PolicyEffect.Deny,
-        Principal = "*",
-        Actions = ["sqs:*"],
-        Resources = [queueArn],
-        Conditions = [("Bool", "aws:SecureTransport", "false")],
     };
 }
 
