@@ -92,9 +92,9 @@ public static class CommandLine
             }
         }
         stack ??= DefaultStack;
-        var settings = LoadSettings(stack, configFile, host);
-        var program = PlatformProgram.Build(settings);
         var root = ProjectRoot.Find(host.WorkingDirectory);
+        var settings = LoadSettings(stack, configFile, root, host.WorkingDirectory);
+        var program = PlatformProgram.Build(settings);
         if (preview)
         {
             var missing = ArtifactCheck.Missing(program, root);
@@ -122,10 +122,10 @@ public static class CommandLine
     }
 
     /// <summary>Reads and validates a stack's settings file; <paramref name="configFile"/> defaults to the project's.</summary>
-    public static StackSettings LoadSettings(string stack, string? configFile, IHost host)
+    public static StackSettings LoadSettings(string stack, string? configFile, string projectRoot, string workingDirectory)
     {
-        configFile ??= Path.Combine(ProjectRoot.Find(host.WorkingDirectory), ProjectRoot.StackConfigDirectory, $"Pulumi.{stack}.yaml");
-        var path = Path.GetFullPath(configFile, host.WorkingDirectory);
+        configFile ??= Path.Combine(projectRoot, ProjectRoot.StackConfigDirectory, $"Pulumi.{stack}.yaml");
+        var path = Path.GetFullPath(configFile, workingDirectory);
         return StackSettings.Resolve(stack, ConfigKeys.Project, PulumiEnvironment.DefaultOrganization, StackConfigFile.Read(path));
     }
 }

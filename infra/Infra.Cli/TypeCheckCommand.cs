@@ -28,7 +28,7 @@ public static class TypeCheckCommand
             stacks.AddRange(StackProfiles.All.Select(profile => profile.Stack));
         }
         var root = ProjectRoot.Find(host.WorkingDirectory);
-        var programs = stacks.Select(stack => (stack, PlatformProgram.Build(CommandLine.LoadSettings(stack, null, host))));
+        var programs = stacks.Select(stack => (stack, PlatformProgram.Build(CommandLine.LoadSettings(stack, null, root, host.WorkingDirectory))));
         TypeCheckResult result;
         try
         {

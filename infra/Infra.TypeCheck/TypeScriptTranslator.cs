@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Infra.Model;
 using Infra.Model.Resources;
 using Infra.Model.Values;
+using Infra.Model.Yaml;
 
 namespace Infra.TypeCheck;
 
@@ -230,25 +231,8 @@ public sealed partial class TypeScriptTranslator
     private static string EscapeTemplate(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("`", "\\`", StringComparison.Ordinal).Replace("${", "\\${", StringComparison.Ordinal);
 
-    /// <summary>A TypeScript string literal (JSON string syntax is valid TypeScript).</summary>
-    public static string Literal(string text)
-    {
-        var builder = new StringBuilder("\"");
-        foreach (var c in text)
-        {
-            builder.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when char.IsControl(c) || c is '\u2028' or '\u2029' => $"\\u{(int)c:X4}",
-                _ => c.ToString(),
-            });
-        }
-        return builder.Append('"').ToString();
-    }
+    /// <summary>A TypeScript string literal: the YAML double-quoted form is valid TypeScript.</summary>
+    public static string Literal(string text) => YamlScalar.DoubleQuoted(text);
 
     [GeneratedRegex("[^A-Za-z0-9_]")]
     private static partial Regex NonIdentifierCharacters();

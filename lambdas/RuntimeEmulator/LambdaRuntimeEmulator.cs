@@ -22,7 +22,6 @@ public sealed class LambdaRuntimeEmulator : IAsyncDisposable
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
     private readonly ConcurrentDictionary<string, Pending> _inFlight = new();
     private readonly TaskCompletionSource<InvocationResult> _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _firstPoll = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly WebApplication _app;
 
     private sealed record Pending(string RequestId, byte[] Payload, DateTimeOffset Deadline, TaskCompletionSource<InvocationResult> Result);
@@ -34,9 +33,6 @@ public sealed class LambdaRuntimeEmulator : IAsyncDisposable
 
     /// <summary>Completes when the runtime reports an initialization error.</summary>
     public Task<InvocationResult> InitError => _initError.Task;
-
-    /// <summary>Completes when the runtime first asks for an invocation: it has initialized.</summary>
-    public Task FirstPoll => _firstPoll.Task;
 
     public static async Task<LambdaRuntimeEmulator> StartAsync()
     {
@@ -68,7 +64,6 @@ public sealed class LambdaRuntimeEmulator : IAsyncDisposable
     {
         app.MapGet(Prefix + "/invocation/next", async (HttpContext http) =>
         {
-            _firstPoll.TrySetResult();
             var pending = await _queue.Reader.ReadAsync(http.RequestAborted).ConfigureAwait(false);
             var headers = http.Response.Headers;
             headers["Lambda-Runtime-Aws-Request-Id"] = pending.RequestId;

@@ -1,6 +1,7 @@
 using Amazon.S3;
 using Lambda.Events;
 using Lambda.Hosting.Bootstrap;
+using Lambda.Hosting.Client;
 using Lambda.Hosting.Metrics;
 using StreamConsumer;
 
@@ -10,7 +11,7 @@ return await LambdaRuntime.RunAsync(() =>
     var localRoot = Environment.GetEnvironmentVariable(FileObjectStore.RootVariable);
     IObjectStore store = string.IsNullOrEmpty(localRoot) ? new S3ObjectStore(new AmazonS3Client()) : new FileObjectStore(localRoot);
     var handler = new StreamConsumerHandler(store, options);
-    var function = Environment.GetEnvironmentVariable("AWS_LAMBDA_FUNCTION_NAME") ?? "stream-consumer";
+    var function = Environment.GetEnvironmentVariable(RuntimeApiNames.FunctionNameVariable) ?? "stream-consumer";
 
     return HandlerAdapter.For<KinesisEvent, StreamsEventResponse>(async (batch, cancellationToken) =>
     {

@@ -3,13 +3,6 @@ namespace Infra.Model.Values;
 /// <summary>Typed constructors for the Pulumi YAML built-in functions the project uses.</summary>
 public static class Fn
 {
-    /// <summary>The built-ins this model can write; the mock deployment resolves exactly these.</summary>
-    public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "toJSON", "join", "select", "split", "secret", "invoke",
-        "readFile", "fileArchive", "fileAsset", "stringAsset", "toBase64",
-    };
-
     public static BuiltIn ToJson(Value value) => new("toJSON", value);
 
     public static BuiltIn Join(string delimiter, ListValue items) => new("join", new ListValue { delimiter, items });

@@ -14,7 +14,7 @@ public static class YamlScalar
         "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", "<<",
     };
 
-    public static string String(string text) => CanBePlain(text) ? text : Quote(text);
+    public static string String(string text) => CanBePlain(text) ? text : DoubleQuoted(text);
 
     public static string Integer(long number) => number.ToString(CultureInfo.InvariantCulture);
 
@@ -54,7 +54,8 @@ public static class YamlScalar
         return !text.Contains(": ", StringComparison.Ordinal) && !text.Contains("  ", StringComparison.Ordinal);
     }
 
-    private static string Quote(string text)
+    /// <summary>A double-quoted scalar; its escapes are also valid in JSON and JavaScript string literals.</summary>
+    public static string DoubleQuoted(string text)
     {
         var builder = new StringBuilder(text.Length + 2);
         builder.Append('"');

@@ -16,8 +16,6 @@ public sealed class StackConfig
 
     public IEnumerable<string> Keys => _values.Keys.Order(StringComparer.Ordinal);
 
-    public bool Contains(string key) => _values.ContainsKey(key);
-
     public string? Get(string key) => _values.TryGetValue(key, out var value) ? value : null;
 
     /// <summary>Reads the JSON object Pulumi passes in PULUMI_CONFIG.</summary>

@@ -16,11 +16,9 @@ public static class RuntimeApiNames
     public const string FunctionArnHeader = "Lambda-Runtime-Invoked-Function-Arn";
     public const string TraceIdHeader = "Lambda-Runtime-Trace-Id";
     public const string ClientContextHeader = "Lambda-Runtime-Client-Context";
-    public const string CognitoIdentityHeader = "Lambda-Runtime-Cognito-Identity";
     public const string ErrorTypeHeader = "Lambda-Runtime-Function-Error-Type";
 
     public const string RuntimeApiVariable = "AWS_LAMBDA_RUNTIME_API";
     public const string TraceIdVariable = "_X_AMZN_TRACE_ID";
     public const string FunctionNameVariable = "AWS_LAMBDA_FUNCTION_NAME";
-    public const string FunctionVersionVariable = "AWS_LAMBDA_FUNCTION_VERSION";
 }

@@ -14,8 +14,6 @@ public sealed class JsonLogger(TextWriter output, TimeProvider clock)
         return new Scope(this);
     }
 
-    public void Info(string message, params (string Name, object? Value)[] fields) => Write("INFO", message, null, fields);
-
     public void Error(string message, Exception? exception, params (string Name, object? Value)[] fields) => Write("ERROR", message, exception, fields);
 
     private void Write(string level, string message, Exception? exception, (string Name, object? Value)[] fields)

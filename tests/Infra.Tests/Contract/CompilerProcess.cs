@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Infra.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
@@ -7,8 +6,6 @@ namespace Infra.Tests.Contract;
 /// <summary>Runs the compiler command of Pulumi.yaml the way Pulumi's YAML host does: split into words, no shell, in the project root.</summary>
 public static class CompilerProcess
 {
-    public sealed record Result(int ExitCode, string Stdout, string Stderr);
-
     public static string Command()
     {
         var stream = new YamlStream();
@@ -19,39 +16,20 @@ public static class CompilerProcess
         return ((YamlScalarNode)((YamlMappingNode)runtime["options"])["compiler"]).Value!;
     }
 
-    public static Result Run(IReadOnlyDictionary<string, string> variables)
+    /// <summary>Only <paramref name="variables"/> of the PULUMI_* family reach the process.</summary>
+    public static ChildProcess.Result Run(IReadOnlyDictionary<string, string> variables)
     {
         LambdaPackage.EnsureBuilt();
         var words = ShellWords.Split(Command());
         // Like Go's exec with Dir set, a relative program path resolves against the working directory.
         var program = words[0].Contains('/') ? Path.GetFullPath(words[0], Repository.Root) : words[0];
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = Repository.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var word in words.Skip(1))
-        {
-            start.ArgumentList.Add(word);
-        }
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("PULUMI_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
+        var environment = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(name => name.StartsWith("PULUMI_", StringComparison.Ordinal))
+            .ToDictionary(name => name, _ => (string?)null);
         foreach (var (name, value) in variables)
         {
-            start.Environment[name] = value;
+            environment[name] = value;
         }
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("the compiler did not finish within 5 minutes");
-        }
-        return new Result(process.ExitCode, stdout, stderr.Result);
+        return ChildProcess.Run(program, words.Skip(1), Repository.Root, TimeSpan.FromMinutes(5), environment);
     }
 }
