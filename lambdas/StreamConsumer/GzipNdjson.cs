@@ -30,7 +30,10 @@ public sealed class GzipNdjson : IDisposable
     /// <summary>Finishes the gzip stream and returns the object; call once, after the last line.</summary>
     public byte[] ToArray()
     {
-        Writer();
+        if (Lines == 0)
+        {
+            throw new InvalidOperationException("an NDJSON object needs at least one line; write nothing for an empty batch");
+        }
         Finish();
         return _buffer.ToArray();
     }
