@@ -24,9 +24,13 @@ public sealed class StreamConsumerBootstrapTests : IAsyncLifetime
         Directory.Delete(_storeRoot, recursive: true);
     }
 
-    private BootstrapProcess Start(bool withBucket = true)
+    private BootstrapProcess Start(bool withBucket = true, bool prefault = true)
     {
         var variables = new Dictionary<string, string> { ["OBJECT_STORE_ROOT"] = _storeRoot, ["AWS_LAMBDA_FUNCTION_NAME"] = Function };
+        if (!prefault)
+        {
+            variables["BOOTSTRAP_PREFAULT"] = "0";
+        }
         if (withBucket)
         {
             variables["BRONZE_BUCKET"] = "bronze";
@@ -47,9 +51,20 @@ public sealed class StreamConsumerBootstrapTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Bootstrap_ValidBatch_RespondsAndWritesBronze()
+    public void Package_BootstrapCarriesTheStartupPrefault()
     {
-        using var process = Start();
+        var bootstrap = File.ReadAllBytes(LambdaPackage.ExtractBootstrap(Function));
+
+        // The switch's name is only in lambdas/NativeStartup/prefault.c: it is linked in.
+        Assert.True(bootstrap.AsSpan().IndexOf("BOOTSTRAP_PREFAULT"u8) >= 0, "the native start-up prefault is not linked into bootstrap");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Bootstrap_ValidBatch_RespondsAndWritesBronze(bool prefault)
+    {
+        using var process = Start(prefault: prefault);
         var batch = KinesisBatch.Of(KinesisBatch.Session("s1", "USA", ("p", 2, true)), KinesisBatch.Session("s2", "Italy"), "broken");
 
         var result = await _emulator.InvokeAsync(Json(batch), TimeSpan.FromSeconds(10)).WaitAsync(Wait);
