@@ -19,7 +19,17 @@ public static class LambdaRuntime
         var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, args) => { args.Cancel = true; stop.Cancel(); };
         AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
-        var bootstrap = new LambdaBootstrap(HttpRuntimeApiClient.ForEndpoint(endpoint), environment, TimeProvider.System, new JsonLogger(Console.Out, TimeProvider.System));
-        return await bootstrap.RunAsync(initialize, stop.Token).ConfigureAwait(false);
+        var logger = new JsonLogger(Console.Out, TimeProvider.System);
+        var bootstrap = new LambdaBootstrap(HttpRuntimeApiClient.ForEndpoint(endpoint), environment, TimeProvider.System, logger);
+        try
+        {
+            return await bootstrap.RunAsync(initialize, stop.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException)
+        {
+            // The loop answers every handler failure itself: what escapes it is the Runtime API failing.
+            logger.Error($"the Runtime API at {endpoint} failed; the runtime stops", e);
+            return 1;
+        }
     }
 }

@@ -103,6 +103,29 @@ public sealed class StreamConsumerBootstrapTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Bootstrap_RuntimeApiUnreachable_SaysWhichAndExitsWithOne()
+    {
+        var closedEndpoint = ClosedLocalEndpoint();
+        using var process = new BootstrapProcess(LambdaPackage.ExtractBootstrap(Function), closedEndpoint,
+            new Dictionary<string, string> { ["OBJECT_STORE_ROOT"] = _storeRoot, ["BRONZE_BUCKET"] = "bronze" });
+
+        Assert.True(process.WaitForExit(Wait));
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains($"the Runtime API at {closedEndpoint} failed", process.Output);
+        Assert.Contains("\"errorType\":\"HttpRequestException\"", process.Output);
+    }
+
+    private static string ClosedLocalEndpoint()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return $"127.0.0.1:{port}";
+    }
+
+    [Fact]
     public async Task Bootstrap_MissingConfiguration_ReportsInitErrorAndExits()
     {
         using var process = Start(withBucket: false);

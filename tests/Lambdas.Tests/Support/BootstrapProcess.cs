@@ -34,7 +34,16 @@ public sealed class BootstrapProcess : IDisposable
         get { lock (_output) { return _output.ToString(); } }
     }
 
-    public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+    /// <summary>Waits for the process to end and, when it did, for the last of its output.</summary>
+    public bool WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            return false;
+        }
+        _process.WaitForExit();
+        return true;
+    }
 
     public int ExitCode => _process.ExitCode;
 
