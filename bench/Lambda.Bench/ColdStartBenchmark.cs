@@ -14,7 +14,7 @@ namespace Lambda.Bench;
 /// </summary>
 internal static class ColdStartBenchmark
 {
-    private const int Rounds = 15;
+    private const int Rounds = 20;
     private const double TargetAotMilliseconds = 10;
     private const double TargetRatio = 10;
 
