@@ -4,6 +4,7 @@ using Lambda.Events;
 using Lambda.Hosting.Bootstrap;
 using Lambdas.Tests.Support;
 using RuntimeEmulator;
+using Tests.Shared;
 
 namespace Lambdas.Tests.EndToEnd;
 
@@ -100,6 +101,22 @@ public sealed class StreamConsumerBootstrapTests : IAsyncLifetime
         Assert.False(result.Succeeded);
         Assert.Contains(LambdaBootstrap.DeadlineExceededType, result.Body);
         Assert.Empty(Directory.GetFiles(_storeRoot, "*", SearchOption.AllDirectories));
+    }
+
+    // SIGTERM is what Lambda sends at shutdown. SIGINT is handled the same way, but a test
+    // cannot rely on it: a shell that starts jobs in the background makes them ignore SIGINT.
+    [Fact]
+    public async Task Bootstrap_Sigterm_EndsTheLoopCleanly()
+    {
+        using var process = Start();
+        var served = await _emulator.InvokeAsync(Json(KinesisBatch.Of(KinesisBatch.Session("s1"))), TimeSpan.FromSeconds(10)).WaitAsync(Wait);
+        Assert.True(served.Succeeded, served.Body + process.Output);
+
+        var kill = ChildProcess.Run("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], _storeRoot, Wait);
+
+        Assert.Equal(0, kill.ExitCode);
+        Assert.True(process.WaitForExit(Wait), "the bootstrap did not stop on SIGTERM");
+        Assert.Equal(0, process.ExitCode);
     }
 
     [Fact]

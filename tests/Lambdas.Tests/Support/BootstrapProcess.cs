@@ -47,6 +47,8 @@ public sealed class BootstrapProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    public int Id => _process.Id;
+
     public void Dispose()
     {
         if (!_process.HasExited)
