@@ -1,6 +1,7 @@
 using Infra.Model;
 using Infra.Model.Resources;
 using Infra.Platform.Components.Encryption;
+using Infra.Platform.Components.Logging;
 using Infra.Platform.Components.Provider;
 using Infra.Platform.Components.Storage;
 using Infra.Platform.Components.Streaming;
@@ -37,6 +38,9 @@ public static class PlatformProgram
             AliasName = namePrefix + "-data",
             DeletionWindowDays = profile.KeyDeletionWindowDays,
             Protect = profile.RetainData,
+            AccountId = aws.AccountId,
+            Region = settings.Region,
+            LogGroupNamePrefix = LambdaLogGroup.NamePrefix + namePrefix + "-",
         });
 
         var storage = LakehouseStorage.Create(Scope(program, nameof(LakehouseStorage), aws), new LakehouseStorageOptions

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Infra.Platform;
+using Infra.Platform.Components.Encryption;
 using Infra.Tests.Mocking;
 using Infra.Tests.Support;
 
@@ -42,6 +44,30 @@ public class PlatformFoundationTests
         Assert.Equal(key.Outputs["keyId"], alias.Input("targetKeyId"));
         Assert.Equal("alias/dataplatform-course2-data", alias.Input("name"));
     }
+
+    [Fact]
+    public void KeyPolicy_LeavesTheKeyToTheAccountsIam()
+    {
+        var statement = KeyPolicyStatement(EncryptionKey.AccountAdministersKeySid);
+
+        Assert.Equal($"arn:aws:iam::{EchoMocks.AccountId}:root", statement.GetProperty("Principal").GetProperty("AWS").GetString());
+        Assert.Equal("kms:*", statement.GetProperty("Action")[0].GetString());
+    }
+
+    [Fact]
+    public void KeyPolicy_LetsCloudWatchLogsUseTheKeyForTheStacksLogGroupsOnly()
+    {
+        var statement = KeyPolicyStatement("CloudWatchLogsEncryptsTheStacksLogGroups");
+
+        Assert.Equal("logs.eu-west-1.amazonaws.com", statement.GetProperty("Principal").GetProperty("Service").GetString());
+        Assert.DoesNotContain(statement.GetProperty("Action").EnumerateArray(), action => action.GetString()!.Contains('*', StringComparison.Ordinal));
+        Assert.Equal($"arn:aws:logs:eu-west-1:{EchoMocks.AccountId}:log-group:/aws/lambda/dataplatform-course2-*",
+            statement.GetProperty("Condition").GetProperty("ArnLike").GetProperty("kms:EncryptionContext:aws:logs:arn").GetString());
+    }
+
+    private static JsonElement KeyPolicyStatement(string sid) =>
+        JsonDocument.Parse((string)Course2.Resource("data-key").Input("policy")!).RootElement
+            .GetProperty("Statement").EnumerateArray().Single(s => s.GetProperty("Sid").GetString() == sid);
 
     [Fact]
     public void Outputs_NameEveryBucketAndTheKey()

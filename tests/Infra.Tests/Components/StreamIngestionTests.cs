@@ -90,6 +90,15 @@ public class StreamIngestionTests
     }
 
     [Fact]
+    public void LogGroup_IsEncryptedWithTheStacksKey_AndNamedAsLambdaWritesIt()
+    {
+        var logs = Course1.Resource("stream-consumer-logs");
+
+        Assert.Equal(Course1.Resource("data-key").Outputs["arn"], logs.Input("kmsKeyId"));
+        Assert.Equal("/aws/lambda/" + Course1.Resource("stream-consumer").Inputs["name"], logs.Input("name"));
+    }
+
+    [Fact]
     public void Function_WaitsForItsPermissionsAndLogGroup()
     {
         Assert.Equal(["stream-consumer-permissions", "stream-consumer-logs"], Course1.Resource("stream-consumer").DependsOn);

@@ -40,4 +40,39 @@ public class LeastPrivilegeTests
             "too-wide.policy statement Anywhere allows every resource ('*')",
         ], violations);
     }
+
+    [Fact]
+    public void Rule_InAKeyPolicy_AllowsTheKeyAsStar_AndKmsStarOnlyForTheAccountRoot()
+    {
+        var program = new PulumiProgram("p");
+        program.Add(new Resource("key", "aws:kms:Key", new MapValue
+        {
+            ["policy"] = new PolicyDocument(
+            [
+                new PolicyStatement
+                {
+                    Sid = "Root", Effect = PolicyEffect.Allow, Principal = new MapValue { ["AWS"] = "arn:aws:iam::123456789012:root" },
+                    Actions = ["kms:*"], Resources = ["*"],
+                },
+                new PolicyStatement
+                {
+                    Sid = "SomeRole", Effect = PolicyEffect.Allow, Principal = new MapValue { ["AWS"] = "arn:aws:iam::123456789012:role/app" },
+                    Actions = ["kms:*"], Resources = ["*"],
+                },
+                new PolicyStatement
+                {
+                    Sid = "Logs", Effect = PolicyEffect.Allow, Principal = new MapValue { ["Service"] = "logs.eu-west-1.amazonaws.com" },
+                    Actions = ["kms:GenerateDataKey*"], Resources = ["*"],
+                },
+            ]).ToJson(),
+        }));
+
+        var violations = IamPolicyRules.Violations(MockDeployment.Run(ProgramWriter.Write(program), new EchoMocks()));
+
+        Assert.Equal(
+        [
+            "key.policy statement SomeRole allows wildcard action 'kms:*'",
+            "key.policy statement Logs allows wildcard action 'kms:GenerateDataKey*'",
+        ], violations);
+    }
 }

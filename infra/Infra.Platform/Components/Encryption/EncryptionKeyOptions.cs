@@ -1,3 +1,5 @@
+using Infra.Model.Values;
+
 namespace Infra.Platform.Components.Encryption;
 
 /// <summary>Inputs of the stack's customer-managed KMS key. Rotation is always on.</summary>
@@ -10,4 +12,12 @@ public sealed record EncryptionKeyOptions
     public required int DeletionWindowDays { get; init; }
 
     public required bool Protect { get; init; }
+
+    /// <summary>The account that owns the key; its IAM policies decide who else may use it.</summary>
+    public required Reference AccountId { get; init; }
+
+    public required string Region { get; init; }
+
+    /// <summary>CloudWatch Logs may use the key for log groups whose names start with this, e.g. <c>/aws/lambda/dataplatform-dev-</c>.</summary>
+    public required string LogGroupNamePrefix { get; init; }
 }

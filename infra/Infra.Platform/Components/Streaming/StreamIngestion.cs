@@ -1,6 +1,7 @@
 using Infra.Model;
 using Infra.Model.Resources;
 using Infra.Model.Values;
+using Infra.Platform.Components.Logging;
 using Infra.Platform.Iam;
 
 namespace Infra.Platform.Components.Streaming;
@@ -56,8 +57,9 @@ public static class StreamIngestion
 
         var logs = scope.Add("stream-consumer-logs", "aws:cloudwatch:LogGroup", new MapValue
         {
-            ["name"] = $"/aws/lambda/{functionName}",
+            ["name"] = LambdaLogGroup.Name(functionName),
             ["retentionInDays"] = options.LogRetentionDays,
+            ["kmsKeyId"] = options.KmsKeyArn,
         });
 
         var role = scope.Add("stream-consumer-role", "aws:iam:Role", new MapValue
