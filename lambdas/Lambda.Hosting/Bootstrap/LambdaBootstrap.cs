@@ -28,16 +28,17 @@ public sealed class LambdaBootstrap(IRuntimeApiClient client, IEnvironment envir
         }
         while (!stop.IsCancellationRequested)
         {
-            Invocation invocation;
             try
             {
-                invocation = await client.GetNextInvocationAsync(stop).ConfigureAwait(false);
+                var invocation = await client.GetNextInvocationAsync(stop).ConfigureAwait(false);
+                await InvokeAsync(handler, invocation, stop).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
+                // Stopped while waiting or mid-invocation: the environment is shutting down and
+                // takes the unanswered invocation with it.
                 break;
             }
-            await InvokeAsync(handler, invocation, stop).ConfigureAwait(false);
         }
         return 0;
     }

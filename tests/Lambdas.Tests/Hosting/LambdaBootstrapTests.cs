@@ -91,6 +91,25 @@ public class LambdaBootstrapTests
         _client.Verify(c => c.SendResponseAsync("req-1", It.IsAny<byte[]>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Fact]
+    public async Task Run_StoppedDuringAnInvocation_LeavesTheLoopWithoutAnswering()
+    {
+        using var stop = new CancellationTokenSource();
+        _client.Setup(c => c.GetNextInvocationAsync(It.IsAny<CancellationToken>())).ReturnsAsync(Invocation("x", TimeSpan.FromSeconds(30)));
+        InvocationHandler stoppedMidway = async (_, _, token) =>
+        {
+            await stop.CancelAsync();
+            await Task.Delay(Timeout.Infinite, token);
+            return [];
+        };
+
+        var exit = await Bootstrap().RunAsync(() => stoppedMidway, stop.Token);
+
+        Assert.Equal(0, exit);
+        _client.Verify(c => c.SendResponseAsync(It.IsAny<string>(), It.IsAny<byte[]>(), It.IsAny<CancellationToken>()), Times.Never);
+        _client.Verify(c => c.SendErrorAsync(It.IsAny<string>(), It.IsAny<ErrorBody>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
