@@ -9,8 +9,8 @@ namespace Lambda.Bench;
 /// <summary>
 /// Cold start: from spawning a function's process to its first response, through the Runtime
 /// API emulator. The consumer's Native AOT bootstrap against, in the same run: itself with the
-/// start-up prefault off, the same handler published framework-dependent (JIT), and the echo
-/// function (the least a function on our host costs on this machine).
+/// start-up prefault off, the same handler published framework-dependent (JIT), the echo
+/// function (the least a function on our host costs on this machine), and spawning `true`.
 /// </summary>
 internal static class ColdStartBenchmark
 {
@@ -40,6 +40,7 @@ internal static class ColdStartBenchmark
             var jit = new Candidate("consumer, JIT", Path.Combine(work, "jit", "bootstrap"), consumer);
             var echo = new Candidate("echo function, Native AOT", Path.Combine(work, "echo", "bootstrap"), new Dictionary<string, string>());
             Candidate[] candidates = [aot, noPrefault, jit, echo];
+            var spawnOnly = new List<double>();
 
             var payload = JsonSerializer.SerializeToUtf8Bytes(Sessions.Batch(10), EventJsonContext.Default.KinesisEvent);
             await using var emulator = await LambdaRuntimeEmulator.StartAsync();
@@ -55,12 +56,18 @@ internal static class ColdStartBenchmark
                         candidate.Times.Add(elapsed);
                     }
                 }
+                var spawn = await SpawnAndExit("true");
+                if (round > 0)
+                {
+                    spawnOnly.Add(spawn);
+                }
             }
 
             foreach (var candidate in candidates)
             {
                 Console.WriteLine($"cold start {candidate.Name,-36} median of {Rounds}: {candidate.Median,7:F1} ms");
             }
+            Console.WriteLine($"spawn of `true` until it exits (process floor), median of {Rounds}: {Measure.Median(spawnOnly),5:F1} ms");
             Console.WriteLine($"AOT target <= {TargetAotMilliseconds} ms: {(aot.Median <= TargetAotMilliseconds ? "met" : "MISSED")}; " +
                 $"the echo function's floor on this machine is {echo.Median:F1} ms");
             Console.WriteLine($"ratio JIT/AOT {jit.Median / aot.Median:F1} (target >= {TargetRatio}): {(jit.Median / aot.Median >= TargetRatio ? "met" : "MISSED")}");
@@ -96,6 +103,14 @@ internal static class ColdStartBenchmark
             throw new InvalidOperationException($"{candidate.Name}: {answer.Body}");
         }
         return elapsed;
+    }
+
+    private static async Task<double> SpawnAndExit(string program)
+    {
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(new ProcessStartInfo(program) { UseShellExecute = false })!;
+        await process.WaitForExitAsync();
+        return watch.Elapsed.TotalMilliseconds;
     }
 
     private static void Publish(string root, string project, string output, bool aot) =>
