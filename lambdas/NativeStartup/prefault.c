@@ -26,7 +26,12 @@ static int populate_zero_initialised_segments(struct dl_phdr_info *object, size_
 {
     (void)size;
     (void)unused;
-    const uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    const long page_size = sysconf(_SC_PAGESIZE);
+    if (page_size <= 0)
+    {
+        return 1;
+    }
+    const uintptr_t page = (uintptr_t)page_size;
     for (ElfW(Half) i = 0; i < object->dlpi_phnum; i++)
     {
         const ElfW(Phdr) *segment = &object->dlpi_phdr[i];
