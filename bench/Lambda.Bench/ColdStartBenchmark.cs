@@ -42,7 +42,7 @@ internal static class ColdStartBenchmark
             Candidate[] candidates = [aot, noPrefault, jit, echo];
             var spawnOnly = new List<double>();
 
-            var payload = JsonSerializer.SerializeToUtf8Bytes(Sessions.Batch(10), EventJsonContext.Default.KinesisEvent);
+            var payload = JsonSerializer.SerializeToUtf8Bytes(Sessions.Batch(10), KinesisJsonContext.Default.KinesisEvent);
             await using var emulator = await LambdaRuntimeEmulator.StartAsync();
             // Round 0 warms the emulator and the disk cache and is not counted; the rounds
             // interleave the candidates so that a slower minute of the machine hits them all.

@@ -24,5 +24,5 @@ return await LambdaRuntime.RunAsync(() =>
             new("RecordsFailed", outcome.Failed),
         ], DateTimeOffset.UtcNow));
         return outcome.Response;
-    }, EventJsonContext.Default.KinesisEvent, EventJsonContext.Default.StreamsEventResponse);
+    }, KinesisJsonContext.Default.KinesisEvent, KinesisJsonContext.Default.StreamsEventResponse);
 });

@@ -39,7 +39,7 @@ public sealed class StreamConsumerBootstrapTests : IAsyncLifetime
         return new BootstrapProcess(LambdaPackage.ExtractBootstrap(Function), _emulator.Endpoint, variables);
     }
 
-    private static byte[] Json(KinesisEvent batch) => JsonSerializer.SerializeToUtf8Bytes(batch, EventJsonContext.Default.KinesisEvent);
+    private static byte[] Json(KinesisEvent batch) => JsonSerializer.SerializeToUtf8Bytes(batch, KinesisJsonContext.Default.KinesisEvent);
 
     [Fact]
     public void Package_BootstrapIsAnExecutableAloneInTheZip()

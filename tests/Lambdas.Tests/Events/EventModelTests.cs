@@ -6,12 +6,11 @@ namespace Lambdas.Tests.Events;
 
 public class EventModelTests
 {
-    private static readonly EventJsonContext Json = EventJsonContext.Default;
 
     [Fact]
     public void Kinesis_Fixture_ReadsRecordAndShard()
     {
-        var record = Fixture.Load("kinesis.json", Json.KinesisEvent).Records.Single();
+        var record = Fixture.Load("kinesis.json", KinesisJsonContext.Default.KinesisEvent).Records.Single();
 
         Assert.Equal("customer-103", record.Kinesis.PartitionKey);
         Assert.Equal("49590338271490256608559692538361571095921575989136588898", record.Kinesis.SequenceNumber);
@@ -24,7 +23,7 @@ public class EventModelTests
     [Fact]
     public void BatchResponse_WritesTheDocumentedShape()
     {
-        var json = JsonSerializer.Serialize(new StreamsEventResponse { BatchItemFailures = [new BatchItemFailure("42")] }, Json.StreamsEventResponse);
+        var json = JsonSerializer.Serialize(new StreamsEventResponse { BatchItemFailures = [new BatchItemFailure("42")] }, KinesisJsonContext.Default.StreamsEventResponse);
 
         Assert.Equal("""{"batchItemFailures":[{"itemIdentifier":"42"}]}""", json);
     }
@@ -32,19 +31,19 @@ public class EventModelTests
     [Fact]
     public void TumblingWindow_Fixture_ReadsWindowAndState()
     {
-        var window = Fixture.Load("kinesis-window.json", Json.KinesisTimeWindowEvent);
+        var window = Fixture.Load("kinesis-window.json", TumblingWindowJsonContext.Default.KinesisTimeWindowEvent);
 
         Assert.Equal(new DateTimeOffset(2020, 7, 30, 17, 5, 0, TimeSpan.Zero), window.Window.End);
         Assert.Equal("42", window.State["total"]);
         Assert.True(window.IsFinalInvokeForWindow);
-        var response = JsonSerializer.Serialize(new TimeWindowEventResponse { State = new() { ["total"] = "43" } }, Json.TimeWindowEventResponse);
+        var response = JsonSerializer.Serialize(new TimeWindowEventResponse { State = new() { ["total"] = "43" } }, TumblingWindowJsonContext.Default.TimeWindowEventResponse);
         Assert.Equal("""{"state":{"total":"43"},"batchItemFailures":[]}""", response);
     }
 
     [Fact]
     public void S3_Fixture_ReadsBucketAndKey()
     {
-        var record = Fixture.Load("s3.json", Json.S3Event).Records.Single();
+        var record = Fixture.Load("s3.json", S3EventJsonContext.Default.S3Event).Records.Single();
 
         Assert.Equal("ObjectCreated:Put", record.EventName);
         Assert.Equal("dataplatform-dev-bronze-123456789012", record.S3.Bucket.Name);
@@ -55,7 +54,7 @@ public class EventModelTests
     [Fact]
     public void Scheduled_Fixture_ReadsDetailType()
     {
-        var scheduled = Fixture.Load("scheduled.json", Json.ScheduledEvent);
+        var scheduled = Fixture.Load("scheduled.json", ScheduledEventJsonContext.Default.ScheduledEvent);
 
         Assert.Equal("Scheduled Event", scheduled.DetailType);
         Assert.Equal("arn:aws:events:us-east-1:123456789012:rule/nightly-extract", scheduled.Resources.Single());
@@ -65,7 +64,7 @@ public class EventModelTests
     [Fact]
     public void Sqs_Fixture_ReadsBodyAndAttributes()
     {
-        var message = Fixture.Load("sqs.json", Json.SqsEvent).Records.Single();
+        var message = Fixture.Load("sqs.json", SqsJsonContext.Default.SqsEvent).Records.Single();
 
         Assert.Contains("RetriesExhausted", message.Body);
         Assert.Equal("1", message.Attributes["ApproximateReceiveCount"]);
@@ -75,13 +74,13 @@ public class EventModelTests
     [Fact]
     public void Firehose_Fixture_RoundTripsATransformation()
     {
-        var request = Fixture.Load("firehose.json", Json.FirehoseTransformationRequest);
+        var request = Fixture.Load("firehose.json", FirehoseJsonContext.Default.FirehoseTransformationRequest);
         var response = new FirehoseTransformationResponse
         {
             Records = request.Records.Select(r => new FirehoseResultRecord { RecordId = r.RecordId, Result = FirehoseResultRecord.Ok, Data = r.Data }).ToList(),
         };
 
-        var json = JsonSerializer.Serialize(response, Json.FirehoseTransformationResponse);
+        var json = JsonSerializer.Serialize(response, FirehoseJsonContext.Default.FirehoseTransformationResponse);
 
         Assert.Equal(1495072949453, request.Records.Single().ApproximateArrivalTimestamp);
         Assert.Equal("""{"records":[{"recordId":"49546986683135544286507457936321625675700192471156785154","result":"Ok","data":"SGVsbG8gV29ybGQ="}]}""", json);
