@@ -18,7 +18,8 @@ internal static class ColdStartBenchmark
     private const double TargetAotMilliseconds = 10;
     private const double TargetRatio = 10;
 
-    private sealed record Candidate(string Name, string Executable, IReadOnlyDictionary<string, string> Environment)
+    /// <param name="TimeOnce">One cold start, in milliseconds.</param>
+    private sealed record Candidate(string Name, Func<Task<double>> TimeOnce)
     {
         public List<double> Times { get; } = [];
 
@@ -34,32 +35,29 @@ internal static class ColdStartBenchmark
             ZipFile.ExtractToDirectory(Path.Combine(root, "artifacts", "lambdas", "stream-consumer.zip"), Path.Combine(work, "aot"));
             Publish(root, Path.Combine("lambdas", "StreamConsumer", "StreamConsumer.csproj"), Path.Combine(work, "jit"), aot: false);
             Publish(root, Path.Combine("bench", "EchoFunction", "EchoFunction.csproj"), Path.Combine(work, "echo"), aot: true);
-            var consumer = new Dictionary<string, string> { ["BRONZE_BUCKET"] = "bench", ["OBJECT_STORE_ROOT"] = Path.Combine(work, "store") };
-            var aot = new Candidate("consumer, Native AOT", Path.Combine(work, "aot", "bootstrap"), consumer);
-            var noPrefault = new Candidate("consumer, Native AOT, prefault off", aot.Executable, new Dictionary<string, string>(consumer) { ["BOOTSTRAP_PREFAULT"] = "0" });
-            var jit = new Candidate("consumer, JIT", Path.Combine(work, "jit", "bootstrap"), consumer);
-            var echo = new Candidate("echo function, Native AOT", Path.Combine(work, "echo", "bootstrap"), new Dictionary<string, string>());
-            Candidate[] candidates = [aot, noPrefault, jit, echo];
-            var spawnOnly = new List<double>();
-
             var payload = JsonSerializer.SerializeToUtf8Bytes(Sessions.Batch(10), KinesisJsonContext.Default.KinesisEvent);
             await using var emulator = await LambdaRuntimeEmulator.StartAsync();
+            var consumer = new Dictionary<string, string> { ["BRONZE_BUCKET"] = "bench", ["OBJECT_STORE_ROOT"] = Path.Combine(work, "store") };
+            Candidate Function(string name, string folder, IReadOnlyDictionary<string, string> environment) =>
+                new(name, () => ColdStart(emulator, name, Path.Combine(work, folder, "bootstrap"), environment, payload));
+            var aot = Function("consumer, Native AOT", "aot", consumer);
+            var noPrefault = Function("consumer, Native AOT, prefault off", "aot", new Dictionary<string, string>(consumer) { ["BOOTSTRAP_PREFAULT"] = "0" });
+            var jit = Function("consumer, JIT", "jit", consumer);
+            var echo = Function("echo function, Native AOT", "echo", new Dictionary<string, string>());
+            var spawn = new Candidate("process floor: `true` until it exits", () => SpawnAndExit("true"));
+            Candidate[] candidates = [aot, noPrefault, jit, echo, spawn];
+
             // Round 0 warms the emulator and the disk cache and is not counted; the rounds
             // interleave the candidates so that a slower minute of the machine hits them all.
             for (var round = 0; round <= Rounds; round++)
             {
                 foreach (var candidate in candidates)
                 {
-                    var elapsed = await ColdStart(emulator, candidate, payload);
+                    var elapsed = await candidate.TimeOnce();
                     if (round > 0)
                     {
                         candidate.Times.Add(elapsed);
                     }
-                }
-                var spawn = await SpawnAndExit("true");
-                if (round > 0)
-                {
-                    spawnOnly.Add(spawn);
                 }
             }
 
@@ -67,7 +65,6 @@ internal static class ColdStartBenchmark
             {
                 Console.WriteLine($"cold start {candidate.Name,-36} median of {Rounds}: {candidate.Median,7:F1} ms");
             }
-            Console.WriteLine($"spawn of `true` until it exits (process floor), median of {Rounds}: {Measure.Median(spawnOnly),5:F1} ms");
             Console.WriteLine($"AOT target <= {TargetAotMilliseconds} ms: {(aot.Median <= TargetAotMilliseconds ? "met" : "MISSED")}; " +
                 $"the echo function's floor on this machine is {echo.Median:F1} ms");
             Console.WriteLine($"ratio JIT/AOT {jit.Median / aot.Median:F1} (target >= {TargetRatio}): {(jit.Median / aot.Median >= TargetRatio ? "met" : "MISSED")}");
@@ -79,14 +76,15 @@ internal static class ColdStartBenchmark
         }
     }
 
-    private static async Task<double> ColdStart(LambdaRuntimeEmulator emulator, Candidate candidate, byte[] payload)
+    private static async Task<double> ColdStart(LambdaRuntimeEmulator emulator, string name, string executable,
+        IReadOnlyDictionary<string, string> environment, byte[] payload)
     {
         var result = emulator.InvokeAsync(payload, TimeSpan.FromSeconds(30));
-        var start = new ProcessStartInfo(candidate.Executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["AWS_LAMBDA_RUNTIME_API"] = emulator.Endpoint;
-        foreach (var (name, value) in candidate.Environment)
+        foreach (var (variable, value) in environment)
         {
-            start.Environment[name] = value;
+            start.Environment[variable] = value;
         }
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
@@ -100,7 +98,7 @@ internal static class ColdStartBenchmark
         await Task.Delay(100);
         if (!answer.Succeeded)
         {
-            throw new InvalidOperationException($"{candidate.Name}: {answer.Body}");
+            throw new InvalidOperationException($"{name}: {answer.Body}");
         }
         return elapsed;
     }

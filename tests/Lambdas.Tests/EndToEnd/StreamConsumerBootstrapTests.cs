@@ -25,7 +25,7 @@ public sealed class StreamConsumerBootstrapTests : IAsyncLifetime
         Directory.Delete(_storeRoot, recursive: true);
     }
 
-    private BootstrapProcess Start(bool withBucket = true, bool prefault = true)
+    private BootstrapProcess Start(bool withBucket = true, bool prefault = true, string? runtimeApi = null)
     {
         var variables = new Dictionary<string, string> { ["OBJECT_STORE_ROOT"] = _storeRoot, ["AWS_LAMBDA_FUNCTION_NAME"] = Function };
         if (!prefault)
@@ -36,7 +36,7 @@ public sealed class StreamConsumerBootstrapTests : IAsyncLifetime
         {
             variables["BRONZE_BUCKET"] = "bronze";
         }
-        return new BootstrapProcess(LambdaPackage.ExtractBootstrap(Function), _emulator.Endpoint, variables);
+        return new BootstrapProcess(LambdaPackage.ExtractBootstrap(Function), runtimeApi ?? _emulator.Endpoint, variables);
     }
 
     private static byte[] Json(KinesisEvent batch) => JsonSerializer.SerializeToUtf8Bytes(batch, KinesisJsonContext.Default.KinesisEvent);
@@ -123,8 +123,7 @@ public sealed class StreamConsumerBootstrapTests : IAsyncLifetime
     public void Bootstrap_RuntimeApiUnreachable_SaysWhichAndExitsWithOne()
     {
         var closedEndpoint = ClosedLocalEndpoint();
-        using var process = new BootstrapProcess(LambdaPackage.ExtractBootstrap(Function), closedEndpoint,
-            new Dictionary<string, string> { ["OBJECT_STORE_ROOT"] = _storeRoot, ["BRONZE_BUCKET"] = "bronze" });
+        using var process = Start(runtimeApi: closedEndpoint);
 
         Assert.True(process.WaitForExit(Wait));
 
