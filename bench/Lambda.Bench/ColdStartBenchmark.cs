@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
 using Lambda.Events;
+using Pipelines.Contracts.Functions;
 using RuntimeEmulator;
 
 namespace Lambda.Bench;
@@ -32,12 +33,12 @@ internal static class ColdStartBenchmark
         var work = Directory.CreateTempSubdirectory("coldstart-").FullName;
         try
         {
-            ZipFile.ExtractToDirectory(Path.Combine(root, "artifacts", "lambdas", "stream-consumer.zip"), Path.Combine(work, "aot"));
-            Publish(root, Path.Combine("lambdas", "StreamConsumer", "StreamConsumer.csproj"), Path.Combine(work, "jit"), aot: false);
+            ZipFile.ExtractToDirectory(Path.Combine(root, StreamConsumerContract.Function.ArtifactPath), Path.Combine(work, "aot"));
+            Publish(root, Path.Combine("lambdas", StreamConsumerContract.Function.Project, StreamConsumerContract.Function.Project + ".csproj"), Path.Combine(work, "jit"), aot: false);
             Publish(root, Path.Combine("bench", "EchoFunction", "EchoFunction.csproj"), Path.Combine(work, "echo"), aot: true);
             var payload = JsonSerializer.SerializeToUtf8Bytes(Sessions.Batch(10), KinesisJsonContext.Default.KinesisEvent);
             await using var emulator = await LambdaRuntimeEmulator.StartAsync();
-            var consumer = new Dictionary<string, string> { ["BRONZE_BUCKET"] = "bench", ["OBJECT_STORE_ROOT"] = Path.Combine(work, "store") };
+            var consumer = new Dictionary<string, string> { [StreamConsumerContract.BucketVariable] = "bench", ["OBJECT_STORE_ROOT"] = Path.Combine(work, "store") };
             Candidate Function(string name, string folder, IReadOnlyDictionary<string, string> environment) =>
                 new(name, () => ColdStart(emulator, name, Path.Combine(work, folder, "bootstrap"), environment, payload));
             var aot = Function("consumer, Native AOT", "aot", consumer);

@@ -1,7 +1,7 @@
 using Infra.Model;
 using Infra.Model.Yaml;
 using Infra.Platform.Configuration;
-using Infra.Platform.Components.Streaming;
+using Pipelines.Contracts.Functions;
 using Infra.Platform.Profiles;
 
 namespace Infra.Cli;
@@ -19,6 +19,7 @@ public static class CommandLine
           dataplatform synth   [--stack NAME] [--config FILE]   print the stack's Pulumi YAML program
           dataplatform preview [--stack NAME] [--config FILE]   print an offline plan: resources by component, counts, outputs
           dataplatform typecheck [--stack NAME]...          type-check stacks (default: all) against Pulumi's npm SDK typings
+          dataplatform functions                            print lambdas/Functions.props, the functions' archive names from their contracts
         NAME defaults to dev; FILE defaults to stacks/Pulumi.NAME.yaml in the project.
         """;
 
@@ -32,6 +33,7 @@ public static class CommandLine
             return args switch
             {
                 [] => Compile(host),
+                ["functions"] => Functions(host),
                 ["synth", .. var rest] => Synth(rest, host, preview: false),
                 ["preview", .. var rest] => Synth(rest, host, preview: true),
                 ["typecheck", .. var rest] => TypeCheckCommand.Run(rest, host),
@@ -50,6 +52,12 @@ public static class CommandLine
         }
     }
 
+    private static int Functions(IHost host)
+    {
+        host.Out.Write(FunctionContracts.MsBuildProps());
+        return 0;
+    }
+
     private static int Help(IHost host)
     {
         host.Out.WriteLine(Usage);
@@ -60,6 +68,10 @@ public static class CommandLine
     {
         var present = PulumiEnvironment.All.Where(name => host.GetEnvironmentVariable(name) is not null).ToList();
         PulumiProgram program;
+        if (present.Count == 0 && host.IsInteractive)
+        {
+            return Help(host);
+        }
         if (present.Count == 0)
         {
             program = DiscoveryProgram.Build(ConfigKeys.Project);
@@ -86,8 +98,8 @@ public static class CommandLine
         {
             switch (args[i])
             {
-                case "--stack" when i + 1 < args.Length: stack = args[++i]; break;
-                case "--config" when i + 1 < args.Length: configFile = args[++i]; break;
+                case "--stack": stack = OptionValue(args, ref i); break;
+                case "--config": configFile = OptionValue(args, ref i); break;
                 default: throw new UsageError($"unexpected argument '{args[i]}'");
             }
         }
@@ -100,7 +112,7 @@ public static class CommandLine
             var missing = ArtifactCheck.Missing(program, root);
             if (missing.Count > 0)
             {
-                host.Error.WriteLine($"note: {ArtifactCheck.Explain(missing, LambdaArtifacts.BuildCommand)} before `pulumi up`");
+                host.Error.WriteLine($"note: {ArtifactCheck.Explain(missing, FunctionContract.PackageCommand)} before `pulumi up`");
             }
             host.Out.Write(PlanPrinter.Print(settings, program));
         }
@@ -112,12 +124,23 @@ public static class CommandLine
         return 0;
     }
 
+    /// <summary>The value after an option such as <c>--stack</c>; a missing one is a usage error that says so.</summary>
+    public static string OptionValue(string[] args, ref int index)
+    {
+        var option = args[index];
+        if (index + 1 >= args.Length || args[index + 1].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new UsageError($"{option} needs a value, e.g. {option} {(option == "--stack" ? DefaultStack : "FILE")}");
+        }
+        return args[++index];
+    }
+
     private static void RequireArtifacts(PulumiProgram program, string root)
     {
         var missing = ArtifactCheck.Missing(program, root);
         if (missing.Count > 0)
         {
-            throw new SynthesisException(ArtifactCheck.Explain(missing, LambdaArtifacts.BuildCommand));
+            throw new SynthesisException(ArtifactCheck.Explain(missing, FunctionContract.PackageCommand));
         }
     }
 

@@ -7,6 +7,9 @@ public interface IHost
     string WorkingDirectory { get; }
     TextWriter Out { get; }
     TextWriter Error { get; }
+
+    /// <summary>Whether a person is at the terminal: Pulumi runs the compiler with its output redirected.</summary>
+    bool IsInteractive { get; }
 }
 
 public sealed class ProcessHost : IHost
@@ -15,4 +18,5 @@ public sealed class ProcessHost : IHost
     public string WorkingDirectory => Directory.GetCurrentDirectory();
     public TextWriter Out => Console.Out;
     public TextWriter Error => Console.Error;
+    public bool IsInteractive => !Console.IsOutputRedirected && !Console.IsInputRedirected;
 }

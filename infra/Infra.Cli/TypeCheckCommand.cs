@@ -14,9 +14,9 @@ public static class TypeCheckCommand
         var stacks = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] == "--stack" && i + 1 < args.Length)
+            if (args[i] == "--stack")
             {
-                stacks.Add(args[++i]);
+                stacks.Add(CommandLine.OptionValue(args, ref i));
             }
             else
             {

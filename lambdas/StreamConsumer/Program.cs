@@ -3,6 +3,7 @@ using Lambda.Events;
 using Lambda.Hosting.Bootstrap;
 using Lambda.Hosting.Client;
 using Lambda.Hosting.Metrics;
+using Pipelines.Contracts.Functions;
 using StreamConsumer;
 
 return await LambdaRuntime.RunAsync(() =>
@@ -11,7 +12,7 @@ return await LambdaRuntime.RunAsync(() =>
     var localRoot = Environment.GetEnvironmentVariable(FileObjectStore.RootVariable);
     IObjectStore store = string.IsNullOrEmpty(localRoot) ? new S3ObjectStore(new AmazonS3Client()) : new FileObjectStore(localRoot);
     var handler = new StreamConsumerHandler(store, options);
-    var function = Environment.GetEnvironmentVariable(RuntimeApiNames.FunctionNameVariable) ?? "stream-consumer";
+    var function = Environment.GetEnvironmentVariable(RuntimeApiNames.FunctionNameVariable) ?? StreamConsumerContract.Function.Artifact;
 
     return HandlerAdapter.For<KinesisEvent, StreamsEventResponse>(async (batch, cancellationToken) =>
     {

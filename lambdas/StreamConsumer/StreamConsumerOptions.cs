@@ -1,30 +1,26 @@
+using Pipelines.Contracts.Functions;
+
 namespace StreamConsumer;
 
-/// <summary>Where the consumer writes; read from the function's environment.</summary>
+/// <summary>Where the consumer writes; read from the function's environment by the names of its contract.</summary>
 public sealed record StreamConsumerOptions
 {
-    public const string BucketVariable = "BRONZE_BUCKET";
-    public const string OutputPrefixVariable = "OUTPUT_PREFIX";
-    public const string QuarantinePrefixVariable = "QUARANTINE_PREFIX";
-    public const string DefaultOutputPrefix = "sessions";
-    public const string DefaultQuarantinePrefix = "quarantine/sessions";
-
     public required string Bucket { get; init; }
-    public string OutputPrefix { get; init; } = DefaultOutputPrefix;
-    public string QuarantinePrefix { get; init; } = DefaultQuarantinePrefix;
+    public string OutputPrefix { get; init; } = StreamConsumerContract.DefaultOutputPrefix;
+    public string QuarantinePrefix { get; init; } = StreamConsumerContract.DefaultQuarantinePrefix;
 
     public static StreamConsumerOptions From(Func<string, string?> environment)
     {
-        var bucket = environment(BucketVariable);
+        var bucket = environment(StreamConsumerContract.BucketVariable);
         if (string.IsNullOrWhiteSpace(bucket))
         {
-            throw new InvalidOperationException($"{BucketVariable} is not set: name the bronze bucket the consumer writes to");
+            throw new InvalidOperationException($"{StreamConsumerContract.BucketVariable} is not set: name the bronze bucket the consumer writes to");
         }
         return new StreamConsumerOptions
         {
             Bucket = bucket,
-            OutputPrefix = Prefix(environment(OutputPrefixVariable), DefaultOutputPrefix),
-            QuarantinePrefix = Prefix(environment(QuarantinePrefixVariable), DefaultQuarantinePrefix),
+            OutputPrefix = Prefix(environment(StreamConsumerContract.OutputPrefixVariable), StreamConsumerContract.DefaultOutputPrefix),
+            QuarantinePrefix = Prefix(environment(StreamConsumerContract.QuarantinePrefixVariable), StreamConsumerContract.DefaultQuarantinePrefix),
         };
     }
 

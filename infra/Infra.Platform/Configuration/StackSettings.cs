@@ -1,25 +1,27 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Infra.Platform.Aws;
+using Infra.Platform.Components.Functions;
 using Infra.Platform.Profiles;
 
 namespace Infra.Platform.Configuration;
 
-/// <summary>Everything the synthesizer needs to know about one stack, validated.</summary>
+/// <summary>Everything the synthesizer needs to know about one stack, validated; the profile carries the config's overrides.</summary>
 public sealed partial record StackSettings
 {
     public required string Project { get; init; }
     public required string Stack { get; init; }
     public required string Organization { get; init; }
     public required string Region { get; init; }
+    public required AwsPartition Partition { get; init; }
     public required string Owner { get; init; }
     public required StackProfile Profile { get; init; }
-    public required int NoncurrentVersionDays { get; init; }
-    public required int AccessLogRetentionDays { get; init; }
-    public required int? StreamConsumerReservedConcurrency { get; init; }
+    public required IReadOnlyList<string> AllowedAccountIds { get; init; }
+    public string? AwsProfile { get; init; }
+    public string? AssumeRoleArn { get; init; }
 
     public const int MinDays = 1;
     public const int MaxDays = 3650;
-    public const int MaxReservedConcurrency = 1000;
 
     /// <summary>Validates the stack's name and config; the first problem found is thrown as a <see cref="ConfigError"/>.</summary>
     public static StackSettings Resolve(string stack, string project, string organization, StackConfig config)
@@ -40,10 +42,7 @@ public sealed partial record StackSettings
         }
 
         var region = Required(config, ConfigKeys.Region);
-        if (!RegionPattern().IsMatch(region))
-        {
-            throw new ConfigError($"{ConfigKeys.Region} '{region}' is not an AWS region name such as eu-west-1");
-        }
+        var partition = AwsPartition.Of(region);
         var owner = Required(config, ConfigKeys.Owner);
         if (owner.Length > 128 || !TagValuePattern().IsMatch(owner))
         {
@@ -54,10 +53,23 @@ public sealed partial record StackSettings
         {
             throw new ConfigError($"{ConfigKeys.Environment} is '{environment}' but stack '{stack}' is a {profile.Environment} stack; allowed: {profile.Environment}");
         }
-        var course = config.Get(ConfigKeys.Course) ?? StackProfile.AllCourses;
+        var course = profile.Course == StackProfile.AllCourses
+            ? config.Get(ConfigKeys.Course) ?? StackProfile.AllCourses
+            : Required(config, ConfigKeys.Course, profile.Course);
         if (course != profile.Course)
         {
             throw new ConfigError($"{ConfigKeys.Course} is '{course}' but stack '{stack}' holds {profile.Course}; allowed: {profile.Course}");
+        }
+        var allowed = AccountIds(config);
+        if (profile.RequiresAllowedAccounts && allowed.Count == 0)
+        {
+            throw new ConfigError(
+                $"missing config value {ConfigKeys.AllowedAccountIds}: stack '{stack}' must name the account(s) it may deploy into, e.g. `pulumi config set {ConfigKeys.AllowedAccountIds} 123456789012`");
+        }
+        var assumeRole = config.Get(ConfigKeys.AssumeRoleArn);
+        if (assumeRole is not null && !RoleArnPattern().IsMatch(assumeRole))
+        {
+            throw new ConfigError($"{ConfigKeys.AssumeRoleArn} '{assumeRole}' is not an IAM role ARN such as arn:{partition.Name}:iam::123456789012:role/deployer");
         }
 
         return new StackSettings
@@ -66,26 +78,57 @@ public sealed partial record StackSettings
             Stack = stack,
             Organization = organization,
             Region = region,
+            Partition = partition,
             Owner = owner,
-            Profile = profile,
-            NoncurrentVersionDays = Days(config, ConfigKeys.NoncurrentVersionDays, profile.DefaultNoncurrentVersionDays),
-            AccessLogRetentionDays = Days(config, ConfigKeys.AccessLogRetentionDays, profile.DefaultAccessLogRetentionDays),
-            StreamConsumerReservedConcurrency = OptionalWhole(config, ConfigKeys.StreamConsumerReservedConcurrency, 1, MaxReservedConcurrency, "functions"),
+            AllowedAccountIds = allowed,
+            AwsProfile = config.Get(ConfigKeys.AwsProfile),
+            AssumeRoleArn = assumeRole,
+            Profile = profile with
+            {
+                Storage = profile.Storage with
+                {
+                    NoncurrentVersionDays = Days(config, ConfigKeys.NoncurrentVersionDays) ?? profile.Storage.NoncurrentVersionDays,
+                    AccessLogRetentionDays = Days(config, ConfigKeys.AccessLogRetentionDays) ?? profile.Storage.AccessLogRetentionDays,
+                },
+                Streaming = profile.Streaming is { } streaming
+                    ? streaming with
+                    {
+                        ReservedConcurrency = OptionalWhole(config, ConfigKeys.StreamConsumerReservedConcurrency, 1, NativeFunction.MaxReservedConcurrency, "functions"),
+                    }
+                    : null,
+            },
         };
     }
 
-    private static string Required(StackConfig config, string key)
+    private static string Required(StackConfig config, string key, string example = "<value>")
     {
         var value = config.Get(key);
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new ConfigError($"missing config value {key}: set it with `pulumi config set {key} <value>`");
+            throw new ConfigError($"missing config value {key}: set it with `pulumi config set {key} {example}`");
         }
         return value;
     }
 
-    private static int Days(StackConfig config, string key, int fallback) =>
-        OptionalWhole(config, key, MinDays, MaxDays, "days") ?? fallback;
+    private static IReadOnlyList<string> AccountIds(StackConfig config)
+    {
+        var text = config.Get(ConfigKeys.AllowedAccountIds);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+        var ids = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (var id in ids)
+        {
+            if (!AccountIdPattern().IsMatch(id))
+            {
+                throw new ConfigError($"{ConfigKeys.AllowedAccountIds} holds '{id}': allowed is a comma-separated list of 12-digit account ids");
+            }
+        }
+        return ids;
+    }
+
+    private static int? Days(StackConfig config, string key) => OptionalWhole(config, key, MinDays, MaxDays, "days");
 
     private static int? OptionalWhole(StackConfig config, string key, int min, int max, string unit)
     {
@@ -101,9 +144,12 @@ public sealed partial record StackSettings
         return value;
     }
 
-    [GeneratedRegex(@"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$")]
-    private static partial Regex RegionPattern();
-
     [GeneratedRegex(@"^[\p{L}\p{N} _.:/=+\-@]+$")]
     private static partial Regex TagValuePattern();
+
+    [GeneratedRegex(@"^[0-9]{12}$")]
+    private static partial Regex AccountIdPattern();
+
+    [GeneratedRegex(@"^arn:aws(-us-gov)?:iam::[0-9]{12}:role/[\w+=,.@/-]{1,512}$")]
+    private static partial Regex RoleArnPattern();
 }

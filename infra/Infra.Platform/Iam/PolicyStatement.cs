@@ -2,7 +2,7 @@ using Infra.Model.Values;
 
 namespace Infra.Platform.Iam;
 
-/// <summary>One statement of an IAM or resource policy.</summary>
+/// <summary>One statement of an IAM or resource policy. Rendering checks every action against the IAM catalog.</summary>
 public sealed record PolicyStatement
 {
     public required string Sid { get; init; }
@@ -15,8 +15,21 @@ public sealed record PolicyStatement
     /// <summary>Condition operator → (condition key → value).</summary>
     public IReadOnlyList<(string Operator, string Key, Value Value)> Conditions { get; init; } = [];
 
+    /// <summary>An identity-policy statement allowing actions on resources.</summary>
+    public static PolicyStatement Allow(string sid, IReadOnlyList<string> actions, params Value[] resources) => new()
+    {
+        Sid = sid,
+        Effect = PolicyEffect.Allow,
+        Actions = actions,
+        Resources = resources,
+    };
+
     public MapValue ToMap()
     {
+        foreach (var action in Actions)
+        {
+            IamActions.Check(Sid, action);
+        }
         var map = new MapValue { ["Sid"] = Sid, ["Effect"] = Effect.ToString() };
         if (Principal is not null)
         {

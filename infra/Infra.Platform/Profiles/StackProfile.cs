@@ -1,6 +1,13 @@
+using Infra.Platform.Components.Encryption;
+using Infra.Platform.Components.Storage;
+using Infra.Platform.Components.Streaming;
+
 namespace Infra.Platform.Profiles;
 
-/// <summary>What a stack holds and how it treats data; chosen by the stack's name.</summary>
+/// <summary>
+/// What a stack holds and how it treats data; chosen by the stack's name. One settings record
+/// per component: null means the stack does not have that component.
+/// </summary>
 public sealed record StackProfile
 {
     public required string Stack { get; init; }
@@ -12,26 +19,23 @@ public sealed record StackProfile
     public required string Course { get; init; }
 
     /// <summary>
-    /// Whether data stores are protected and kept when removed from the stack. Off means
-    /// the stack opts in to destroyable data (force-destroy buckets), as dev and course stacks do.
+    /// Whether resources that hold or guard data are protected and kept when removed from the
+    /// stack. Off means the stack opts in to destroyable data, as dev and course stacks do.
     /// </summary>
     public required bool RetainData { get; init; }
 
-    public required int KeyDeletionWindowDays { get; init; }
+    /// <summary>Whether <c>dataplatform:allowedAccountIds</c> must pin the account the stack deploys into.</summary>
+    public bool RequiresAllowedAccounts { get; init; }
 
-    public required int DefaultNoncurrentVersionDays { get; init; }
-
-    public required int DefaultAccessLogRetentionDays { get; init; }
-
-    /// <summary>Kinesis stream and stream consumer (course 1 web sessions, course 2 orders).</summary>
-    public required bool StreamIngestion { get; init; }
-
-    /// <summary>Shards of a provisioned stream; null means on-demand capacity.</summary>
-    public required int? StreamShardCount { get; init; }
-
-    public required int StreamRetentionHours { get; init; }
-
+    /// <summary>Days the functions' logs are kept.</summary>
     public required int LogRetentionDays { get; init; }
+
+    public required EncryptionKeySettings Key { get; init; }
+
+    public required LakehouseStorageSettings Storage { get; init; }
+
+    /// <summary>Kinesis streams and their consumers (course 1 and 2 web sessions).</summary>
+    public StreamIngestionSettings? Streaming { get; init; }
 
     public const string AllCourses = "all";
 }

@@ -1,36 +1,35 @@
 namespace Infra.Platform.Profiles;
 
-/// <summary>The stacks this project knows: the two environments and one stack per course.</summary>
+/// <summary>
+/// The stacks this project knows: the two environments and one stack per course. Dev is
+/// written out; the others state only how they differ from it.
+/// </summary>
 public static class StackProfiles
 {
+    public const string SessionsStream = "sessions";
+
     private static readonly StackProfile Dev = new()
     {
         Stack = "dev",
         Environment = "dev",
         Course = StackProfile.AllCourses,
         RetainData = false,
-        KeyDeletionWindowDays = 7,
-        DefaultNoncurrentVersionDays = 7,
-        DefaultAccessLogRetentionDays = 30,
-        StreamIngestion = true,
-        StreamShardCount = null,
-        StreamRetentionHours = 24,
         LogRetentionDays = 14,
+        Key = new() { DeletionWindowDays = 7 },
+        Storage = new() { NoncurrentVersionDays = 7, AccessLogRetentionDays = 30 },
+        Streaming = new() { Streams = [SessionsStream], ShardCount = null, RetentionHours = 24 },
     };
 
-    private static readonly StackProfile Prod = new()
+    private static readonly StackProfile Prod = Dev with
     {
         Stack = "prod",
         Environment = "prod",
-        Course = StackProfile.AllCourses,
         RetainData = true,
-        KeyDeletionWindowDays = 30,
-        DefaultNoncurrentVersionDays = 90,
-        DefaultAccessLogRetentionDays = 365,
-        StreamIngestion = true,
-        StreamShardCount = 2,
-        StreamRetentionHours = 168,
+        RequiresAllowedAccounts = true,
         LogRetentionDays = 90,
+        Key = new() { DeletionWindowDays = 30 },
+        Storage = new() { NoncurrentVersionDays = 90, AccessLogRetentionDays = 365 },
+        Streaming = Dev.Streaming! with { ShardCount = 2, RetentionHours = 168 },
     };
 
     private static StackProfile Course(int number) => Dev with
@@ -38,7 +37,7 @@ public static class StackProfiles
         Stack = $"course{number}",
         Environment = "course",
         Course = $"course{number}",
-        StreamIngestion = number is 1 or 2,
+        Streaming = number is 1 or 2 ? Dev.Streaming : null,
     };
 
     public static readonly IReadOnlyList<StackProfile> All =

@@ -105,7 +105,7 @@ public class LakehouseStorageTests
     {
         var rule = Dev.Resource(bucket + "-lifecycle");
 
-        Assert.Equal((long)Stacks.Settings("dev").NoncurrentVersionDays, rule.Input("rules[0].noncurrentVersionExpiration.noncurrentDays"));
+        Assert.Equal((long)Stacks.Settings("dev").Profile.Storage.NoncurrentVersionDays, rule.Input("rules[0].noncurrentVersionExpiration.noncurrentDays"));
         Assert.Equal((long)SecureBucket.AbortIncompleteMultipartDays, rule.Input("rules[0].abortIncompleteMultipartUpload.daysAfterInitiation"));
     }
 

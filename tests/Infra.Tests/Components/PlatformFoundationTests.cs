@@ -75,7 +75,7 @@ public class PlatformFoundationTests
         Assert.Equal(Course2.Resource("data-key").Outputs["arn"], Course2.Outputs["kmsKeyArn"]);
         Assert.Equal(Course2.Resource("gold-bucket").Id, Course2.Outputs["goldBucketName"]);
         Assert.Equal(Course2.Resource("bronze-bucket").Outputs["arn"], Course2.Outputs["bronzeBucketArn"]);
-        Assert.Equal(Course2.Resource("stream-consumer").Inputs["name"], Course2.Outputs["streamConsumerFunctionName"]);
+        Assert.Equal(Course2.Resource("sessions-consumer").Inputs["name"], Course2.Outputs["sessionsConsumerFunctionName"]);
         Assert.Equal(14, Course2.Outputs.Count);
     }
 }

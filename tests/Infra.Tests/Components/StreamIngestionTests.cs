@@ -2,18 +2,23 @@ using System.Text.Json;
 using Infra.Platform.Components.Streaming;
 using Infra.Tests.Mocking;
 using Infra.Tests.Support;
+using Pipelines.Contracts.Functions;
 
 namespace Infra.Tests.Components;
 
 public class StreamIngestionTests
 {
     private static readonly DeploymentResult Course1 = Stacks.Deploy("course1");
+    private const string Consumer = "sessions-consumer";
+
+    private static JsonElement[] Statements(string resource, string input) =>
+        JsonDocument.Parse((string)Course1.Resource(resource).Input(input)!).RootElement.GetProperty("Statement").EnumerateArray().ToArray();
 
     private static JsonElement Statement(string sid) =>
-        JsonDocument.Parse((string)Course1.Resource("stream-consumer-permissions").Input("policy")!).RootElement
-            .GetProperty("Statement").EnumerateArray().Single(s => s.GetProperty("Sid").GetString() == sid);
+        Statements($"{Consumer}-permissions", "policy").Single(s => s.GetProperty("Sid").GetString() == sid);
 
-    private static IEnumerable<string?> Resources(string sid) => Statement(sid).GetProperty("Resource").EnumerateArray().Select(r => r.GetString());
+    private static IEnumerable<string?> Strings(JsonElement statement, string name) =>
+        statement.GetProperty(name).EnumerateArray().Select(r => r.GetString());
 
     [Fact]
     public void Stream_IsEncryptedWithTheStackKey()
@@ -23,6 +28,7 @@ public class StreamIngestionTests
         Assert.Equal("KMS", stream.Input("encryptionType"));
         Assert.Equal(Course1.Outputs["kmsKeyArn"], stream.Input("kmsKeyId"));
         Assert.Equal("ON_DEMAND", stream.Input("streamModeDetails.streamMode"));
+        Assert.Equal("dataplatform-course1-sessions", stream.Input("name"));
     }
 
     [Fact]
@@ -35,25 +41,29 @@ public class StreamIngestionTests
     }
 
     [Fact]
-    public void Function_RunsTheAotBootstrapOnProvidedAl2023()
+    public void Function_RunsTheAotBootstrapOnProvidedAl2023_WithTracing()
     {
-        var function = Course1.Resource("stream-consumer");
+        var function = Course1.Resource(Consumer);
 
         Assert.Equal("provided.al2023", function.Input("runtime"));
-        Assert.Equal("bootstrap", function.Input("handler"));
+        Assert.Equal(FunctionContract.Handler, function.Input("handler"));
         Assert.Equal(new List<object?> { "x86_64" }, function.Input("architectures"));
+        Assert.Equal("Active", function.Input("tracingConfig.mode"));
         var code = Assert.IsType<AssetValue>(function.Input("code"));
         Assert.Equal("fileArchive", code.Kind);
-        Assert.EndsWith(LambdaArtifacts.Path(LambdaArtifacts.StreamConsumer), code.Content);
-        Assert.Equal(Course1.Resource("bronze-bucket").Id, function.Input("environment.variables.BRONZE_BUCKET"));
+        Assert.EndsWith(StreamConsumerContract.Function.ArtifactPath, code.Content);
+        Assert.Equal(Course1.Resource("bronze-bucket").Id, function.Input($"environment.variables.{StreamConsumerContract.BucketVariable}"));
+        Assert.Equal(StreamConsumerContract.DefaultOutputPrefix, function.Input($"environment.variables.{StreamConsumerContract.OutputPrefixVariable}"));
+        Assert.Equal(StreamConsumerContract.DefaultQuarantinePrefix, function.Input($"environment.variables.{StreamConsumerContract.QuarantinePrefixVariable}"));
+        Assert.Equal(Course1.Outputs["kmsKeyArn"], function.Input("kmsKeyArn"));
         Assert.False(function.Inputs.ContainsKey("reservedConcurrentExecutions"));
     }
 
     [Fact]
     public void Trigger_ReportsPartialFailures_BisectsAndSendsFailuresToTheEncryptedQueue()
     {
-        var trigger = Course1.Resource("stream-consumer-trigger");
-        var queue = Course1.Resource("stream-consumer-failures");
+        var trigger = Course1.Resource($"{Consumer}-trigger");
+        var queue = Course1.Resource($"{Consumer}-failures");
 
         Assert.Equal(new List<object?> { "ReportBatchItemFailures" }, trigger.Input("functionResponseTypes"));
         Assert.Equal(true, trigger.Input("bisectBatchOnFunctionError"));
@@ -61,26 +71,46 @@ public class StreamIngestionTests
         Assert.Equal(queue.Outputs["arn"], trigger.Input("destinationConfig.onFailure.destinationArn"));
         Assert.Equal(Course1.Resource("sessions-stream").Outputs["arn"], trigger.Input("eventSourceArn"));
         Assert.Equal(Course1.Outputs["kmsKeyArn"], queue.Input("kmsMasterKeyId"));
+        Assert.Equal([$"{Consumer}-permissions"], trigger.DependsOn);
     }
 
     [Fact]
-    public void Role_ReadsOnlyThatStream_WritesOnlyThosePrefixes_UsesOnlyThatKey()
+    public void Role_ReadsOnlyThatStream_WritesOnlyThosePrefixes_UsesTheKeyOnlyThroughItsServices()
     {
         var bronze = (string)Course1.Resource("bronze-bucket").Outputs["arn"]!;
+        var statements = Statements($"{Consumer}-permissions", "policy");
 
-        Assert.Equal([Course1.Resource("sessions-stream").Outputs["arn"] as string], Resources("ReadTheStream"));
-        Assert.Equal([$"{bronze}/sessions/*", $"{bronze}/quarantine/sessions/*"], Resources("WriteBronzeSessions"));
-        Assert.Equal(["s3:PutObject"], Statement("WriteBronzeSessions").GetProperty("Action").EnumerateArray().Select(a => a.GetString()));
-        Assert.Equal([Course1.Outputs["kmsKeyArn"] as string], Resources("UseTheDataKey"));
-        Assert.Equal([Course1.Resource("stream-consumer-failures").Outputs["arn"] as string], Resources("SendFailedBatches"));
+        Assert.Equal(
+            ["ReadSessionsStream", "WriteBronzeBucketSessionsQuarantineSessions", "UseTheDataKeyThroughS3KinesisSqs", "SendToSessionsConsumerFailures", "WriteItsLogs", "SendTraces"],
+            statements.Select(s => s.GetProperty("Sid").GetString()));
+        Assert.Equal([Course1.Resource("sessions-stream").Outputs["arn"] as string], Strings(Statement("ReadSessionsStream"), "Resource"));
+        Assert.DoesNotContain("kinesis:SubscribeToShard", Strings(Statement("ReadSessionsStream"), "Action"));
+        Assert.Equal([$"{bronze}/sessions/*", $"{bronze}/quarantine/sessions/*"], Strings(Statement("WriteBronzeBucketSessionsQuarantineSessions"), "Resource"));
+        Assert.Equal(["s3:PutObject"], Strings(Statement("WriteBronzeBucketSessionsQuarantineSessions"), "Action"));
+        var key = Statement("UseTheDataKeyThroughS3KinesisSqs");
+        Assert.Equal([Course1.Outputs["kmsKeyArn"] as string], Strings(key, "Resource"));
+        Assert.Equal(["s3.eu-west-1.amazonaws.com", "kinesis.eu-west-1.amazonaws.com", "sqs.eu-west-1.amazonaws.com"],
+            key.GetProperty("Condition").GetProperty("StringEquals").GetProperty("kms:ViaService").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal([Course1.Resource($"{Consumer}-failures").Outputs["arn"] as string], Strings(Statement("SendToSessionsConsumerFailures"), "Resource"));
+        Assert.Equal(["xray:PutTraceSegments", "xray:PutTelemetryRecords"], Strings(Statement("SendTraces"), "Action"));
+    }
+
+    [Fact]
+    public void Role_OnlyLambdaActingForThisAccountMayAssumeIt()
+    {
+        var trust = Assert.Single(Statements($"{Consumer}-role", "assumeRolePolicy"));
+
+        Assert.Equal("lambda.amazonaws.com", trust.GetProperty("Principal").GetProperty("Service").GetString());
+        Assert.Equal(EchoMocks.AccountId, trust.GetProperty("Condition").GetProperty("StringEquals").GetProperty("aws:SourceAccount").GetString());
+        Assert.Equal("dataplatform-course1-eu-west-1-sessions-consumer", Course1.Resource($"{Consumer}-role").Input("name"));
     }
 
     [Fact]
     public void FailureQueue_DeniesRequestsWithoutTls()
     {
-        var queue = Course1.Resource("stream-consumer-failures");
-        var policy = Course1.Resource("stream-consumer-failures-policy");
-        var statement = JsonDocument.Parse((string)policy.Input("policy")!).RootElement.GetProperty("Statement")[0];
+        var queue = Course1.Resource($"{Consumer}-failures");
+        var policy = Course1.Resource($"{Consumer}-failures-policy");
+        var statement = Statements($"{Consumer}-failures-policy", "policy")[0];
 
         Assert.Equal(queue.Outputs["url"], policy.Input("queueUrl"));
         Assert.Equal("Deny", statement.GetProperty("Effect").GetString());
@@ -92,16 +122,17 @@ public class StreamIngestionTests
     [Fact]
     public void LogGroup_IsEncryptedWithTheStacksKey_AndNamedAsLambdaWritesIt()
     {
-        var logs = Course1.Resource("stream-consumer-logs");
+        var logs = Course1.Resource($"{Consumer}-logs");
 
         Assert.Equal(Course1.Resource("data-key").Outputs["arn"], logs.Input("kmsKeyId"));
-        Assert.Equal("/aws/lambda/" + Course1.Resource("stream-consumer").Inputs["name"], logs.Input("name"));
+        Assert.Equal("/aws/lambda/" + Course1.Resource(Consumer).Inputs["name"], logs.Input("name"));
+        Assert.Equal(14L, logs.Input("retentionInDays"));
     }
 
     [Fact]
     public void Function_WaitsForItsPermissionsAndLogGroup()
     {
-        Assert.Equal(["stream-consumer-permissions", "stream-consumer-logs"], Course1.Resource("stream-consumer").DependsOn);
+        Assert.Equal([$"{Consumer}-permissions", $"{Consumer}-logs"], Course1.Resource(Consumer).DependsOn);
     }
 
     [Theory]

@@ -22,7 +22,7 @@ public class StackSettingsTests
 
         Assert.Equal("eu-west-1", settings.Region);
         Assert.False(settings.Profile.RetainData);
-        Assert.Equal(settings.Profile.DefaultNoncurrentVersionDays, settings.NoncurrentVersionDays);
+        Assert.Equal(StackProfiles.Find("dev")!.Storage.NoncurrentVersionDays, settings.Profile.Storage.NoncurrentVersionDays);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public class StackSettingsTests
         var values = Valid();
         values[ConfigKeys.Region] = region;
 
-        Assert.Contains("is not an AWS region name", Fails("dev", values));
+        Assert.Contains("is not a region the pinned aws provider knows", Fails("dev", values));
     }
 
     [Fact]
@@ -145,13 +145,13 @@ public class ReservedConcurrencyTests
             [ConfigKeys.Environment] = "dev",
             [ConfigKeys.Owner] = "team",
         };
-        Assert.Null(StackSettings.Resolve("dev", ConfigKeys.Project, "o", new StackConfig(values)).StreamConsumerReservedConcurrency);
+        Assert.Null(StackSettings.Resolve("dev", ConfigKeys.Project, "o", new StackConfig(values)).Profile.Streaming!.ReservedConcurrency);
 
         values[ConfigKeys.StreamConsumerReservedConcurrency] = "5";
-        Assert.Equal(5, StackSettings.Resolve("dev", ConfigKeys.Project, "o", new StackConfig(values)).StreamConsumerReservedConcurrency);
+        Assert.Equal(5, StackSettings.Resolve("dev", ConfigKeys.Project, "o", new StackConfig(values)).Profile.Streaming!.ReservedConcurrency);
 
         values[ConfigKeys.StreamConsumerReservedConcurrency] = "0";
         var error = Assert.Throws<ConfigError>(() => StackSettings.Resolve("dev", ConfigKeys.Project, "o", new StackConfig(values)));
-        Assert.Contains($"from 1 to {StackSettings.MaxReservedConcurrency}", error.Message);
+        Assert.Contains($"from 1 to {Infra.Platform.Components.Functions.NativeFunction.MaxReservedConcurrency}", error.Message);
     }
 }

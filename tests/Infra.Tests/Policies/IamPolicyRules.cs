@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Infra.Platform.Iam;
 using Infra.Tests.Mocking;
 
 namespace Infra.Tests.Policies;
@@ -10,7 +11,8 @@ namespace Infra.Tests.Policies;
 /// unscoped <c>*</c> resource. Deny statements may (they only take rights away). In a KMS key
 /// policy, resource <c>*</c> means the key itself, and the one statement that may use
 /// <c>kms:*</c> is the account root's, which hands the key's use to the account's IAM policies
-/// (AWS's default key policy).
+/// (AWS's default key policy). Actions that support no resource-level permissions
+/// (<see cref="WildcardResourceActions"/>) are allowed on <c>*</c> when a statement holds only them.
 /// </summary>
 public static class IamPolicyRules
 {
@@ -43,7 +45,8 @@ public static class IamPolicyRules
                     {
                         violations.Add($"{resource.Name}.{input} statement {sid} allows wildcard action '{action}'");
                     }
-                    if (!keyPolicy && Strings(statement, "Resource").Contains("*"))
+                    if (!keyPolicy && Strings(statement, "Resource").Contains("*")
+                        && !Strings(statement, "Action").All(WildcardResourceActions.All.Contains))
                     {
                         violations.Add($"{resource.Name}.{input} statement {sid} allows every resource ('*')");
                     }

@@ -3,7 +3,7 @@ using Infra.Cli;
 namespace Infra.Tests.Support;
 
 /// <summary>A process seam for the command line: given variables and working directory, captured output.</summary>
-public sealed class FakeHost(IReadOnlyDictionary<string, string>? variables = null, string? workingDirectory = null) : IHost
+public sealed class FakeHost(IReadOnlyDictionary<string, string>? variables = null, string? workingDirectory = null, bool interactive = false) : IHost
 {
     private readonly IReadOnlyDictionary<string, string> _variables = variables ?? new Dictionary<string, string>();
 
@@ -11,6 +11,7 @@ public sealed class FakeHost(IReadOnlyDictionary<string, string>? variables = nu
     public string WorkingDirectory { get; } = workingDirectory ?? Repository.Root;
     public TextWriter Out { get; } = new StringWriter();
     public TextWriter Error { get; } = new StringWriter();
+    public bool IsInteractive { get; } = interactive;
     public string Stdout => Out.ToString()!;
     public string Stderr => Error.ToString()!;
 }

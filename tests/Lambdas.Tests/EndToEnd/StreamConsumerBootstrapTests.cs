@@ -3,6 +3,7 @@ using System.Text.Json;
 using Lambda.Events;
 using Lambda.Hosting.Bootstrap;
 using Lambdas.Tests.Support;
+using Pipelines.Contracts.Functions;
 using RuntimeEmulator;
 using Tests.Shared;
 
@@ -12,7 +13,7 @@ namespace Lambdas.Tests.EndToEnd;
 [Collection(EndToEndCollection.Name)]
 public sealed class StreamConsumerBootstrapTests : IAsyncLifetime
 {
-    private const string Function = "stream-consumer";
+    private static readonly string Function = StreamConsumerContract.Function.Artifact;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private LambdaRuntimeEmulator _emulator = null!;
     private readonly string _storeRoot = Directory.CreateTempSubdirectory("bronze-").FullName;
@@ -34,7 +35,7 @@ public sealed class StreamConsumerBootstrapTests : IAsyncLifetime
         }
         if (withBucket)
         {
-            variables["BRONZE_BUCKET"] = "bronze";
+            variables[StreamConsumerContract.BucketVariable] = "bronze";
         }
         return new BootstrapProcess(LambdaPackage.ExtractBootstrap(Function), runtimeApi ?? _emulator.Endpoint, variables);
     }

@@ -136,6 +136,6 @@ public class StreamConsumerHandlerTests
     {
         var error = Assert.Throws<InvalidOperationException>(() => StreamConsumerOptions.From(_ => null));
 
-        Assert.Contains(StreamConsumerOptions.BucketVariable, error.Message);
+        Assert.Contains(Pipelines.Contracts.Functions.StreamConsumerContract.BucketVariable, error.Message);
     }
 }

@@ -1,6 +1,8 @@
-using Infra.Model.Resources;
+using Infra.Model;
 using Infra.Model.Values;
+using Infra.Platform.Components.Logging;
 using Infra.Platform.Iam;
+using Infra.Providers.Aws.Kms;
 
 namespace Infra.Platform.Components.Encryption;
 
@@ -16,38 +18,40 @@ public static class EncryptionKey
     public const int MaxDeletionWindowDays = 30;
     public const string AccountAdministersKeySid = "AccountAdministersTheKeyThroughIam";
 
-    public static EncryptionKeyResult Create(ComponentScope scope, EncryptionKeyOptions options)
+    /// <summary>Creates the key and returns the context that carries it.</summary>
+    public static PlatformContext Create(PlatformContext context, EncryptionKeySettings settings)
     {
-        if (options.DeletionWindowDays is < MinDeletionWindowDays or > MaxDeletionWindowDays)
+        if (settings.DeletionWindowDays is < MinDeletionWindowDays or > MaxDeletionWindowDays)
         {
-            throw new ArgumentOutOfRangeException(nameof(options),
-                $"KMS deletion window must be {MinDeletionWindowDays}-{MaxDeletionWindowDays} days, not {options.DeletionWindowDays}");
+            throw new SynthesisException(
+                $"KMS deletion window must be {MinDeletionWindowDays}-{MaxDeletionWindowDays} days, not {settings.DeletionWindowDays}");
         }
-        var keyOptions = options.Protect ? new ResourceOptions { Protect = true, RetainOnDelete = true } : null;
-        var key = scope.Add(KeyName, "aws:kms:Key", new MapValue
+        var scope = context.Scope(nameof(EncryptionKey));
+        var aliasName = "alias/" + context.Name("data");
+        var key = scope.Add(KeyName, new KeyArgs
         {
-            ["description"] = $"Encrypts the data of {options.AliasName}",
-            ["enableKeyRotation"] = true,
-            ["deletionWindowInDays"] = options.DeletionWindowDays,
-            ["policy"] = KeyPolicy(options).ToJson(),
-        }, keyOptions);
-        var aliasName = "alias/" + options.AliasName;
-        scope.Add(AliasLogicalName, "aws:kms:Alias", new MapValue
+            Description = $"Encrypts the data of {aliasName}",
+            EnableKeyRotation = true,
+            DeletionWindowInDays = settings.DeletionWindowDays,
+            Policy = KeyPolicy(context).ToJson(),
+        }, context.DataOptions());
+        scope.Add(AliasLogicalName, new AliasArgs
         {
-            ["name"] = aliasName,
-            ["targetKeyId"] = key.Attr("keyId"),
-        });
-        return new EncryptionKeyResult(key.Attr("arn"), key.Attr("keyId"), aliasName);
+            Name = aliasName,
+            TargetKeyId = key.Attr("keyId"),
+        }, context.DataOptions());
+        context.Program.AddOutput("kmsKeyArn", key.Attr("arn"));
+        return context with { Key = new EncryptionKeyResult(key.Attr("arn"), key.Attr("keyId"), aliasName, context.Partition, context.Region) };
     }
 
     /// <summary>In a key policy, resource <c>*</c> means this key.</summary>
-    private static PolicyDocument KeyPolicy(EncryptionKeyOptions options) => new(
+    private static PolicyDocument KeyPolicy(PlatformContext context) => new(
     [
         new PolicyStatement
         {
             Sid = AccountAdministersKeySid,
             Effect = PolicyEffect.Allow,
-            Principal = new MapValue { ["AWS"] = Fn.Interpolate($"arn:aws:iam::{options.AccountId}:root") },
+            Principal = new MapValue { ["AWS"] = context.GlobalArn("iam", "root") },
             Actions = ["kms:*"],
             Resources = ["*"],
         },
@@ -55,17 +59,15 @@ public static class EncryptionKey
         {
             Sid = "CloudWatchLogsEncryptsTheStacksLogGroups",
             Effect = PolicyEffect.Allow,
-            Principal = new MapValue { ["Service"] = $"logs.{options.Region}.amazonaws.com" },
+            Principal = new MapValue { ["Service"] = context.Partition.ServicePrincipal($"logs.{context.Region}") },
             Actions = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey",
                 "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"],
             Resources = ["*"],
             Conditions =
             [
                 ("ArnLike", "kms:EncryptionContext:aws:logs:arn",
-                    Fn.Interpolate($"arn:aws:logs:{options.Region}:{options.AccountId}:log-group:{options.LogGroupNamePrefix}*")),
+                    context.Arn("logs", $"log-group:{LambdaLogGroup.NamePrefix}{context.NamePrefix}-*")),
             ],
         },
     ]);
 }
-
-public sealed record EncryptionKeyResult(Reference KeyArn, Reference KeyId, string AliasName);

@@ -1,28 +1,46 @@
 using Infra.Model;
+using Infra.Model.Inputs;
 using Infra.Model.Resources;
 using Infra.Model.Values;
+using Infra.Providers.Aws.Index;
+using Infra.Providers.Aws.Index.Inputs;
 
 namespace Infra.Platform.Components.Provider;
 
-/// <summary>The stack's aws provider, pinned by version, and the account it deploys into.</summary>
+/// <summary>
+/// The stack's aws provider, pinned by version, and the account it deploys into. An explicit
+/// provider does not read the stack's <c>aws:</c> config, so the settings users set there are
+/// passed through here; credentials come from the environment as for any AWS tool.
+/// </summary>
 public static class AwsProvider
 {
     public const string LogicalName = "aws-provider";
     public const string AccountIdVariable = "accountId";
     public const string CallerIdentityFunction = "aws:index/getCallerIdentity:getCallerIdentity";
+    public const string SessionName = "dataplatform";
 
     public static AwsProviderResult Create(PulumiProgram program, AwsProviderOptions options)
     {
-        var tags = new MapValue();
+        var tags = new InputMap<string>();
         foreach (var (key, value) in options.DefaultTags)
         {
             tags.Add(key, value);
         }
-        var scope = new ComponentScope(program, nameof(AwsProvider), provider: null);
-        var provider = scope.Add(LogicalName, "pulumi:providers:aws", new MapValue
+        var allowed = new InputList<string>();
+        foreach (var account in options.AllowedAccountIds)
         {
-            ["region"] = options.Region,
-            ["defaultTags"] = new MapValue { ["tags"] = tags },
+            allowed.Add(account);
+        }
+        var scope = new ComponentScope(program, nameof(AwsProvider), provider: null);
+        var provider = scope.Add(LogicalName, new ProviderArgs
+        {
+            Region = options.Region,
+            DefaultTags = new ProviderDefaultTagsArgs { Tags = tags },
+            AllowedAccountIds = options.AllowedAccountIds.Count > 0 ? allowed : null,
+            Profile = options.Profile,
+            AssumeRoles = options.AssumeRoleArn is { } roleArn
+                ? [new ProviderAssumeRoleArgs { RoleArn = roleArn, SessionName = SessionName }]
+                : null,
         }, new ResourceOptions { Version = ProviderVersions.Aws });
 
         var accountId = program.AddVariable(AccountIdVariable,

@@ -1,6 +1,6 @@
 using Infra.Model;
-using Infra.Model.Resources;
 using Infra.Model.Values;
+using Infra.Platform.Aws;
 using Infra.Platform.Iam;
 
 namespace Infra.Platform.Components.Storage;
@@ -14,81 +14,89 @@ public static class LakehouseStorage
     public const int DefaultBronzeInfrequentAccessDays = 30;
     public const int DefaultBronzeArchiveDays = 90;
     public const int DefaultAthenaResultsExpirationDays = 30;
-    public const string InfrequentAccessClass = "STANDARD_IA";
-    public const string ArchiveClass = "GLACIER";
+    public const string InfrequentAccessClass = AwsValues.StorageClassInfrequentAccess;
+    public const string ArchiveClass = AwsValues.StorageClassGlacier;
     public const int MaxBucketNameLength = 63;
     private const int AccountIdLength = 12;
 
     public static readonly IReadOnlyList<string> DataZones = ["bronze", "silver", "gold", "athena-results"];
     public const string LogZone = "access-logs";
 
-    public static LakehouseStorageResult Create(ComponentScope scope, LakehouseStorageOptions options)
+    public static LakehouseStorageResult Create(PlatformContext context, LakehouseStorageSettings options)
     {
         if (options.BronzeArchiveDays < options.BronzeInfrequentAccessDays + 30)
         {
             throw new SynthesisException(
                 $"bronze archive ({options.BronzeArchiveDays} days) must come at least 30 days after infrequent access ({options.BronzeInfrequentAccessDays} days)");
         }
+        var scope = context.Scope(nameof(LakehouseStorage));
         var sourceArns = DataZones.Select(zone => new Reference(BucketLogicalName(zone), "arn")).ToList();
-        var logs = SecureBucket.Create(scope, Common(options, LogZone) with
+        var logs = SecureBucket.Create(context, scope, Common(context, options, LogZone) with
         {
             KmsKeyArn = null,
             AccessLogBucket = null,
             ExpirationDays = options.AccessLogRetentionDays,
-            ExtraPolicyStatements = [AllowLogDelivery(LogObjects(), sourceArns, options.AccountId)],
+            ExtraPolicyStatements = [AllowLogDelivery(context, sourceArns)],
         });
-        var dataBuckets = DataZones.Select(zone => SecureBucket.Create(scope, Common(options, zone) with
+        var dataBuckets = DataZones.Select(zone => SecureBucket.Create(context, scope, Common(context, options, zone) with
         {
-            KmsKeyArn = options.KmsKeyArn,
-            AccessLogBucket = logs.BucketName,
+            KmsKeyArn = context.RequireKey().KeyArn,
+            AccessLogBucket = logs,
             Transitions = zone == "bronze"
                 ? [(options.BronzeInfrequentAccessDays, InfrequentAccessClass), (options.BronzeArchiveDays, ArchiveClass)]
                 : [],
             ExpirationDays = zone == "athena-results" ? options.AthenaResultsExpirationDays : null,
         })).ToList();
 
+        foreach (var (zone, bucket) in DataZones.Zip(dataBuckets).Append((LogZone, logs)))
+        {
+            var output = StatementId.From(zone);
+            output = char.ToLowerInvariant(output[0]) + output[1..];
+            context.Program.AddOutput(output + "BucketName", bucket.BucketName);
+            context.Program.AddOutput(output + "BucketArn", bucket.Arn);
+        }
         return new LakehouseStorageResult(dataBuckets[0], dataBuckets[1], dataBuckets[2], dataBuckets[3], logs);
     }
 
-    private static SecureBucketOptions Common(LakehouseStorageOptions options, string zone)
+    /// <summary>
+    /// Bucket names are global: they carry the region and the account id, so one account can
+    /// hold the same stack in two regions.
+    /// </summary>
+    private static SecureBucketOptions Common(PlatformContext context, LakehouseStorageSettings options, string zone)
     {
-        var literalLength = options.NamePrefix.Length + zone.Length + 2;
-        if (literalLength + AccountIdLength > MaxBucketNameLength)
+        var literal = context.AccountWideName(zone);
+        if (literal.Length + 1 + AccountIdLength > MaxBucketNameLength)
         {
             throw new SynthesisException(
-                $"bucket name '{options.NamePrefix}-{zone}-<account id>' would exceed {MaxBucketNameLength} characters: shorten the name prefix");
+                $"bucket name '{literal}-<account id>' would exceed {MaxBucketNameLength} characters: shorten the project or stack name");
         }
         return new SecureBucketOptions
         {
             LogicalName = BucketLogicalName(zone),
-            BucketName = Fn.Interpolate($"{options.NamePrefix}-{zone}-{options.AccountId}"),
+            BucketName = Fn.Interpolate($"{literal}-{context.AccountId}"),
             KmsKeyArn = null,
             AccessLogBucket = null,
-            RetainData = options.RetainData,
             NoncurrentVersionDays = options.NoncurrentVersionDays,
         };
     }
 
     public static string BucketLogicalName(string zone) => zone + "-bucket";
 
-    private static Value LogObjects() =>
-        Fn.Interpolate($"{new Reference(BucketLogicalName(LogZone), "arn")}/*");
-
     /// <summary>
     /// With bucket-owner-enforced ownership, S3 delivers access logs only when the target's
     /// policy allows the logging service, limited to our source buckets and account.
     /// </summary>
-    private static PolicyStatement AllowLogDelivery(Value logObjects, IReadOnlyList<Reference> sourceArns, Reference accountId) => new()
+    private static PolicyStatement AllowLogDelivery(PlatformContext context, IReadOnlyList<Reference> sourceArns) => new()
     {
         Sid = "AllowServerAccessLogDelivery",
         Effect = PolicyEffect.Allow,
-        Principal = new MapValue { ["Service"] = "logging.s3.amazonaws.com" },
+        Principal = new MapValue { ["Service"] = context.Partition.ServicePrincipal("logging.s3") },
         Actions = ["s3:PutObject"],
-        Resources = [logObjects],
+        Resources = [Fn.Interpolate($"{new Reference(BucketLogicalName(LogZone), "arn")}/*")],
         Conditions =
         [
             ("ArnLike", "aws:SourceArn", new ListValue(sourceArns)),
-            ("StringEquals", "aws:SourceAccount", accountId),
+            ("StringEquals", "aws:SourceAccount", context.AccountId),
         ],
     };
 }

@@ -1,116 +1,105 @@
+using Infra.Model.Inputs;
 using Infra.Model.Resources;
 using Infra.Model.Values;
+using Infra.Platform.Aws;
 using Infra.Platform.Iam;
+using Infra.Providers.Aws.S3;
+using Infra.Providers.Aws.S3.Inputs;
 
 namespace Infra.Platform.Components.Storage;
 
-/// <summary>An S3 bucket with its encryption, access, logging and lifecycle resources.</summary>
+/// <summary>
+/// An S3 bucket with its encryption, access, logging and lifecycle resources. In a stack that
+/// retains data, every one of them is protected and retained with the bucket, so renaming a
+/// companion cannot strip a kept bucket of its encryption or policy.
+/// </summary>
 public static class SecureBucket
 {
     public const int AbortIncompleteMultipartDays = 7;
-    public const string KmsAlgorithm = "aws:kms";
-    public const string S3ManagedAlgorithm = "AES256";
 
-    public static BucketResult Create(ComponentScope scope, SecureBucketOptions options)
+    public static BucketResult Create(PlatformContext context, ComponentScope scope, SecureBucketOptions options)
     {
         var name = options.LogicalName;
-        var bucketProperties = new MapValue { ["bucket"] = options.BucketName };
-        ResourceOptions? bucketOptions = null;
-        if (options.RetainData)
+        var keep = context.DataOptions();
+        var bucket = scope.Add(name, new BucketArgs
         {
-            bucketOptions = new ResourceOptions { Protect = true, RetainOnDelete = true };
-        }
-        else
-        {
-            bucketProperties["forceDestroy"] = true;
-        }
-        var bucket = scope.Add(name, "aws:s3:Bucket", bucketProperties, bucketOptions);
+            Bucket = options.BucketName,
+            ForceDestroy = context.RetainData ? null : true,
+        }, keep);
         var id = bucket.Attr("id");
 
-        scope.Add($"{name}-versioning", "aws:s3:BucketVersioning", new MapValue
+        var versioning = scope.Add($"{name}-versioning", new BucketVersioningArgs
         {
-            ["bucket"] = id,
-            ["versioningConfiguration"] = new MapValue { ["status"] = "Enabled" },
-        });
-        scope.Add($"{name}-encryption", "aws:s3:BucketServerSideEncryptionConfiguration", new MapValue
+            Bucket = id,
+            VersioningConfiguration = new BucketVersioningVersioningConfigurationArgs { Status = AwsValues.Enabled },
+        }, keep);
+        scope.Add($"{name}-encryption", new BucketServerSideEncryptionConfigurationArgs
         {
-            ["bucket"] = id,
-            ["rules"] = new ListValue { Encryption(options.KmsKeyArn) },
-        });
-        var publicAccess = scope.Add($"{name}-public-access", "aws:s3:BucketPublicAccessBlock", new MapValue
+            Bucket = id,
+            Rules = [Encryption(options.KmsKeyArn)],
+        }, keep);
+        var publicAccess = scope.Add($"{name}-public-access", new BucketPublicAccessBlockArgs
         {
-            ["bucket"] = id,
-            ["blockPublicAcls"] = true,
-            ["blockPublicPolicy"] = true,
-            ["ignorePublicAcls"] = true,
-            ["restrictPublicBuckets"] = true,
-        });
-        scope.Add($"{name}-ownership", "aws:s3:BucketOwnershipControls", new MapValue
+            Bucket = id,
+            BlockPublicAcls = true,
+            BlockPublicPolicy = true,
+            IgnorePublicAcls = true,
+            RestrictPublicBuckets = true,
+        }, keep);
+        scope.Add($"{name}-ownership", new BucketOwnershipControlsArgs
         {
-            ["bucket"] = id,
-            ["rule"] = new MapValue { ["objectOwnership"] = "BucketOwnerEnforced" },
-        });
+            Bucket = id,
+            Rule = new BucketOwnershipControlsRuleArgs { ObjectOwnership = AwsValues.BucketOwnerEnforced },
+        }, keep);
         var statements = new List<PolicyStatement> { PolicyDocument.DenyInsecureBucketTransport(bucket.Attr("arn")) };
         statements.AddRange(options.ExtraPolicyStatements);
-        scope.Add($"{name}-policy", "aws:s3:BucketPolicy", new MapValue
+        var policy = scope.Add($"{name}-policy", new BucketPolicyArgs
         {
-            ["bucket"] = id,
-            ["policy"] = new PolicyDocument(statements).ToJson(),
-        }, new ResourceOptions { DependsOn = [publicAccess.Self] });
+            Bucket = id,
+            Policy = new PolicyDocument(statements).ToJson(),
+        }, context.DataOptions(new ResourceOptions { DependsOn = [publicAccess.Self] }));
 
         if (options.AccessLogBucket is { } logBucket)
         {
-            scope.Add($"{name}-logging", "aws:s3:BucketLogging", new MapValue
+            scope.Add($"{name}-logging", new BucketLoggingArgs
             {
-                ["bucket"] = id,
-                ["targetBucket"] = logBucket,
-                ["targetPrefix"] = Fn.Interpolate($"{id}/"),
-            });
+                Bucket = id,
+                TargetBucket = logBucket.BucketName,
+                TargetPrefix = Fn.Interpolate($"{id}/"),
+            }, context.DataOptions(new ResourceOptions { DependsOn = [logBucket.Policy] }));
         }
-        scope.Add($"{name}-lifecycle", "aws:s3:BucketLifecycleConfiguration", new MapValue
+        scope.Add($"{name}-lifecycle", new BucketLifecycleConfigurationArgs
         {
-            ["bucket"] = id,
-            ["rules"] = LifecycleRules(options),
-        });
-        return new BucketResult(name, id, bucket.Attr("arn"));
+            Bucket = id,
+            Rules = [Housekeeping(options)],
+        }, context.DataOptions(new ResourceOptions { DependsOn = [versioning.Self] }));
+        return new BucketResult(name, id, bucket.Attr("arn"), policy.Self);
     }
 
-    private static MapValue Encryption(Reference? kmsKeyArn)
+    private static BucketServerSideEncryptionConfigurationRuleArgs Encryption(Reference? kmsKeyArn) => new()
     {
-        var byDefault = kmsKeyArn is null
-            ? new MapValue { ["sseAlgorithm"] = S3ManagedAlgorithm }
-            : new MapValue { ["sseAlgorithm"] = KmsAlgorithm, ["kmsMasterKeyId"] = kmsKeyArn };
-        return new MapValue
-        {
-            ["applyServerSideEncryptionByDefault"] = byDefault,
-            ["bucketKeyEnabled"] = kmsKeyArn is not null,
-        };
-    }
+        ApplyServerSideEncryptionByDefault = kmsKeyArn is null
+            ? new BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs { SseAlgorithm = AwsValues.SseS3 }
+            : new BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs { SseAlgorithm = AwsValues.SseKms, KmsMasterKeyId = kmsKeyArn },
+        BucketKeyEnabled = kmsKeyArn is not null,
+    };
 
-    private static ListValue LifecycleRules(SecureBucketOptions options)
+    private static BucketLifecycleConfigurationRuleArgs Housekeeping(SecureBucketOptions options)
     {
-        var housekeeping = new MapValue
+        var transitions = new InputList<BucketLifecycleConfigurationRuleTransitionArgs>();
+        foreach (var (days, storageClass) in options.Transitions)
         {
-            ["id"] = "housekeeping",
-            ["status"] = "Enabled",
-            ["filter"] = new MapValue { ["prefix"] = "" },
-            ["abortIncompleteMultipartUpload"] = new MapValue { ["daysAfterInitiation"] = AbortIncompleteMultipartDays },
-            ["noncurrentVersionExpiration"] = new MapValue { ["noncurrentDays"] = options.NoncurrentVersionDays },
+            transitions.Add(new BucketLifecycleConfigurationRuleTransitionArgs { Days = days, StorageClass = storageClass });
+        }
+        return new BucketLifecycleConfigurationRuleArgs
+        {
+            Id = "housekeeping",
+            Status = AwsValues.Enabled,
+            Filter = new BucketLifecycleConfigurationRuleFilterArgs { Prefix = "" },
+            AbortIncompleteMultipartUpload = new BucketLifecycleConfigurationRuleAbortIncompleteMultipartUploadArgs { DaysAfterInitiation = AbortIncompleteMultipartDays },
+            NoncurrentVersionExpiration = new BucketLifecycleConfigurationRuleNoncurrentVersionExpirationArgs { NoncurrentDays = options.NoncurrentVersionDays },
+            Expiration = options.ExpirationDays is { } expirationDays ? new BucketLifecycleConfigurationRuleExpirationArgs { Days = expirationDays } : null,
+            Transitions = options.Transitions.Count > 0 ? transitions : null,
         };
-        if (options.ExpirationDays is { } expiration)
-        {
-            housekeeping["expiration"] = new MapValue { ["days"] = expiration };
-        }
-        if (options.Transitions.Count > 0)
-        {
-            housekeeping["transitions"] = new ListValue(options.Transitions.Select(t =>
-                (Value)new MapValue { ["days"] = t.Days, ["storageClass"] = t.StorageClass }));
-        }
-        return [housekeeping];
     }
 }
-
-/// <param name="LogicalName">The bucket resource's logical name.</param>
-/// <param name="BucketName">The bucket's name (its id) once created.</param>
-/// <param name="Arn">The bucket's ARN.</param>
-public sealed record BucketResult(string LogicalName, Reference BucketName, Reference Arn);

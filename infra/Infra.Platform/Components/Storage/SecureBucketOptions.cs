@@ -19,11 +19,8 @@ public sealed record SecureBucketOptions
     /// <summary>The KMS key for SSE-KMS with a bucket key; null means SSE-S3 (needed for access-log targets).</summary>
     public required Reference? KmsKeyArn { get; init; }
 
-    /// <summary>Where server access logs go; null for the log bucket itself.</summary>
-    public required Reference? AccessLogBucket { get; init; }
-
-    /// <summary>Protect and retain on delete when true; otherwise the bucket may be destroyed with its objects.</summary>
-    public required bool RetainData { get; init; }
+    /// <summary>Where server access logs go; null for the log bucket itself. Logging waits for that bucket's policy.</summary>
+    public required BucketResult? AccessLogBucket { get; init; }
 
     public required int NoncurrentVersionDays { get; init; }
 

@@ -1,160 +1,136 @@
-using Infra.Model;
 using Infra.Model.Resources;
 using Infra.Model.Values;
-using Infra.Platform.Components.Logging;
+using Infra.Platform.Aws;
+using Infra.Platform.Components.Functions;
+using Infra.Platform.Components.Messaging;
+using Infra.Platform.Components.Storage;
 using Infra.Platform.Iam;
+using Infra.Providers.Aws.Kinesis;
+using Infra.Providers.Aws.Kinesis.Inputs;
+using Infra.Providers.Aws.Lambda;
+using Infra.Providers.Aws.Lambda.Inputs;
+using Infra.Providers.Aws.Sqs;
+using Pipelines.Contracts.Functions;
 
 namespace Infra.Platform.Components.Streaming;
 
-/// <summary>Kinesis stream → stream consumer Lambda (Native AOT) → bronze, with an encrypted on-failure queue.</summary>
+/// <summary>Kinesis stream → stream consumer function (Native AOT) → bronze, with an encrypted on-failure queue.</summary>
 public static class StreamIngestion
 {
     public const int DefaultBatchSize = 500;
     public const int DefaultBatchingWindowSeconds = 5;
     public const int DefaultMaximumRetryAttempts = 3;
     public const int DefaultMaximumRecordAgeSeconds = 3600;
-    public const int DefaultMemorySizeMb = 512;
-    public const int DefaultTimeoutSeconds = 60;
-    public const string DefaultOutputPrefix = "sessions";
-    public const string DefaultQuarantinePrefix = "quarantine/sessions";
+    public const int DefaultMemorySizeMb = NativeFunction.DefaultMemorySizeMb;
+    public const int DefaultTimeoutSeconds = NativeFunction.DefaultTimeoutSeconds;
     public const int FailureQueueRetentionSeconds = 14 * 24 * 3600;
-    public const string Runtime = "provided.al2023";
-    public const string Architecture = "x86_64";
 
-    public static StreamIngestionResult Create(ComponentScope scope, StreamIngestionOptions options)
+    public static StreamIngestionResult Create(PlatformContext context, StreamIngestionOptions options)
     {
-        if (options.ReservedConcurrency is < 1)
-        {
-            throw new SynthesisException($"reserved concurrency must be at least 1, not {options.ReservedConcurrency}");
-        }
-        var functionName = $"{options.NamePrefix}-stream-consumer";
+        var scope = context.Scope($"{nameof(StreamIngestion)}({options.Name})");
+        var key = context.RequireKey();
+        var consumerName = $"{options.Name}-consumer";
 
-        var streamProperties = new MapValue
+        var stream = scope.Add($"{options.Name}-stream", new StreamArgs
         {
-            ["name"] = $"{options.NamePrefix}-sessions",
-            ["retentionPeriod"] = options.RetentionHours,
-            ["encryptionType"] = "KMS",
-            ["kmsKeyId"] = options.KmsKeyArn,
-            ["streamModeDetails"] = new MapValue { ["streamMode"] = options.ShardCount is null ? "ON_DEMAND" : "PROVISIONED" },
-        };
-        if (options.ShardCount is { } shards)
-        {
-            streamProperties["shardCount"] = shards;
-        }
-        var stream = scope.Add("sessions-stream", "aws:kinesis:Stream", streamProperties);
-
-        var failures = scope.Add("stream-consumer-failures", "aws:sqs:Queue", new MapValue
-        {
-            ["name"] = $"{functionName}-failures",
-            ["kmsMasterKeyId"] = options.KmsKeyArn,
-            ["messageRetentionSeconds"] = FailureQueueRetentionSeconds,
-        });
-        scope.Add("stream-consumer-failures-policy", "aws:sqs:QueuePolicy", new MapValue
-        {
-            ["queueUrl"] = failures.Attr("url"),
-            ["policy"] = new PolicyDocument([PolicyDocument.DenyInsecureTransport("sqs", failures.Attr("arn"))]).ToJson(),
-        });
-
-        var logs = scope.Add("stream-consumer-logs", "aws:cloudwatch:LogGroup", new MapValue
-        {
-            ["name"] = LambdaLogGroup.Name(functionName),
-            ["retentionInDays"] = options.LogRetentionDays,
-            ["kmsKeyId"] = options.KmsKeyArn,
-        });
-
-        var role = scope.Add("stream-consumer-role", "aws:iam:Role", new MapValue
-        {
-            ["name"] = functionName,
-            ["assumeRolePolicy"] = new PolicyDocument(
-            [
-                new PolicyStatement
-                {
-                    Sid = "LambdaAssumesRole",
-                    Effect = PolicyEffect.Allow,
-                    Principal = new MapValue { ["Service"] = "lambda.amazonaws.com" },
-                    Actions = ["sts:AssumeRole"],
-                    Resources = [],
-                },
-            ]).ToJson(),
-        });
-        var bronzeArn = options.Bronze.Arn;
-        var permissions = scope.Add("stream-consumer-permissions", "aws:iam:RolePolicy", new MapValue
-        {
-            ["role"] = role.Attr("id"),
-            ["policy"] = new PolicyDocument(
-            [
-                Allow("ReadTheStream", ["kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:ListShards", "kinesis:SubscribeToShard"], stream.Attr("arn")),
-                Allow("WriteBronzeSessions", ["s3:PutObject"],
-                    Fn.Interpolate($"{bronzeArn}/{options.OutputPrefix}/*"), Fn.Interpolate($"{bronzeArn}/{options.QuarantinePrefix}/*")),
-                Allow("UseTheDataKey", ["kms:Decrypt", "kms:GenerateDataKey"], options.KmsKeyArn),
-                Allow("SendFailedBatches", ["sqs:SendMessage"], failures.Attr("arn")),
-                Allow("WriteLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], Fn.Interpolate($"{logs.Attr("arn")}:*")),
-            ]).ToJson(),
-        });
-
-        var functionProperties = new MapValue
-        {
-            ["name"] = functionName,
-            ["description"] = "Validates, enriches and routes web sessions from Kinesis into bronze",
-            ["role"] = role.Attr("arn"),
-            ["runtime"] = Runtime,
-            ["handler"] = "bootstrap",
-            ["architectures"] = new ListValue { Architecture },
-            ["code"] = Fn.FileArchive(LambdaArtifacts.Path(LambdaArtifacts.StreamConsumer)),
-            ["memorySize"] = options.MemorySizeMb,
-            ["timeout"] = options.TimeoutSeconds,
-            ["kmsKeyArn"] = options.KmsKeyArn,
-            ["environment"] = new MapValue
+            Name = context.Name(options.Name),
+            RetentionPeriod = options.RetentionHours,
+            EncryptionType = AwsValues.KinesisEncryptionKms,
+            KmsKeyId = key.KeyArn,
+            StreamModeDetails = new StreamStreamModeDetailsArgs
             {
-                ["variables"] = new MapValue
-                {
-                    ["BRONZE_BUCKET"] = options.Bronze.BucketName,
-                    ["OUTPUT_PREFIX"] = options.OutputPrefix,
-                    ["QUARANTINE_PREFIX"] = options.QuarantinePrefix,
-                },
+                StreamMode = options.ShardCount is null ? AwsValues.KinesisOnDemand : AwsValues.KinesisProvisioned,
             },
-            ["loggingConfig"] = new MapValue { ["logFormat"] = "JSON", ["logGroup"] = logs.Attr("name") },
-        };
-        if (options.ReservedConcurrency is { } reserved)
-        {
-            functionProperties["reservedConcurrentExecutions"] = reserved;
-        }
-        var function = scope.Add("stream-consumer", "aws:lambda:Function", functionProperties,
-            new ResourceOptions { DependsOn = [permissions.Self, logs.Self] });
+            ShardCount = options.ShardCount is { } shards ? shards : null,
+        }, context.DataOptions());
+        var streamResult = new KinesisStreamResult(stream.Name, stream.Attr("name"), stream.Attr("arn"));
 
-        scope.Add("stream-consumer-trigger", "aws:lambda:EventSourceMapping", new MapValue
+        var failures = FailureQueue(context, scope, $"{consumerName}-failures");
+
+        var function = NativeFunction.Create(context, scope.Component, new NativeFunctionOptions
         {
-            ["eventSourceArn"] = stream.Attr("arn"),
-            ["functionName"] = function.Attr("arn"),
-            ["startingPosition"] = "TRIM_HORIZON",
-            ["batchSize"] = options.BatchSize,
-            ["maximumBatchingWindowInSeconds"] = options.BatchingWindowSeconds,
-            ["bisectBatchOnFunctionError"] = true,
-            ["functionResponseTypes"] = new ListValue { "ReportBatchItemFailures" },
-            ["maximumRetryAttempts"] = options.MaximumRetryAttempts,
-            ["maximumRecordAgeInSeconds"] = options.MaximumRecordAgeSeconds,
-            ["destinationConfig"] = new MapValue
+            Name = consumerName,
+            Contract = StreamConsumerContract.Function,
+            Description = $"Validates, enriches and routes the {options.Name} stream into bronze",
+            Grants =
+            [
+                streamResult.Read(),
+                options.Bronze.Write(options.OutputPrefix, options.QuarantinePrefix),
+                key.UseThrough("s3", "kinesis", "sqs"),
+                failures.Send(),
+            ],
+            Environment =
+            [
+                new(StreamConsumerContract.BucketVariable, options.Bronze.BucketName),
+                new(StreamConsumerContract.OutputPrefixVariable, options.OutputPrefix),
+                new(StreamConsumerContract.QuarantinePrefixVariable, options.QuarantinePrefix),
+            ],
+            LogRetentionDays = options.LogRetentionDays,
+            MemorySizeMb = options.MemorySizeMb,
+            TimeoutSeconds = options.TimeoutSeconds,
+            ReservedConcurrency = options.ReservedConcurrency,
+        });
+
+        scope.Add($"{consumerName}-trigger", new EventSourceMappingArgs
+        {
+            EventSourceArn = streamResult.Arn,
+            FunctionName = function.Arn,
+            StartingPosition = AwsValues.StartingPositionTrimHorizon,
+            BatchSize = options.BatchSize,
+            MaximumBatchingWindowInSeconds = options.BatchingWindowSeconds,
+            BisectBatchOnFunctionError = true,
+            FunctionResponseTypes = [AwsValues.ReportBatchItemFailures],
+            MaximumRetryAttempts = options.MaximumRetryAttempts,
+            MaximumRecordAgeInSeconds = options.MaximumRecordAgeSeconds,
+            DestinationConfig = new EventSourceMappingDestinationConfigArgs
             {
-                ["onFailure"] = new MapValue { ["destinationArn"] = failures.Attr("arn") },
+                OnFailure = new EventSourceMappingDestinationConfigOnFailureArgs { DestinationArn = failures.Arn },
             },
-        }, new ResourceOptions { DependsOn = [permissions.Self] });
+        }, new ResourceOptions { DependsOn = [function.Permissions] });
 
-        return new StreamIngestionResult(stream.Attr("name"), stream.Attr("arn"), function.Attr("name"), function.Attr("arn"), failures.Attr("url"), failures.Attr("arn"));
+        return new StreamIngestionResult(streamResult, function, failures);
     }
 
-    private static PolicyStatement Allow(string sid, IReadOnlyList<string> actions, params Value[] resources) => new()
+    /// <summary>One ingestion per stream the settings name, each with its outputs.</summary>
+    public static IReadOnlyList<StreamIngestionResult> CreateEach(PlatformContext context, StreamIngestionSettings settings, BucketResult bronze, int logRetentionDays)
     {
-        Sid = sid,
-        Effect = PolicyEffect.Allow,
-        Actions = actions,
-        Resources = resources,
-    };
+        var results = new List<StreamIngestionResult>();
+        foreach (var name in settings.Streams)
+        {
+            var result = Create(context, new StreamIngestionOptions
+            {
+                Name = name,
+                Bronze = bronze,
+                ShardCount = settings.ShardCount,
+                RetentionHours = settings.RetentionHours,
+                LogRetentionDays = logRetentionDays,
+                ReservedConcurrency = settings.ReservedConcurrency,
+            });
+            var output = StatementId.From(name);
+            output = char.ToLowerInvariant(output[0]) + output[1..];
+            context.Program.AddOutput($"{output}StreamName", result.Stream.Name);
+            context.Program.AddOutput($"{output}ConsumerFunctionName", result.Consumer.Name);
+            context.Program.AddOutput($"{output}ConsumerFailureQueueUrl", result.FailureQueue.Url);
+            results.Add(result);
+        }
+        return results;
+    }
+
+    private static QueueResult FailureQueue(PlatformContext context, ComponentScope scope, string name)
+    {
+        var queue = scope.Add(name, new QueueArgs
+        {
+            Name = context.Name(name),
+            KmsMasterKeyId = context.RequireKey().KeyArn,
+            MessageRetentionSeconds = FailureQueueRetentionSeconds,
+        }, context.DataOptions());
+        scope.Add($"{name}-policy", new QueuePolicyArgs
+        {
+            QueueUrl = queue.Attr("url"),
+            Policy = new PolicyDocument([PolicyDocument.DenyInsecureTransport("sqs", queue.Attr("arn"))]).ToJson(),
+        }, context.DataOptions());
+        return new QueueResult(name, queue.Attr("url"), queue.Attr("arn"));
+    }
 }
 
-public sealed record StreamIngestionResult(
-    Reference StreamName,
-    Reference StreamArn,
-    Reference FunctionName,
-    Reference FunctionArn,
-    Reference FailureQueueUrl,
-    Reference FailureQueueArn);
+public sealed record StreamIngestionResult(KinesisStreamResult Stream, FunctionResult Consumer, QueueResult FailureQueue);

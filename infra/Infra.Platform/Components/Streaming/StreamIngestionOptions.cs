@@ -1,18 +1,18 @@
-using Infra.Model.Values;
 using Infra.Platform.Components.Storage;
+using Pipelines.Contracts.Functions;
 
 namespace Infra.Platform.Components.Streaming;
 
 /// <summary>
-/// Inputs of the streaming ingestion: a KMS-encrypted Kinesis stream consumed by the stream
+/// Inputs of one streaming ingestion: a KMS-encrypted Kinesis stream consumed by the stream
 /// consumer function into bronze. Encryption, least-privilege permissions, partial batch
 /// responses, bisect on error and the encrypted on-failure queue are always on.
 /// </summary>
 public sealed record StreamIngestionOptions
 {
-    /// <summary>Start of physical names, e.g. <c>dataplatform-dev</c>.</summary>
-    public required string NamePrefix { get; init; }
-    public required Reference KmsKeyArn { get; init; }
+    /// <summary>The stream's instance name, e.g. <c>sessions</c>: one stack may hold several streams.</summary>
+    public required string Name { get; init; }
+
     public required BucketResult Bronze { get; init; }
 
     /// <summary>Shards of a provisioned stream; null for on-demand capacity.</summary>
@@ -29,6 +29,6 @@ public sealed record StreamIngestionOptions
     public int MaximumRecordAgeSeconds { get; init; } = StreamIngestion.DefaultMaximumRecordAgeSeconds;
     public int MemorySizeMb { get; init; } = StreamIngestion.DefaultMemorySizeMb;
     public int TimeoutSeconds { get; init; } = StreamIngestion.DefaultTimeoutSeconds;
-    public string OutputPrefix { get; init; } = StreamIngestion.DefaultOutputPrefix;
-    public string QuarantinePrefix { get; init; } = StreamIngestion.DefaultQuarantinePrefix;
+    public string OutputPrefix { get; init; } = StreamConsumerContract.DefaultOutputPrefix;
+    public string QuarantinePrefix { get; init; } = StreamConsumerContract.DefaultQuarantinePrefix;
 }

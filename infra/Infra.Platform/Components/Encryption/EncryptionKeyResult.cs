@@ -1,0 +1,25 @@
+using Infra.Model.Values;
+using Infra.Platform.Aws;
+using Infra.Platform.Iam;
+
+namespace Infra.Platform.Components.Encryption;
+
+/// <summary>The stack's data key.</summary>
+public sealed record EncryptionKeyResult(Reference KeyArn, Reference KeyId, string AliasName, AwsPartition Partition, string Region)
+{
+    /// <summary>Actions a role needs to read and write data a service encrypts with the key.</summary>
+    public static readonly IReadOnlyList<string> DataActions = ["kms:Decrypt", "kms:GenerateDataKey"];
+
+    /// <summary>
+    /// Use the key only through the named services (e.g. "s3", "kinesis", "sqs") in the stack's
+    /// region: the condition <c>kms:ViaService</c> keeps the role from using it directly.
+    /// </summary>
+    public PolicyStatement UseThrough(params string[] services) =>
+        PolicyStatement.Allow(StatementId.From(["UseTheDataKeyThrough", .. services]), DataActions, KeyArn) with
+        {
+            Conditions =
+            [
+                ("StringEquals", "kms:ViaService", new ListValue(services.Select(service => (Value)Partition.ServiceEndpoint(service, Region)))),
+            ],
+        };
+}

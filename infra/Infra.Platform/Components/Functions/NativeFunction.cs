@@ -1,0 +1,116 @@
+using Infra.Model;
+using Infra.Model.Inputs;
+using Infra.Model.Resources;
+using Infra.Model.Values;
+using Infra.Platform.Aws;
+using Infra.Platform.Components.Logging;
+using Infra.Platform.Iam;
+using Infra.Providers.Aws.Cloudwatch;
+using Infra.Providers.Aws.Iam;
+using Infra.Providers.Aws.Lambda;
+using Infra.Providers.Aws.Lambda.Inputs;
+using LambdaRuntime = Infra.Providers.Aws.Lambda.Runtime;
+
+namespace Infra.Platform.Components.Functions;
+
+/// <summary>Everything a Native AOT function needs: role, permissions, encrypted log group and the function.</summary>
+public static class NativeFunction
+{
+    public const int DefaultMemorySizeMb = 512;
+    public const int DefaultTimeoutSeconds = 60;
+    public const int MaxReservedConcurrency = 1000;
+    public static readonly string Runtime = LambdaRuntime.CustomAL2023.Name;
+    public const string Architecture = AwsValues.ArchitectureX86;
+
+    public static FunctionResult Create(PlatformContext context, string component, NativeFunctionOptions options)
+    {
+        if (options.ReservedConcurrency is < 1 or > MaxReservedConcurrency)
+        {
+            throw new SynthesisException($"function {options.Name}: reserved concurrency must be 1-{MaxReservedConcurrency}, not {options.ReservedConcurrency}");
+        }
+        var scope = context.Scope(component);
+        var key = context.RequireKey();
+        var functionName = context.Name(options.Name);
+
+        var logs = scope.Add($"{options.Name}-logs", new LogGroupArgs
+        {
+            Name = LambdaLogGroup.Name(functionName),
+            RetentionInDays = options.LogRetentionDays,
+            KmsKeyId = key.KeyArn,
+        }, context.DataOptions());
+
+        var role = scope.Add($"{options.Name}-role", new RoleArgs
+        {
+            Name = context.AccountWideName(options.Name),
+            AssumeRolePolicy = new PolicyDocument([TrustLambdaOfThisAccount(context)]).ToJson(),
+        });
+
+        var statements = new List<PolicyStatement>(options.Grants)
+        {
+            PolicyStatement.Allow("WriteItsLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], Fn.Interpolate($"{logs.Attr("arn")}:*")),
+            PolicyStatement.Allow("SendTraces", [WildcardResourceActions.PutTraceSegments, WildcardResourceActions.PutTelemetryRecords], "*"),
+        };
+        if (options.Network is not null)
+        {
+            statements.AddRange(NetworkInterfaces(context));
+        }
+        if (options.DeadLetterQueue is { } deadLetters)
+        {
+            statements.Add(deadLetters.Send());
+        }
+        var permissions = scope.Add($"{options.Name}-permissions", new RolePolicyArgs
+        {
+            Role = role.Attr("id"),
+            Policy = new PolicyDocument(statements).ToJson(),
+        });
+
+        var variables = new InputMap<string>();
+        foreach (var (name, value) in options.Environment)
+        {
+            variables.Add(name, value);
+        }
+        var function = scope.Add(options.Name, new FunctionArgs
+        {
+            Name = functionName,
+            Description = options.Description,
+            Role = role.Attr("arn"),
+            Runtime = Runtime,
+            Handler = Pipelines.Contracts.Functions.FunctionContract.Handler,
+            Architectures = [Architecture],
+            Code = Fn.FileArchive(options.Contract.ArtifactPath),
+            MemorySize = options.MemorySizeMb,
+            Timeout = options.TimeoutSeconds,
+            KmsKeyArn = key.KeyArn,
+            Environment = variables.Count > 0 ? new FunctionEnvironmentArgs { Variables = variables } : null,
+            LoggingConfig = new FunctionLoggingConfigArgs { LogFormat = AwsValues.LogFormatJson, LogGroup = logs.Attr("name") },
+            TracingConfig = new FunctionTracingConfigArgs { Mode = AwsValues.TracingActive },
+            ReservedConcurrentExecutions = options.ReservedConcurrency is { } reserved ? reserved : (Input<double>?)null,
+            VpcConfig = options.Network is { } network
+                ? new FunctionVpcConfigArgs { SubnetIds = network.SubnetIds, SecurityGroupIds = network.SecurityGroupIds }
+                : null,
+            DeadLetterConfig = options.DeadLetterQueue is { } queue ? new FunctionDeadLetterConfigArgs { TargetArn = queue.Arn } : null,
+        }, new ResourceOptions { DependsOn = [permissions.Self, logs.Self] });
+
+        return new FunctionResult(options.Name, function.Attr("name"), function.Attr("arn"), role.Attr("arn"), permissions.Self);
+    }
+
+    /// <summary>Only Lambda, acting for this account, may assume the role (aws:SourceAccount guards against a confused deputy).</summary>
+    private static PolicyStatement TrustLambdaOfThisAccount(PlatformContext context) => new()
+    {
+        Sid = "LambdaOfThisAccountAssumesRole",
+        Effect = PolicyEffect.Allow,
+        Principal = new MapValue { ["Service"] = context.Partition.ServicePrincipal("lambda") },
+        Actions = ["sts:AssumeRole"],
+        Resources = [],
+        Conditions = [("StringEquals", "aws:SourceAccount", context.AccountId)],
+    };
+
+    /// <summary>What Lambda needs to attach the function to private subnets: interfaces in this account and region only.</summary>
+    private static IEnumerable<PolicyStatement> NetworkInterfaces(PlatformContext context) =>
+    [
+        PolicyStatement.Allow("DescribeNetworkInterfaces", [WildcardResourceActions.DescribeNetworkInterfaces, WildcardResourceActions.DescribeSubnets], "*"),
+        PolicyStatement.Allow("ManageItsNetworkInterfaces",
+            ["ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"],
+            context.Arn("ec2", "network-interface/*"), context.Arn("ec2", "subnet/*"), context.Arn("ec2", "security-group/*")),
+    ];
+}

@@ -1,0 +1,10 @@
+using Infra.Model.Values;
+using Infra.Platform.Iam;
+
+namespace Infra.Platform.Components.Messaging;
+
+/// <summary>An SQS queue.</summary>
+public sealed record QueueResult(string LogicalName, Reference Url, Reference Arn)
+{
+    public PolicyStatement Send() => PolicyStatement.Allow(StatementId.From("SendTo", LogicalName), ["sqs:SendMessage"], Arn);
+}

@@ -1,0 +1,10 @@
+using Infra.Model.Values;
+using Infra.Platform.Iam;
+
+namespace Infra.Platform.Components.Messaging;
+
+/// <summary>An SNS topic.</summary>
+public sealed record TopicResult(string LogicalName, Reference Arn)
+{
+    public PolicyStatement Publish() => PolicyStatement.Allow(StatementId.From("PublishTo", LogicalName), ["sns:Publish"], Arn);
+}

@@ -1,0 +1,11 @@
+using Infra.Model.Values;
+using Infra.Platform.Iam;
+
+namespace Infra.Platform.Components.Parameters;
+
+/// <summary>An SSM parameter.</summary>
+public sealed record ParameterResult(string LogicalName, Reference Name, Reference Arn)
+{
+    public PolicyStatement Read() =>
+        PolicyStatement.Allow(StatementId.From("Read", LogicalName), ["ssm:GetParameter", "ssm:GetParameters"], Arn);
+}

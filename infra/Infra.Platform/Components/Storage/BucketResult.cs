@@ -1,0 +1,29 @@
+using Infra.Model.Values;
+using Infra.Platform.Iam;
+
+namespace Infra.Platform.Components.Storage;
+
+/// <param name="LogicalName">The bucket resource's logical name.</param>
+/// <param name="BucketName">The bucket's name (its id) once created.</param>
+/// <param name="Arn">The bucket's ARN.</param>
+/// <param name="Policy">The bucket policy resource: what relies on the policy (log delivery) waits for it.</param>
+public sealed record BucketResult(string LogicalName, Reference BucketName, Reference Arn, Reference Policy)
+{
+    /// <summary>Read objects under a prefix and list that prefix.</summary>
+    public IReadOnlyList<PolicyStatement> Read(string prefix) =>
+    [
+        PolicyStatement.Allow(StatementId.From("Read", LogicalName, prefix), ["s3:GetObject"], Objects(prefix)),
+        PolicyStatement.Allow(StatementId.From("List", LogicalName, prefix), ["s3:ListBucket"], Arn) with
+        {
+            Conditions = [("StringLike", "s3:prefix", $"{Trim(prefix)}/*")],
+        },
+    ];
+
+    /// <summary>Write (and overwrite) objects under each prefix; nothing else.</summary>
+    public PolicyStatement Write(params string[] prefixes) =>
+        PolicyStatement.Allow(StatementId.From(["Write", LogicalName, .. prefixes]), ["s3:PutObject"], [.. prefixes.Select(Objects)]);
+
+    private Value Objects(string prefix) => Fn.Interpolate($"{Arn}/{Trim(prefix)}/*");
+
+    private static string Trim(string prefix) => prefix.Trim('/');
+}
