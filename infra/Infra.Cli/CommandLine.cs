@@ -147,6 +147,10 @@ public static class CommandLine
     /// <summary>Reads and validates a stack's settings file; <paramref name="configFile"/> defaults to the project's.</summary>
     public static StackSettings LoadSettings(string stack, string? configFile, string projectRoot, string workingDirectory)
     {
+        if (StackProfiles.Find(stack) is null)
+        {
+            throw new ConfigError($"unknown stack '{stack}': known stacks are {StackProfiles.KnownNames}");
+        }
         configFile ??= Path.Combine(projectRoot, ProjectRoot.StackConfigDirectory, $"Pulumi.{stack}.yaml");
         var path = Path.GetFullPath(configFile, workingDirectory);
         return StackSettings.Resolve(stack, ConfigKeys.Project, PulumiEnvironment.DefaultOrganization, StackConfigFile.Read(path));

@@ -70,7 +70,53 @@ public class CommandLineTests
 
         Assert.Equal(1, exit);
         Assert.Equal("", host.Stdout);
-        Assert.Contains("stack config file", host.Stderr);
+        Assert.Contains("unknown stack 'qa': known stacks are dev, prod, course1, course2, course3, course4", host.Stderr);
+    }
+
+    [Theory]
+    [InlineData("synth --stack")]
+    [InlineData("preview --stack --config x")]
+    [InlineData("typecheck --stack")]
+    public void Option_WithoutValue_SaysTheValueIsMissing(string arguments)
+    {
+        var host = new FakeHost();
+
+        Assert.Equal(1, CommandLine.Run(arguments.Split(' '), host));
+        Assert.Contains("--stack needs a value, e.g. --stack dev", host.Stderr);
+    }
+
+    [Fact]
+    public void NoArguments_AtAnInteractiveTerminal_PrintsHelp()
+    {
+        var host = new FakeHost(interactive: true);
+
+        Assert.Equal(0, CommandLine.Run([], host));
+        Assert.Contains("usage:", host.Stdout);
+    }
+
+    [Fact]
+    public void NoArguments_NoPulumiVariables_NotAtATerminal_PrintsThePluginsProgram()
+    {
+        var host = new FakeHost();
+
+        Assert.Equal(0, CommandLine.Run([], host));
+        Assert.Contains("type: pulumi:providers:aws", host.Stdout);
+        Assert.DoesNotContain("usage:", host.Stdout);
+    }
+
+    [Fact]
+    public void Compile_InvalidComponentInput_IsACleanMessage_NotAStackTrace()
+    {
+        var host = new FakeHost(new Dictionary<string, string>
+        {
+            ["PULUMI_STACK"] = "dev",
+            ["PULUMI_PROJECT"] = "dataplatform",
+            ["PULUMI_CONFIG"] = """{"aws:region":"eu-west-1","dataplatform:environment":"dev","dataplatform:owner":"me","dataplatform:streamConsumerReservedConcurrency":"0"}""",
+        });
+
+        Assert.Equal(1, CommandLine.Run([], host));
+        Assert.StartsWith("error: dataplatform:streamConsumerReservedConcurrency is '0'", host.Stderr);
+        Assert.DoesNotContain("   at ", host.Stderr);
     }
 
     [Theory]
