@@ -5,7 +5,8 @@ namespace Lambda.Events;
 /// <summary>A batch of Kinesis records delivered by an event source mapping.</summary>
 public sealed record KinesisEvent
 {
-    [JsonPropertyName("Records")] public IReadOnlyList<KinesisEventRecord> Records { get; init; } = [];
+    /// <summary>Required: an event without it is not a Kinesis event. JSON null still reaches the handler, which names it.</summary>
+    [JsonRequired, JsonPropertyName("Records")] public IReadOnlyList<KinesisEventRecord> Records { get; init; } = [];
 }
 
 /// <summary>One record with its delivery metadata.</summary>

@@ -3,9 +3,12 @@ using System.Globalization;
 namespace StreamConsumer;
 
 /// <summary>
-/// Object keys in bronze. A key is derived only from the route, the batch's shard and the
-/// sequence number its range starts at (and that record's arrival hour), so a retried batch,
-/// which Lambda restarts from the same record, rewrites the same objects instead of adding copies.
+/// Object keys in bronze. An object holds one route's records of one batch, and its key is
+/// derived from the first record of that route in the batch (its shard, sequence number and
+/// arrival hour). Lambda only ever retries from the checkpoint forward, in batches of any length
+/// (the same, longer, shorter, halves at any depth): whichever batch finally stores a record
+/// either starts that route at the same record, overwriting the earlier object, or at a later one
+/// whose earlier objects never held it. So every retry overwrites rather than adds.
 /// </summary>
 public static class BronzeKeys
 {

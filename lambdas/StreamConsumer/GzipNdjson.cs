@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text.Json;
 
 namespace StreamConsumer;
 
@@ -12,18 +11,15 @@ public sealed class GzipNdjson : IDisposable
 {
     private readonly MemoryStream _buffer = new();
     private GZipStream? _gzip;
-    private Utf8JsonWriter? _json;
 
     public int Lines { get; private set; }
 
-    /// <summary>Writes one line; <paramref name="write"/> writes exactly one JSON value.</summary>
-    public void Line(Action<Utf8JsonWriter> write)
+    /// <summary>Appends one line: <paramref name="json"/> is exactly one complete JSON value, already encoded.</summary>
+    public void Line(ReadOnlySpan<byte> json)
     {
-        var json = Writer();
-        write(json);
-        json.Flush();
-        json.Reset();
-        _gzip!.Write("\n"u8);
+        _gzip ??= new GZipStream(_buffer, CompressionLevel.Fastest, leaveOpen: true);
+        _gzip.Write(json);
+        _gzip.Write("\n"u8);
         Lines++;
     }
 
@@ -34,25 +30,13 @@ public sealed class GzipNdjson : IDisposable
         {
             throw new InvalidOperationException("an NDJSON object needs at least one line; write nothing for an empty batch");
         }
-        Finish();
+        _gzip?.Dispose();
         return _buffer.ToArray();
     }
 
     public void Dispose()
     {
-        Finish();
-        _buffer.Dispose();
-    }
-
-    private Utf8JsonWriter Writer()
-    {
-        _gzip ??= new GZipStream(_buffer, CompressionLevel.Fastest, leaveOpen: true);
-        return _json ??= new Utf8JsonWriter(_gzip);
-    }
-
-    private void Finish()
-    {
-        _json?.Dispose();
         _gzip?.Dispose();
+        _buffer.Dispose();
     }
 }

@@ -11,8 +11,16 @@ public static class SessionEnrichment
         "USA", "US", "United States", "United States of America",
     };
 
-    /// <summary>Sum of quantities over the browse history.</summary>
-    public static long OverallQuantity(SessionRecord session) => session.BrowseHistory.Sum(item => item.Quantity);
+    /// <summary>Sum of quantities over the browse history; throws <see cref="OverflowException"/> beyond 64 bits.</summary>
+    public static long OverallQuantity(SessionRecord session)
+    {
+        long total = 0;
+        foreach (var item in session.BrowseHistory)
+        {
+            total = checked(total + item.Quantity);
+        }
+        return total;
+    }
 
     /// <summary>Number of browsed products that went into the cart.</summary>
     public static int ItemsInCart(SessionRecord session) => session.BrowseHistory.Count(item => item.InShoppingCart);

@@ -1,14 +1,14 @@
-using System.Text.Json;
 using Lambda.Events;
 
 namespace StreamConsumer;
 
 /// <summary>
-/// Consumes a Kinesis batch of web sessions: validates each record, enriches it, routes it
-/// to the USA or international prefix of bronze as gzip NDJSON, and quarantines malformed
-/// records with the reason (they are never retried). If a write fails, the whole batch is
-/// reported from its first record: Lambda retries from there, rewriting the same keys, so
-/// nothing is lost and nothing is duplicated.
+/// Consumes a Kinesis batch of web sessions: validates each record, enriches it, routes it to
+/// the USA or international prefix of bronze as gzip NDJSON, and quarantines any record that
+/// cannot be decoded, parsed or enriched, with the reason (it is never retried). If a write
+/// fails, the whole batch is reported from its first record: Lambda retries from there and
+/// every retry overwrites the same keys (see <see cref="BronzeKeys"/>), so nothing is lost and
+/// nothing is stored twice. Only the invocation's own deadline ends it with an exception.
 /// </summary>
 public sealed class StreamConsumerHandler(IObjectStore store, StreamConsumerOptions options)
 {
@@ -18,115 +18,108 @@ public sealed class StreamConsumerHandler(IObjectStore store, StreamConsumerOpti
     public async Task<ConsumerOutcome> HandleAsync(KinesisEvent batch, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var records = batch.Records;
+        var records = Validated(batch);
         if (records.Count == 0)
         {
             return new ConsumerOutcome(new StreamsEventResponse(), 0, 0, 0, 0, null);
         }
-        var first = records[0];
-        var shard = first.ShardId.Length > 0 ? first.ShardId : UnknownShard;
-        var firstSequence = first.Kinesis.SequenceNumber;
-        var arrival = Arrival(first.Kinesis);
-
-        var routes = new SortedDictionary<string, GzipNdjson>(StringComparer.Ordinal);
-        using var quarantine = new GzipNdjson();
+        var shard = ShardOf(records[0]);
+        var outputs = new SortedDictionary<string, BatchObject>(StringComparer.Ordinal);
+        BatchObject? quarantine = null;
+        var lines = new SessionLines();
         try
         {
             foreach (var record in records)
             {
-                var parsed = SessionParser.Parse(record.Kinesis.Data);
-                if (parsed.Session is { } session)
+                if (lines.Enriched(record, shard, out var rejection) is { } enriched)
                 {
-                    var route = SessionEnrichment.Route(session);
-                    if (!routes.TryGetValue(route, out var file))
+                    if (!outputs.TryGetValue(enriched.Route, out var output))
                     {
-                        routes[route] = file = new GzipNdjson();
+                        outputs[enriched.Route] = output = new BatchObject(
+                            BronzeKeys.Output(options.OutputPrefix, enriched.Route, shard, record.Kinesis.SequenceNumber, Arrival(record.Kinesis)), Quarantine: false);
                     }
-                    file.Line(json => WriteEnriched(json, session, route, record, shard));
+                    output.Content.Line(enriched.Line.Span);
                 }
                 else
                 {
-                    quarantine.Line(json => WriteQuarantined(json, parsed.Reason!, record, shard));
+                    quarantine ??= new BatchObject(
+                        BronzeKeys.Quarantine(options.QuarantinePrefix, shard, record.Kinesis.SequenceNumber, Arrival(record.Kinesis)), Quarantine: true);
+                    quarantine.Content.Line(lines.Quarantined(record, rejection!, shard).Span);
                 }
             }
-
-            var objects = routes.Select(route => (
-                    Key: BronzeKeys.Output(options.OutputPrefix, route.Key, shard, firstSequence, arrival),
-                    Lines: route.Value.Lines,
-                    Content: route.Value.ToArray()))
-                .ToList();
-            if (quarantine.Lines > 0)
-            {
-                objects.Add((BronzeKeys.Quarantine(options.QuarantinePrefix, shard, firstSequence, arrival), quarantine.Lines, quarantine.ToArray()));
-            }
-            try
-            {
-                foreach (var (key, _, content) in objects)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    await store.PutAsync(options.Bucket, key, content, NdjsonGzipContentType, cancellationToken).ConfigureAwait(false);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                return new ConsumerOutcome(
-                    new StreamsEventResponse { BatchItemFailures = [new BatchItemFailure(firstSequence)] },
-                    records.Count, 0, 0, records.Count, $"{e.GetType().Name}: {e.Message}");
-            }
-            var written = routes.Values.Sum(file => file.Lines);
-            return new ConsumerOutcome(new StreamsEventResponse(), records.Count, written, quarantine.Lines, 0, null);
+            return await StoreAsync(records, [.. outputs.Values, .. quarantine is null ? [] : new[] { quarantine }], cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            foreach (var file in routes.Values)
+            foreach (var output in outputs.Values)
             {
-                file.Dispose();
+                output.Content.Dispose();
+            }
+            quarantine?.Content.Dispose();
+        }
+    }
+
+    private async Task<ConsumerOutcome> StoreAsync(IReadOnlyList<KinesisEventRecord> records, IReadOnlyList<BatchObject> objects, CancellationToken cancellationToken)
+    {
+        var written = 0;
+        var quarantined = 0;
+        try
+        {
+            foreach (var item in objects)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var count = item.Content.Lines;
+                await store.PutAsync(options.Bucket, item.Key, item.Content.ToArray(), NdjsonGzipContentType, cancellationToken).ConfigureAwait(false);
+                if (item.Quarantine)
+                {
+                    quarantined += count;
+                }
+                else
+                {
+                    written += count;
+                }
             }
         }
-    }
-
-    private static DateTimeOffset Arrival(KinesisRecord record) =>
-        DateTimeOffset.FromUnixTimeMilliseconds((long)(record.ApproximateArrivalTimestamp * 1000));
-
-    private static void WriteEnriched(Utf8JsonWriter json, SessionRecord session, string route, KinesisEventRecord record, string shard)
-    {
-        json.WriteStartObject();
-        json.WriteString("session_id", session.SessionId);
-        json.WriteNumber("customer_number", session.CustomerNumber);
-        json.WriteString("city", session.City);
-        json.WriteString("country", session.Country);
-        json.WriteNumber("credit_limit", session.CreditLimit);
-        json.WriteStartArray("browse_history");
-        foreach (var item in session.BrowseHistory)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            json.WriteStartObject();
-            json.WriteString("product_code", item.ProductCode);
-            json.WriteNumber("quantity", item.Quantity);
-            json.WriteBoolean("in_shopping_cart", item.InShoppingCart);
-            json.WriteEndObject();
+            // A store timeout surfaces from the SDK as a cancellation; only our own deadline ends the invocation.
+            return new ConsumerOutcome(
+                new StreamsEventResponse { BatchItemFailures = [new BatchItemFailure(records[0].Kinesis.SequenceNumber)] },
+                records.Count, written, quarantined, records.Count - written - quarantined, $"{e.GetType().Name}: {e.Message}");
         }
-        json.WriteEndArray();
-        json.WriteNumber("overall_product_quantity", SessionEnrichment.OverallQuantity(session));
-        json.WriteNumber("overall_in_shopping_cart_item", SessionEnrichment.ItemsInCart(session));
-        json.WriteString("route", route);
-        WriteSource(json, record, shard);
-        json.WriteEndObject();
+        return new ConsumerOutcome(new StreamsEventResponse(), records.Count, written, quarantined, 0, null);
     }
 
-    private static void WriteQuarantined(Utf8JsonWriter json, string reason, KinesisEventRecord record, string shard)
+    /// <summary>The batch's records; an event that is not a Kinesis batch is refused with what is wrong.</summary>
+    private static IReadOnlyList<KinesisEventRecord> Validated(KinesisEvent? batch)
     {
-        json.WriteStartObject();
-        json.WriteString("reason", reason);
-        json.WriteString("data", record.Kinesis.Data);
-        json.WriteString("partition_key", record.Kinesis.PartitionKey);
-        WriteSource(json, record, shard);
-        json.WriteEndObject();
+        if (batch?.Records is not { } records)
+        {
+            throw new InvalidDataException("the event is not a Kinesis batch: it has no Records array");
+        }
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (records[i]?.Kinesis?.SequenceNumber is null)
+            {
+                throw new InvalidDataException($"the Kinesis batch's Records[{i}] has no kinesis.sequenceNumber");
+            }
+        }
+        return records;
     }
 
-    private static void WriteSource(Utf8JsonWriter json, KinesisEventRecord record, string shard)
+    private static string ShardOf(KinesisEventRecord record) =>
+        string.IsNullOrEmpty(record.EventId) || record.ShardId.Length == 0 ? UnknownShard : record.ShardId;
+
+    private static DateTimeOffset Arrival(KinesisRecord record)
     {
-        json.WriteString("_shard_id", shard);
-        json.WriteString("_sequence_number", record.Kinesis.SequenceNumber);
-        json.WriteNumber("_approximate_arrival_timestamp", record.Kinesis.ApproximateArrivalTimestamp);
+        var milliseconds = record.ApproximateArrivalTimestamp * 1000;
+        return double.IsFinite(milliseconds) && milliseconds >= 0 && milliseconds <= DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()
+            ? DateTimeOffset.FromUnixTimeMilliseconds((long)milliseconds)
+            : DateTimeOffset.UnixEpoch;
+    }
+
+    private sealed record BatchObject(string Key, bool Quarantine)
+    {
+        public GzipNdjson Content { get; } = new();
     }
 }

@@ -9,8 +9,8 @@ public sealed class GzipNdjsonTests
     public void Lines_AreOneJsonValueEach_InWrittenOrder()
     {
         using var builder = new GzipNdjson();
-        builder.Line(json => json.WriteNumberValue(1));
-        builder.Line(json => json.WriteStringValue("two"));
+        builder.Line("1"u8);
+        builder.Line("\"two\""u8);
 
         var lines = MemoryObjectStore.Gunzip(builder.ToArray());
 

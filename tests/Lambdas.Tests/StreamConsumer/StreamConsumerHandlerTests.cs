@@ -15,7 +15,8 @@ public class StreamConsumerHandlerTests
     private StreamConsumerHandler Handler() => new(_store, Options);
 
     private static string UsaKey => $"{Bucket}/sessions/region=usa/{Partition}/{KinesisBatch.Shard}-{KinesisBatch.Sequence(0)}.ndjson.gz";
-    private static string InternationalKey => $"{Bucket}/sessions/region=international/{Partition}/{KinesisBatch.Shard}-{KinesisBatch.Sequence(0)}.ndjson.gz";
+    /// <summary>Each route's object is keyed by its first record: s2, the second of the batch.</summary>
+    private static string InternationalKey => $"{Bucket}/sessions/region=international/{Partition}/{KinesisBatch.Shard}-{KinesisBatch.Sequence(1)}.ndjson.gz";
     private static string QuarantineKey => $"{Bucket}/quarantine/sessions/{Partition}/{KinesisBatch.Shard}-{KinesisBatch.Sequence(0)}.ndjson.gz";
 
     [Fact]
@@ -59,7 +60,7 @@ public class StreamConsumerHandlerTests
     }
 
     [Fact]
-    public async Task Handle_WriteFails_ReportsTheBatchFromItsFirstRecord_AndCountsReconcile()
+    public async Task Handle_WriteFails_ReportsTheBatchFromItsFirstRecord_AndCountsWhatWasStored()
     {
         _store.FailPuts = (1, 1);
         var batch = KinesisBatch.Of(KinesisBatch.Session("s1", "USA"), KinesisBatch.Session("s2", "Japan"));
@@ -67,7 +68,8 @@ public class StreamConsumerHandlerTests
         var outcome = await Handler().HandleAsync(batch, CancellationToken.None);
 
         Assert.Equal(KinesisBatch.Sequence(0), Assert.Single(outcome.Response.BatchItemFailures).ItemIdentifier);
-        Assert.Equal((2, 0, 0, 2), (outcome.Received, outcome.Written, outcome.Quarantined, outcome.Failed));
+        Assert.Equal((2, 1, 0, 1), (outcome.Received, outcome.Written, outcome.Quarantined, outcome.Failed));
+        Assert.Single(_store.Objects);
         Assert.True(outcome.Reconciles);
         Assert.Contains("503 Slow Down", outcome.FailureReason);
     }
