@@ -16,8 +16,9 @@ namespace Lambda.Bench;
 internal static class ColdStartBenchmark
 {
     private const int Rounds = 20;
-    private const double TargetAotMilliseconds = 10;
-    private const double TargetRatio = 10;
+    /// <summary>Targets are ratios within one run: absolute times drift by a third within an hour here.</summary>
+    private const double TargetJitOverAot = 10;
+    private const double TargetConsumerOverEcho = 1.5;
 
     /// <param name="TimeOnce">One cold start, in milliseconds.</param>
     private sealed record Candidate(string Name, Func<Task<double>> TimeOnce)
@@ -66,10 +67,10 @@ internal static class ColdStartBenchmark
             {
                 Console.WriteLine($"cold start {candidate.Name,-36} median of {Rounds}: {candidate.Median,7:F1} ms");
             }
-            Console.WriteLine($"AOT target <= {TargetAotMilliseconds} ms: {(aot.Median <= TargetAotMilliseconds ? "met" : "MISSED")}; " +
-                $"the echo function's floor on this machine is {echo.Median:F1} ms");
-            Console.WriteLine($"ratio JIT/AOT {jit.Median / aot.Median:F1} (target >= {TargetRatio}): {(jit.Median / aot.Median >= TargetRatio ? "met" : "MISSED")}");
-            Console.WriteLine($"ratio prefault off/on {noPrefault.Median / aot.Median:F2}; ratio consumer/echo {aot.Median / echo.Median:F2}");
+            var consumerOverEcho = aot.Median / echo.Median;
+            Console.WriteLine($"ratio consumer/echo {consumerOverEcho:F2} (target <= {TargetConsumerOverEcho}): {(consumerOverEcho <= TargetConsumerOverEcho ? "met" : "MISSED")}");
+            Console.WriteLine($"ratio JIT/AOT {jit.Median / aot.Median:F1} (target >= {TargetJitOverAot}): {(jit.Median / aot.Median >= TargetJitOverAot ? "met" : "MISSED")}");
+            Console.WriteLine($"ratio prefault off/on {noPrefault.Median / aot.Median:F2}");
         }
         finally
         {

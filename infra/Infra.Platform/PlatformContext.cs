@@ -50,6 +50,13 @@ public sealed record PlatformContext
         return RetainData ? effective with { Protect = true, RetainOnDelete = true } : effective;
     }
 
+    /// <summary>Adds a stack output named in camel case from words, e.g. ("athena-results", "BucketName") → athenaResultsBucketName.</summary>
+    public void Output(Value value, params string[] words)
+    {
+        var name = Iam.StatementId.From(words);
+        Program.AddOutput(char.ToLowerInvariant(name[0]) + name[1..], value);
+    }
+
     /// <summary>An ARN of this stack's partition, region and account: <c>arn:aws:service:region:account:resource</c>.</summary>
     public Value Arn(string service, string resource) =>
         Fn.Interpolate($"arn:{Partition.Name}:{service}:{Region}:{AccountId}:{resource}");

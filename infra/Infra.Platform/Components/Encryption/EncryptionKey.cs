@@ -40,7 +40,7 @@ public static class EncryptionKey
             Name = aliasName,
             TargetKeyId = key.Attr("keyId"),
         }, context.DataOptions());
-        context.Program.AddOutput("kmsKeyArn", key.Attr("arn"));
+        context.Output(key.Attr("arn"), "kms", "KeyArn");
         return context with { Key = new EncryptionKeyResult(key.Attr("arn"), key.Attr("keyId"), aliasName, context.Partition, context.Region) };
     }
 

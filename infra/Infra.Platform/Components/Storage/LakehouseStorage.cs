@@ -50,10 +50,8 @@ public static class LakehouseStorage
 
         foreach (var (zone, bucket) in DataZones.Zip(dataBuckets).Append((LogZone, logs)))
         {
-            var output = StatementId.From(zone);
-            output = char.ToLowerInvariant(output[0]) + output[1..];
-            context.Program.AddOutput(output + "BucketName", bucket.BucketName);
-            context.Program.AddOutput(output + "BucketArn", bucket.Arn);
+            context.Output(bucket.BucketName, zone, "BucketName");
+            context.Output(bucket.Arn, zone, "BucketArn");
         }
         return new LakehouseStorageResult(dataBuckets[0], dataBuckets[1], dataBuckets[2], dataBuckets[3], logs);
     }

@@ -106,11 +106,9 @@ public static class StreamIngestion
                 LogRetentionDays = logRetentionDays,
                 ReservedConcurrency = settings.ReservedConcurrency,
             });
-            var output = StatementId.From(name);
-            output = char.ToLowerInvariant(output[0]) + output[1..];
-            context.Program.AddOutput($"{output}StreamName", result.Stream.Name);
-            context.Program.AddOutput($"{output}ConsumerFunctionName", result.Consumer.Name);
-            context.Program.AddOutput($"{output}ConsumerFailureQueueUrl", result.FailureQueue.Url);
+            context.Output(result.Stream.Name, name, "StreamName");
+            context.Output(result.Consumer.Name, name, "ConsumerFunctionName");
+            context.Output(result.FailureQueue.Url, name, "ConsumerFailureQueueUrl");
             results.Add(result);
         }
         return results;
