@@ -53,7 +53,7 @@ public sealed record PlatformContext
     /// <summary>Adds a stack output named in camel case from words, e.g. ("athena-results", "BucketName") → athenaResultsBucketName.</summary>
     public void Output(Value value, params string[] words)
     {
-        var name = Iam.StatementId.From(words);
+        var name = PascalCase.Of(words);
         Program.AddOutput(char.ToLowerInvariant(name[0]) + name[1..], value);
     }
 

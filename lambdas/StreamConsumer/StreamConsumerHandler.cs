@@ -47,7 +47,12 @@ public sealed class StreamConsumerHandler(IObjectStore store, StreamConsumerOpti
                     quarantine.Content.Line(lines.Quarantined(record, rejection!, shard).Span);
                 }
             }
-            return await StoreAsync(records, [.. outputs.Values, .. quarantine is null ? [] : new[] { quarantine }], cancellationToken).ConfigureAwait(false);
+            var objects = outputs.Values.ToList();
+            if (quarantine is not null)
+            {
+                objects.Add(quarantine);
+            }
+            return await StoreAsync(records, objects, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -10,13 +10,10 @@ public static class InputValues
         null => throw new ArgumentNullException(nameof(literal), "a typed input needs a value; leave the property unset instead"),
         string text => text,
         bool flag => flag,
-        int number => number,
-        long number => number,
         double number when Math.Floor(number) == number && Math.Abs(number) < 1e15 => (long)number,
         double number => number,
         StringEnum member => member.Name,
         InputObject nested => nested.ToMap(),
-        Value value => value,
         _ => throw new ArgumentException($"{typeof(T).Name} is not a type of resource input"),
     };
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Infra.Model;
 
 namespace Infra.Platform.Iam;
@@ -30,10 +31,14 @@ public static class IamActions
             throw new SynthesisException(
                 $"policy statement {sid}: action '{action}' names service '{service}', which is not in the checked list; add it to iamServices in infra/Infra.Providers/resources.json and regenerate");
         }
+        if (name == "*")
+        {
+            return;
+        }
         if (name.Contains('*', StringComparison.Ordinal))
         {
-            var pattern = "^" + System.Text.RegularExpressions.Regex.Escape(action).Replace("\\*", ".*", StringComparison.Ordinal) + "$";
-            if (!Catalog.Value.Actions.Any(known => System.Text.RegularExpressions.Regex.IsMatch(known, pattern, System.Text.RegularExpressions.RegexOptions.IgnoreCase)))
+            var pattern = new Regex("^" + Regex.Escape(action).Replace("\\*", ".*", StringComparison.Ordinal) + "$", RegexOptions.IgnoreCase);
+            if (!Catalog.Value.Actions.Any(pattern.IsMatch))
             {
                 throw new SynthesisException($"policy statement {sid}: '{action}' matches no action of {service}");
             }

@@ -173,16 +173,17 @@ function record(className, base, members, extra, indent = "") {
   lines.push(`${indent}public sealed record ${className} : ${base}`);
   lines.push(`${indent}{`);
   lines.push(...extra.map((l) => indent + l));
+  // A member may not share its type's name (CS0542).
+  const member = (p) => (p.cs === className ? `${p.cs}Value` : p.cs);
   for (const p of members) {
     if (p.doc) lines.push(`${indent}    /// <summary>${p.doc}</summary>`);
-    const nullable = p.type === "Value" ? "Value" : p.type;
-    lines.push(`${indent}    public ${p.required ? "required " : ""}${nullable}${p.required ? "" : "?"} ${p.cs === className ? p.cs + "Value" : p.cs} { get; init; }`);
+    lines.push(`${indent}    public ${p.required ? "required " : ""}${p.type}${p.required ? "" : "?"} ${member(p)} { get; init; }`);
     lines.push("");
   }
   lines.push(`${indent}    public override MapValue ToMap()`);
   lines.push(`${indent}    {`);
   lines.push(`${indent}        var map = new MapValue();`);
-  for (const p of members) lines.push(`${indent}        InputValues.Put(map, "${p.name}", ${p.cs === className ? p.cs + "Value" : p.cs});`);
+  for (const p of members) lines.push(`${indent}        InputValues.Put(map, "${p.name}", ${member(p)});`);
   lines.push(`${indent}        return map;`);
   lines.push(`${indent}    }`);
   lines.push(`${indent}}`);

@@ -25,10 +25,11 @@ public class ReviewFindingsTests
         "aws:s3:BucketOwnershipControls", "aws:s3:BucketPolicy", "aws:s3:BucketLogging", "aws:s3:BucketLifecycleConfiguration",
     ];
 
-    private static Dictionary<string, string?> Config(string stack, string region) => new(Stacks.Config(stack).Keys.ToDictionary(k => k, k => Stacks.Config(stack).Get(k)))
+    private static Dictionary<string, string?> Config(string stack, string region)
     {
-        [ConfigKeys.Region] = region,
-    };
+        var config = Stacks.Config(stack);
+        return new(config.Keys.ToDictionary(key => key, config.Get)) { [ConfigKeys.Region] = region };
+    }
 
     private static DeploymentResult DeployWith(string stack, Dictionary<string, string?> values)
     {

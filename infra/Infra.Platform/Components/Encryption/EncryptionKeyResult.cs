@@ -15,7 +15,7 @@ public sealed record EncryptionKeyResult(Reference KeyArn, Reference KeyId, stri
     /// region: the condition <c>kms:ViaService</c> keeps the role from using it directly.
     /// </summary>
     public PolicyStatement UseThrough(params string[] services) =>
-        PolicyStatement.Allow(StatementId.From(["UseTheDataKeyThrough", .. services]), DataActions, KeyArn) with
+        PolicyStatement.Allow(PascalCase.Of(["UseTheDataKeyThrough", .. services]), DataActions, KeyArn) with
         {
             Conditions =
             [

@@ -8,5 +8,5 @@ namespace Infra.Platform.Components.Functions;
 public sealed record FunctionResult(string LogicalName, Reference Name, Reference Arn, Reference RoleArn, Reference Permissions)
 {
     public PolicyStatement Invoke() =>
-        PolicyStatement.Allow(StatementId.From("Invoke", LogicalName), ["lambda:InvokeFunction"], Arn);
+        PolicyStatement.Allow(PascalCase.Of("Invoke", LogicalName), ["lambda:InvokeFunction"], Arn);
 }

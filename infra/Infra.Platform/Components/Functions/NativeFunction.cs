@@ -84,7 +84,7 @@ public static class NativeFunction
             Environment = variables.Count > 0 ? new FunctionEnvironmentArgs { Variables = variables } : null,
             LoggingConfig = new FunctionLoggingConfigArgs { LogFormat = AwsValues.LogFormatJson, LogGroup = logs.Attr("name") },
             TracingConfig = new FunctionTracingConfigArgs { Mode = AwsValues.TracingActive },
-            ReservedConcurrentExecutions = options.ReservedConcurrency is { } reserved ? reserved : (Input<double>?)null,
+            ReservedConcurrentExecutions = options.ReservedConcurrency is { } reserved ? reserved : null,
             VpcConfig = options.Network is { } network
                 ? new FunctionVpcConfigArgs { SubnetIds = network.SubnetIds, SecurityGroupIds = network.SecurityGroupIds }
                 : null,

@@ -6,5 +6,5 @@ namespace Infra.Platform.Components.Messaging;
 /// <summary>An SQS queue.</summary>
 public sealed record QueueResult(string LogicalName, Reference Url, Reference Arn)
 {
-    public PolicyStatement Send() => PolicyStatement.Allow(StatementId.From("SendTo", LogicalName), ["sqs:SendMessage"], Arn);
+    public PolicyStatement Send() => PolicyStatement.Allow(PascalCase.Of("SendTo", LogicalName), ["sqs:SendMessage"], Arn);
 }

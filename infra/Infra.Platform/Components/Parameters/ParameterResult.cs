@@ -7,5 +7,5 @@ namespace Infra.Platform.Components.Parameters;
 public sealed record ParameterResult(string LogicalName, Reference Name, Reference Arn)
 {
     public PolicyStatement Read() =>
-        PolicyStatement.Allow(StatementId.From("Read", LogicalName), ["ssm:GetParameter", "ssm:GetParameters"], Arn);
+        PolicyStatement.Allow(PascalCase.Of("Read", LogicalName), ["ssm:GetParameter", "ssm:GetParameters"], Arn);
 }

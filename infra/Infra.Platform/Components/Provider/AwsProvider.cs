@@ -26,17 +26,12 @@ public static class AwsProvider
         {
             tags.Add(key, value);
         }
-        var allowed = new InputList<string>();
-        foreach (var account in options.AllowedAccountIds)
-        {
-            allowed.Add(account);
-        }
         var scope = new ComponentScope(program, nameof(AwsProvider), provider: null);
         var provider = scope.Add(LogicalName, new ProviderArgs
         {
             Region = options.Region,
             DefaultTags = new ProviderDefaultTagsArgs { Tags = tags },
-            AllowedAccountIds = options.AllowedAccountIds.Count > 0 ? allowed : null,
+            AllowedAccountIds = options.AllowedAccountIds.Count > 0 ? [.. options.AllowedAccountIds] : null,
             Profile = options.Profile,
             AssumeRoles = options.AssumeRoleArn is { } roleArn
                 ? [new ProviderAssumeRoleArgs { RoleArn = roleArn, SessionName = SessionName }]

@@ -12,8 +12,8 @@ public sealed record BucketResult(string LogicalName, Reference BucketName, Refe
     /// <summary>Read objects under a prefix and list that prefix.</summary>
     public IReadOnlyList<PolicyStatement> Read(string prefix) =>
     [
-        PolicyStatement.Allow(StatementId.From("Read", LogicalName, prefix), ["s3:GetObject"], Objects(prefix)),
-        PolicyStatement.Allow(StatementId.From("List", LogicalName, prefix), ["s3:ListBucket"], Arn) with
+        PolicyStatement.Allow(PascalCase.Of("Read", LogicalName, prefix), ["s3:GetObject"], Objects(prefix)),
+        PolicyStatement.Allow(PascalCase.Of("List", LogicalName, prefix), ["s3:ListBucket"], Arn) with
         {
             Conditions = [("StringLike", "s3:prefix", $"{Trim(prefix)}/*")],
         },
@@ -21,7 +21,7 @@ public sealed record BucketResult(string LogicalName, Reference BucketName, Refe
 
     /// <summary>Write (and overwrite) objects under each prefix; nothing else.</summary>
     public PolicyStatement Write(params string[] prefixes) =>
-        PolicyStatement.Allow(StatementId.From(["Write", LogicalName, .. prefixes]), ["s3:PutObject"], [.. prefixes.Select(Objects)]);
+        PolicyStatement.Allow(PascalCase.Of(["Write", LogicalName, .. prefixes]), ["s3:PutObject"], [.. prefixes.Select(Objects)]);
 
     private Value Objects(string prefix) => Fn.Interpolate($"{Arn}/{Trim(prefix)}/*");
 

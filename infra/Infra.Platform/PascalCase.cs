@@ -1,11 +1,11 @@
 using System.Text;
 
-namespace Infra.Platform.Iam;
+namespace Infra.Platform;
 
-/// <summary>Builds a statement id (letters and digits only) from words such as a verb and resource names.</summary>
-public static class StatementId
+/// <summary>Joins words into one PascalCase name of letters and digits: statement ids, output names.</summary>
+public static class PascalCase
 {
-    public static string From(params string[] words)
+    public static string Of(params string[] words)
     {
         var sid = new StringBuilder();
         foreach (var word in words)
