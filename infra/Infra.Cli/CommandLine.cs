@@ -19,6 +19,8 @@ public static class CommandLine
           dataplatform synth   [--stack NAME] [--config FILE]   print the stack's Pulumi YAML program
           dataplatform preview [--stack NAME] [--config FILE]   print an offline plan: resources by component, counts, outputs
           dataplatform typecheck [--stack NAME]...          type-check stacks (default: all) against Pulumi's npm SDK typings
+          dataplatform generate [--seed N] [--scale X] [--bad-row-rate R] [--out DIR] [--format ndjson,csv,mysql,postgresql]
+                                                            write the course data (default: seed 42, scale 1, rate 0.01, ./course-data)
           dataplatform functions                            print lambdas/Functions.props, the functions' archive names from their contracts
         NAME defaults to dev; FILE defaults to stacks/Pulumi.NAME.yaml in the project.
         """;
@@ -37,6 +39,7 @@ public static class CommandLine
                 ["synth", .. var rest] => Synth(rest, host, preview: false),
                 ["preview", .. var rest] => Synth(rest, host, preview: true),
                 ["typecheck", .. var rest] => TypeCheckCommand.Run(rest, host),
+                ["generate", .. var rest] => GenerateCommand.Run(rest, host),
                 ["--help" or "-h" or "help"] => Help(host),
                 _ => throw new UsageError($"unknown command '{string.Join(' ', args)}'"),
             };

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Pipelines.Data.Generation;
+using Pipelines.Data.Output;
+
+namespace Infra.Cli;
+
+/// <summary><c>dataplatform generate</c>: the course data as files and load scripts, deterministic from a seed and a scale.</summary>
+public static class GenerateCommand
+{
+    public const string DefaultFolder = "course-data";
+
+    public static int Run(string[] args, IHost host)
+    {
+        var settings = new GeneratorSettings();
+        var folder = DefaultFolder;
+        var formats = DataFormats.All;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--seed": settings = settings with { Seed = Number<int>(args, ref i) }; break;
+                case "--scale": settings = settings with { Scale = Number<double>(args, ref i) }; break;
+                case "--bad-row-rate": settings = settings with { BadRowRate = Number<double>(args, ref i) }; break;
+                case "--out": folder = CommandLine.OptionValue(args, ref i); break;
+                case "--format": formats = Formats(CommandLine.OptionValue(args, ref i)); break;
+                default: throw new UsageError($"unexpected argument '{args[i]}'");
+            }
+        }
+        CourseData data;
+        try
+        {
+            data = new CourseData(settings);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new UsageError(e.Message.Split(" (Parameter", 2)[0]);
+        }
+        var path = Path.GetFullPath(folder, host.WorkingDirectory);
+        var summary = DatasetFiles.Write(data, path, formats);
+        host.Out.WriteLine($"seed {settings.Seed}, scale {settings.Scale.ToString(CultureInfo.InvariantCulture)}, bad-row rate {settings.BadRowRate.ToString(CultureInfo.InvariantCulture)} -> {path}");
+        foreach (var (dataset, rows, bad) in summary)
+        {
+            host.Out.WriteLine($"  {dataset,-20} {rows,10} rows {bad,6} bad");
+        }
+        return 0;
+    }
+
+    private static T Number<T>(string[] args, ref int index) where T : IParsable<T>
+    {
+        var option = args[index];
+        var text = CommandLine.OptionValue(args, ref index);
+        return T.TryParse(text, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new UsageError($"{option} needs a number, not '{text}'");
+    }
+
+    private static DataFormats Formats(string list)
+    {
+        DataFormats formats = 0;
+        foreach (var name in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            formats |= Enum.TryParse<DataFormats>(name, ignoreCase: true, out var format) && format != DataFormats.All
+                ? format
+                : throw new UsageError($"unknown format '{name}': choose from ndjson, csv, mysql, postgresql");
+        }
+        return formats;
+    }
+}

@@ -1,0 +1,49 @@
+using Pipelines.Data.Generation.Sales;
+using Pipelines.Data.Schema;
+
+namespace Pipelines.Data.Generation.Events;
+
+/// <summary>Order events for the streaming aggregates: one product per event, total = quantity × MSRP.</summary>
+public sealed class OrderEvents(GeneratorSettings settings, Customers customers, Products products) : DatasetGenerator(settings)
+{
+    public override DatasetSchema Schema { get; } = new("order_events", "order events: device, product, quantity and total price", [
+        Column.KeyOf("order_id", DataType.Text),
+        Column.Required("event_time", DataType.Timestamp),
+        Column.Required("customer_number", DataType.Integer),
+        Column.Required("device_type", DataType.Text),
+        Column.Required("product_code", DataType.Text),
+        Column.Required("product_line", DataType.Text),
+        Column.Required("quantity", DataType.Integer),
+        Column.Required("total_price", DataType.Decimal),
+    ]);
+
+    public override long BaseRows => Settings.Rows(1000);
+
+    protected override IReadOnlyList<BadRowKind> BadKinds => EventSpoiling.Kinds;
+
+    protected override object?[] Row(long index)
+    {
+        var random = new RowRandom(Settings.Seed, Schema.Name, index);
+        var product = (long)(random.NextULong() % (ulong)products.BaseRows);
+        var quantity = random.Between(1, 20);
+        return [random.Uuid(), GeneratorSettings.EventEpoch.AddSeconds(index * 23), Customers.NumberOf((long)(random.NextULong() % (ulong)customers.BaseRows)),
+            random.Pick(Vocabulary.DeviceTypes), products.CodeOf(product), products.LineOf(product), (long)quantity, quantity * products.PriceOf(product)];
+    }
+
+    protected override string Spoil(object?[] row, BadRowKind kind, ref RowRandom random)
+    {
+        switch (kind)
+        {
+            case BadRowKind.MissingRequired:
+                row[4] = null;
+                return "product_code";
+            case BadRowKind.Late:
+                EventSpoiling.MakeLate(row, 1, ref random);
+                return "event_time";
+            default:
+                row[6] = -(long)row[6]!;
+                row[7] = -(decimal)row[7]!;
+                return "quantity";
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Pipelines.Data.Schema;
+
+namespace Pipelines.Data.Generation.Sales;
+
+/// <summary>Scale models for sale; codes follow the sample's form (S18_1000).</summary>
+public sealed class Products(GeneratorSettings settings) : DatasetGenerator(settings)
+{
+    public override DatasetSchema Schema { get; } = new("products", "products with their line, stock and prices", [
+        Column.KeyOf("product_code", DataType.Text),
+        Column.Required("product_name", DataType.Text),
+        Column.Required("product_line", DataType.Text),
+        Column.Required("product_scale", DataType.Text),
+        Column.Required("product_vendor", DataType.Text),
+        Column.Optional("product_description", DataType.Text),
+        Column.Required("quantity_in_stock", DataType.Integer),
+        Column.Required("buy_price", DataType.Decimal),
+        Column.Required("msrp", DataType.Decimal),
+        Column.Required("updated_at", DataType.Timestamp),
+    ]);
+
+    public override long BaseRows => Settings.Rows(110, minimum: 10);
+
+    protected override IReadOnlyList<BadRowKind> BadKinds => [BadRowKind.MissingRequired, BadRowKind.OutOfRange];
+
+    public string CodeOf(long index) => (string)Row(index)[0]!;
+
+    public string LineOf(long index) => (string)Row(index)[2]!;
+
+    public decimal PriceOf(long index) => (decimal)Row(index)[8]!;
+
+    protected override object?[] Row(long index)
+    {
+        var random = new RowRandom(Settings.Seed, Schema.Name, index);
+        var scale = random.Pick(Vocabulary.ProductScales);
+        var line = random.Pick(Vocabulary.ProductLines).Name;
+        var year = random.Between(1911, 2004);
+        var noun = random.Pick(Vocabulary.ProductNouns);
+        var buy = random.Money(15m, 100m);
+        var msrp = Math.Round(buy * (1.3m + random.Next(90) / 100m), 2);
+        return [$"S{scale[2..]}_{1000 + index}", $"{year} {random.Pick(Vocabulary.CompanyWords)} {noun}", line, scale, random.Pick(Vocabulary.ProductVendors),
+            $"A {scale} replica of the {year} {noun}.", (long)random.Between(0, 9999), buy, msrp,
+            GeneratorSettings.SalesEpoch.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(index)];
+    }
+
+    protected override string Spoil(object?[] row, BadRowKind kind, ref RowRandom random)
+    {
+        if (kind == BadRowKind.MissingRequired)
+        {
+            row[2] = null;
+            return "product_line";
+        }
+        row[7] = -(decimal)row[7]!;
+        return "buy_price";
+    }
+}
