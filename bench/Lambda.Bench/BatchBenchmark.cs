@@ -1,3 +1,4 @@
+using Lambda.Storage;
 using System.Diagnostics;
 using System.Text.Json;
 using StreamConsumer;
@@ -49,5 +50,7 @@ internal static class BatchBenchmark
     private sealed class DiscardingStore : IObjectStore
     {
         public Task PutAsync(string bucket, string key, byte[] content, string contentType, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<byte[]?> GetAsync(string bucket, string key, CancellationToken cancellationToken) => Task.FromResult<byte[]?>(null);
     }
 }

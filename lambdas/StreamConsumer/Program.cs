@@ -1,17 +1,15 @@
-using Amazon.S3;
 using Lambda.Events;
 using Lambda.Hosting.Bootstrap;
 using Lambda.Hosting.Client;
 using Lambda.Hosting.Metrics;
+using Lambda.Storage;
 using Pipelines.Contracts.Functions;
 using StreamConsumer;
 
 return await LambdaRuntime.RunAsync(() =>
 {
     var options = StreamConsumerOptions.From(Environment.GetEnvironmentVariable);
-    var localRoot = Environment.GetEnvironmentVariable(FileObjectStore.RootVariable);
-    IObjectStore store = string.IsNullOrEmpty(localRoot) ? new S3ObjectStore(new AmazonS3Client()) : new FileObjectStore(localRoot);
-    var handler = new StreamConsumerHandler(store, options);
+    var handler = new StreamConsumerHandler(ObjectStores.FromEnvironment(Environment.GetEnvironmentVariable), options);
     var function = Environment.GetEnvironmentVariable(RuntimeApiNames.FunctionNameVariable) ?? StreamConsumerContract.Function.Artifact;
 
     return HandlerAdapter.For<KinesisEvent, StreamsEventResponse>(async (batch, cancellationToken) =>

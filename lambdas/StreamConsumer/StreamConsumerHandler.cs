@@ -1,3 +1,4 @@
+using Lambda.Storage;
 using Lambda.Events;
 
 namespace StreamConsumer;

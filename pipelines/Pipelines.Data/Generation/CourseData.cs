@@ -25,7 +25,9 @@ public sealed class CourseData
         var sessions = new ListeningSessions(Settings, users, songs, artists);
         Music = [artists, songs, users, sessions];
         Relational = [.. Sales, artists, songs];
-        Api = [customers, products, orders, users, sessions];
+        Api = [new(customers, "updated_at", Pagination.Offset), new(products, "updated_at", Pagination.Offset),
+            new(orders, "updated_at", Pagination.Offset), new(users, "updated_at", Pagination.Offset),
+            new(sessions, "started_at", Pagination.NextLink)];
     }
 
     public GeneratorSettings Settings { get; }
@@ -49,5 +51,5 @@ public sealed class CourseData
     public IReadOnlyList<DatasetGenerator> Relational { get; }
 
     /// <summary>What the paged REST API serves: sales entities, and the music service's users and listening sessions.</summary>
-    public IReadOnlyList<DatasetGenerator> Api { get; }
+    public IReadOnlyList<ApiResource> Api { get; }
 }

@@ -1,3 +1,4 @@
+using Lambda.Storage;
 using Lambdas.Tests.Support;
 using StreamConsumer;
 

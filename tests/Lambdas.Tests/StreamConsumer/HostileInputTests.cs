@@ -1,3 +1,4 @@
+using Lambda.Storage;
 using System.Text;
 using System.Text.Json;
 using Lambda.Events;
@@ -97,6 +98,8 @@ public sealed class HostileInputTests
     /// <summary>Fails as the AWS SDK does when its HTTP timeout fires; optionally the invocation's deadline passes at the same moment.</summary>
     private sealed class TimingOutStore(CancellationTokenSource? deadline = null) : IObjectStore
     {
+        public Task<byte[]?> GetAsync(string bucket, string key, CancellationToken cancellationToken) => Task.FromResult<byte[]?>(null);
+
         public Task PutAsync(string bucket, string key, byte[] content, string contentType, CancellationToken cancellationToken)
         {
             deadline?.Cancel();

@@ -1,3 +1,4 @@
+using Lambda.Storage;
 using System.Text.Json;
 using CsCheck;
 using Lambda.Events;
@@ -84,6 +85,8 @@ public sealed class RetryPropertyTests
     /// <summary>Writes through to memory until its put budget is spent, then fails as S3 would or as the deadline would.</summary>
     private sealed class ScriptedStore(MemoryObjectStore memory, int failAfterPuts, CancellationTokenSource? deadline) : IObjectStore
     {
+        public Task<byte[]?> GetAsync(string bucket, string key, CancellationToken cancellationToken) => memory.GetAsync(bucket, key, cancellationToken);
+
         private int _puts;
 
         public Task PutAsync(string bucket, string key, byte[] content, string contentType, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Lambda.Storage;
 using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;

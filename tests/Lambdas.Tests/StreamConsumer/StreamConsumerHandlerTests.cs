@@ -1,3 +1,4 @@
+using Lambda.Storage;
 using System.Text.Json;
 using Lambdas.Tests.Support;
 using Moq;

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using StreamConsumer;
+using Lambda.Storage;
 
 namespace Lambdas.Tests.Support;
 
@@ -30,6 +30,9 @@ public sealed class MemoryObjectStore : IObjectStore
         Objects[$"{bucket}/{key}"] = content;
         return Task.CompletedTask;
     }
+
+    public Task<byte[]?> GetAsync(string bucket, string key, CancellationToken cancellationToken) =>
+        Task.FromResult(Objects.TryGetValue($"{bucket}/{key}", out var content) ? content : null);
 
     public IReadOnlyList<string> Lines(string path) => Gunzip(Objects[path]);
 

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace StreamConsumer;
+namespace Lambda.Storage;
 
 /// <summary>
 /// Builds a gzip-compressed newline-delimited JSON object, one line per written record.

@@ -1,0 +1,23 @@
+namespace Pipelines.Data.Generation;
+
+/// <summary>How a client pages through a resource of the REST API.</summary>
+public enum Pagination
+{
+    /// <summary><c>?offset=&amp;limit=</c>, the client counts.</summary>
+    Offset,
+    /// <summary>The client follows the <c>next</c> link each page carries.</summary>
+    NextLink,
+}
+
+/// <summary>
+/// One resource of the course's paged REST API: the dataset it serves, the timestamp column an
+/// incremental client filters on (<c>updated_since</c>, exclusive) and the paging the course uses for it.
+/// Read by the API server, the REST ingestion function's configuration and the tests alike.
+/// </summary>
+public sealed record ApiResource(DatasetGenerator Dataset, string WatermarkColumn, Pagination Pagination)
+{
+    public string Name => Dataset.Schema.Name;
+
+    /// <summary>The form the REST function's configuration takes: <c>name=pagination:watermark</c>.</summary>
+    public string Setting => $"{Name}={(Pagination == Pagination.Offset ? "offset" : "next")}:{WatermarkColumn}";
+}
