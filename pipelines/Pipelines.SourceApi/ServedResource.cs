@@ -17,11 +17,15 @@ internal sealed class ServedResource
             .OrderBy(entry => (DateTime)entry.row[column]!).ThenBy(entry => entry.position).ToList();
         _watermarks = [.. rows.Select(entry => (DateTime)entry.row[column]!)];
         Items = [.. rows.Select(entry => NdjsonWriter.Line(schema, entry.row))];
+        Visible = Items.Count;
     }
 
     public ApiResource Resource { get; }
 
     public IReadOnlyList<byte[]> Items { get; }
+
+    /// <summary>How many items exist yet: the first ones in watermark order, as if the rest had not happened.</summary>
+    public int Visible { get; set; }
 
     /// <summary>The first item whose watermark is after <paramref name="since"/>: the exclusive lower bound of an incremental read.</summary>
     public int FirstAfter(DateTime? since)
@@ -30,7 +34,7 @@ internal sealed class ServedResource
         {
             return 0;
         }
-        int low = 0, high = _watermarks.Length;
+        int low = 0, high = Visible;
         while (low < high)
         {
             var middle = (low + high) / 2;

@@ -47,7 +47,10 @@ public sealed class SourceApiServer : IAsyncDisposable
     public Uri TokenUri => new(BaseAddress, TokenPath);
 
     /// <summary>The items of a resource as served, in order: what a complete ingestion must end up with.</summary>
-    public IReadOnlyList<byte[]> ItemsOf(string resource) => _resources[resource].Items;
+    public IReadOnlyList<byte[]> ItemsOf(string resource) => [.. _resources[resource].Items.Take(_resources[resource].Visible)];
+
+    /// <summary>Serves only the first <paramref name="count"/> items of a resource (all by default): data that arrives over time.</summary>
+    public void Reveal(string resource, int count) => _resources[resource].Visible = Math.Clamp(count, 0, _resources[resource].Items.Count);
 
     public static async Task<SourceApiServer> StartAsync(SourceApiOptions options, CancellationToken cancellationToken = default)
     {
@@ -139,9 +142,9 @@ public sealed class SourceApiServer : IAsyncDisposable
     private byte[] Page(ServedResource served, PageRequest request)
     {
         var first = served.FirstAfter(request.Since);
-        var total = served.Items.Count - first;
+        var total = served.Visible - first;
         var start = first + request.Offset;
-        var end = Math.Min(served.Items.Count, start + request.Limit);
+        var end = Math.Min(served.Visible, start + request.Limit);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
@@ -156,7 +159,7 @@ public sealed class SourceApiServer : IAsyncDisposable
                 json.WriteRawValue(served.Items[i], skipInputValidation: true);
             }
             json.WriteEndArray();
-            if (end < served.Items.Count)
+            if (end < served.Visible)
             {
                 json.WriteString("next", new Uri(BaseAddress, $"{ResourcePathPrefix.TrimStart('/')}{served.Resource.Name}?limit={request.Limit}&cursor={PageRequest.Cursor(request.Offset + (end - start), request.Since)}").ToString());
             }

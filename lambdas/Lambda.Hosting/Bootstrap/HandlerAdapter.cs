@@ -10,11 +10,18 @@ public static class HandlerAdapter
         Func<TEvent, CancellationToken, Task<TResponse>> handler,
         JsonTypeInfo<TEvent> eventType,
         JsonTypeInfo<TResponse> responseType) =>
-        async (payload, _, cancellationToken) =>
+        For<TEvent, TResponse>((request, _, cancellationToken) => handler(request, cancellationToken), eventType, responseType);
+
+    /// <summary>For a handler that plans its work against the invocation's deadline.</summary>
+    public static InvocationHandler For<TEvent, TResponse>(
+        Func<TEvent, DateTimeOffset, CancellationToken, Task<TResponse>> handler,
+        JsonTypeInfo<TEvent> eventType,
+        JsonTypeInfo<TResponse> responseType) =>
+        async (payload, context, cancellationToken) =>
         {
             var request = JsonSerializer.Deserialize(payload, eventType)
                 ?? throw new InvalidDataException($"the event is null, expected a {typeof(TEvent).Name}");
-            var response = await handler(request, cancellationToken).ConfigureAwait(false);
+            var response = await handler(request, context.Deadline, cancellationToken).ConfigureAwait(false);
             return JsonSerializer.SerializeToUtf8Bytes(response, responseType);
         };
 }

@@ -6,10 +6,10 @@ public static class StreamConsumerContract
     public static readonly FunctionContract Function = new("stream-consumer", "StreamConsumer");
 
     /// <summary>The bucket the consumer writes to.</summary>
-    public const string BucketVariable = "BRONZE_BUCKET";
+    public const string BucketVariable = BronzeVariables.Bucket;
 
     /// <summary>Prefix of the routed output objects.</summary>
-    public const string OutputPrefixVariable = "OUTPUT_PREFIX";
+    public const string OutputPrefixVariable = BronzeVariables.OutputPrefix;
 
     /// <summary>Prefix of the quarantined records.</summary>
     public const string QuarantinePrefixVariable = "QUARANTINE_PREFIX";

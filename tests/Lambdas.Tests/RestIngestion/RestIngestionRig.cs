@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Lambdas.Tests.Support;
+using Pipelines.Data.Generation;
+using Pipelines.SourceApi;
+using RestIngestion;
+
+namespace Lambdas.Tests.RestIngestion;
+
+/// <summary>
+/// One REST ingestion set-up against the API server: an in-memory bucket that can be made to fail,
+/// a clock that moves only when told (one second per object written), and waits recorded instead of slept.
+/// </summary>
+public sealed class RestIngestionRig
+{
+    public const string Bucket = "bronze";
+
+    private readonly SourceApiServer _server;
+
+    public RestIngestionRig(SourceApiServer server, CourseData data, int pageSize = 7, TimeSpan? requestTimeout = null)
+    {
+        _server = server;
+        Options = new RestIngestionOptions
+        {
+            Bucket = Bucket,
+            BaseUrl = server.BaseAddress,
+            TokenUrl = server.TokenUri,
+            Resources = [.. data.Api.Select(resource => ResourceSetting.ParseList(resource.Setting, "test")[0])],
+            PageSize = pageSize,
+            RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(5),
+        };
+        Credentials = new StaticCredentials(new ClientCredentials(server.ClientId, server.ClientSecret));
+    }
+
+    public RestIngestionOptions Options { get; }
+    public MemoryObjectStore Store { get; } = new();
+    public ManualClock Clock { get; } = new();
+    public RecordedPauses Pauses { get; } = new();
+    public StaticCredentials Credentials { get; set; }
+    public TokenProvider? LastTokens { get; private set; }
+    public PageFetcher? LastFetcher { get; private set; }
+
+    /// <summary>A long invocation: plenty of time unless a test says otherwise.</summary>
+    public Task<RestIngestionResponse> RunAsync(string[]? resources = null, TimeSpan? timeLeft = null)
+    {
+        var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        LastTokens = new TokenProvider(http, Options.TokenUrl, Credentials);
+        LastFetcher = new PageFetcher(http, LastTokens, RetryPolicy.Default with { Random = () => 0.5 }, Pauses, Options.RequestTimeout, Clock);
+        var handler = new RestIngestionHandler(new ClockedStore(Store, Clock), LastFetcher, Options, Clock);
+        var deadline = Clock.GetUtcNow() + (timeLeft ?? TimeSpan.FromMinutes(15));
+        return handler.HandleAsync(new RestIngestionRequest { Resources = resources?.ToList() }, deadline, CancellationToken.None);
+    }
+
+    /// <summary>Every item the finished runs' manifests account for, in run and page order.</summary>
+    public List<string> Ingested(string resource)
+    {
+        var lines = new List<string>();
+        foreach (var manifest in Manifests(resource))
+        {
+            foreach (var page in manifest.Pages)
+            {
+                lines.AddRange(Store.Lines($"{Bucket}/{page.Key}"));
+            }
+        }
+        return lines;
+    }
+
+    public List<RunManifest> Manifests(string resource) =>
+        [.. Store.Objects.Where(o => o.Key.StartsWith($"{Bucket}/{Options.OutputPrefix}/{resource}/", StringComparison.Ordinal) && o.Key.EndsWith("/_manifest.json", StringComparison.Ordinal))
+            .OrderBy(o => o.Key, StringComparer.Ordinal)
+            .Select(o => JsonSerializer.Deserialize(o.Value, RestIngestionJson.Default.RunManifest)!)];
+
+    /// <summary>Asserts bronze holds exactly what the API serves for the resource: each item once, none missing, no stray page.</summary>
+    public void AssertExactlyOnce(string resource)
+    {
+        var expected = _server.ItemsOf(resource).Select(item => System.Text.Encoding.UTF8.GetString(item)).ToList();
+        Assert.Equal(expected, Ingested(resource));
+        var listed = Manifests(resource).SelectMany(m => m.Pages.Select(p => $"{Bucket}/{p.Key}")).ToList();
+        Assert.Equal(listed.Count, listed.Distinct().Count());
+        var pages = Store.Objects.Keys.Where(k => k.StartsWith($"{Bucket}/{Options.OutputPrefix}/{resource}/", StringComparison.Ordinal) && k.EndsWith(".ndjson.gz", StringComparison.Ordinal));
+        Assert.Equal(pages.Order(), listed.Order());
+        Assert.Equal(expected.Count, Manifests(resource).Sum(m => m.Records));
+    }
+
+    public sealed class StaticCredentials(ClientCredentials credentials) : ICredentialSource
+    {
+        public Task<ClientCredentials> GetAsync(CancellationToken cancellationToken) => Task.FromResult(credentials);
+    }
+
+    public sealed class ManualClock : TimeProvider
+    {
+        private DateTimeOffset _now = new(2026, 3, 1, 6, 0, 0, TimeSpan.Zero);
+        public override DateTimeOffset GetUtcNow() => _now;
+        public void Advance(TimeSpan by) => _now += by;
+    }
+
+    public sealed class RecordedPauses : IPause
+    {
+        public List<TimeSpan> Waits { get; } = [];
+
+        public Task PauseAsync(TimeSpan delay, CancellationToken cancellationToken)
+        {
+            Waits.Add(delay);
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Each write takes a second of the manual clock, so deadlines arrive after a known number of writes.</summary>
+    private sealed class ClockedStore(MemoryObjectStore inner, ManualClock clock) : Lambda.Storage.IObjectStore
+    {
+        public async Task PutAsync(string bucket, string key, byte[] content, string contentType, CancellationToken cancellationToken)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await inner.PutAsync(bucket, key, content, contentType, cancellationToken);
+        }
+
+        public Task<byte[]?> GetAsync(string bucket, string key, CancellationToken cancellationToken) => inner.GetAsync(bucket, key, cancellationToken);
+    }
+}
