@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Lambda.Secrets;
 
 namespace RestIngestion;
 
@@ -7,7 +8,7 @@ namespace RestIngestion;
 /// An OAuth client-credentials access token, fetched on first use and again when the API says it expired
 /// (401). The credentials are read once per invocation; the secret never leaves this class.
 /// </summary>
-public sealed class TokenProvider(HttpClient http, Uri tokenUrl, ICredentialSource credentials)
+public sealed class TokenProvider(HttpClient http, Uri tokenUrl, ISecretSource credentials)
 {
     private string? _token;
 
@@ -19,7 +20,7 @@ public sealed class TokenProvider(HttpClient http, Uri tokenUrl, ICredentialSour
         {
             return _token;
         }
-        var client = await credentials.GetAsync(cancellationToken).ConfigureAwait(false);
+        var client = ClientCredentials.Parse(await credentials.GetAsync(cancellationToken).ConfigureAwait(false), credentials.Name);
         using var request = new HttpRequestMessage(HttpMethod.Post, tokenUrl)
         {
             Content = new FormUrlEncodedContent([

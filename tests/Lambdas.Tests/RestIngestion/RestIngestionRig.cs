@@ -81,9 +81,12 @@ public sealed class RestIngestionRig
         Assert.Equal(expected.Count, Manifests(resource).Sum(m => m.Records));
     }
 
-    public sealed class StaticCredentials(ClientCredentials credentials) : ICredentialSource
+    public sealed class StaticCredentials(ClientCredentials credentials) : Lambda.Secrets.ISecretSource
     {
-        public Task<ClientCredentials> GetAsync(CancellationToken cancellationToken) => Task.FromResult(credentials);
+        public string Name => "test credentials";
+
+        public Task<string> GetAsync(CancellationToken cancellationToken) =>
+            Task.FromResult($$"""{"client_id":"{{credentials.ClientId}}","client_secret":"{{credentials.ClientSecret}}"}""");
     }
 
     public sealed class ManualClock : TimeProvider
