@@ -3,7 +3,7 @@ namespace Pipelines.Contracts.Functions;
 /// <summary>Every function of the platform; packaging and the tests iterate this list.</summary>
 public static class FunctionContracts
 {
-    public static readonly IReadOnlyList<FunctionContract> All = [StreamConsumerContract.Function, RestIngestionContract.Function];
+    public static readonly IReadOnlyList<FunctionContract> All = [StreamConsumerContract.Function, RestIngestionContract.Function, DbExtractContract.Function];
 
     /// <summary>The MSBuild properties that give each function project its archive name (lambdas/Functions.props).</summary>
     public static string MsBuildProps()

@@ -50,6 +50,9 @@ public sealed class CourseData
     /// <summary>The tables of the relational source: the sales schema, and the capstone's artists and songs.</summary>
     public IReadOnlyList<DatasetGenerator> Relational { get; }
 
+    /// <summary>How the extract function reads each table of the relational source.</summary>
+    public IEnumerable<ExtractTable> Extracts => Relational.Select(ExtractTable.For);
+
     /// <summary>What the paged REST API serves: sales entities, and the music service's users and listening sessions.</summary>
     public IReadOnlyList<ApiResource> Api { get; }
 }

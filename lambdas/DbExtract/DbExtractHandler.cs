@@ -1,0 +1,152 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Lambda.Storage;
+
+namespace DbExtract;
+
+/// <summary>
+/// Extracts each configured table to bronze as gzip NDJSON parts of a fixed number of rows, streamed so
+/// memory holds one part whatever the table's size. A run's bounds are fixed when it starts and its key
+/// position is checkpointed after every part, so a crash or a deadline resumes exactly where it stopped;
+/// at the end the manifest is written and then the watermark committed. Schema drift is checked first.
+/// </summary>
+public sealed class DbExtractHandler(IObjectStore store, Func<CancellationToken, Task<DbConnection>> connect, SourceEngine engine, DbExtractOptions options, TimeProvider clock)
+{
+    public async Task<DbExtractResponse> HandleAsync(DbExtractRequest request, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        var tables = request.Tables is { Count: > 0 } names
+            ? [.. names.Select(name => options.Tables.FirstOrDefault(table => table.Name == name)
+                ?? throw new ArgumentException($"table '{name}' is not configured: configured are {string.Join(", ", options.Tables.Select(t => t.Name))}"))]
+            : options.Tables;
+        await using var connection = await connect(cancellationToken).ConfigureAwait(false);
+        var runs = new List<TableRun>();
+        foreach (var table in tables)
+        {
+            runs.Add(await ExtractAsync(connection, table, deadline - options.SafetyMargin, cancellationToken).ConfigureAwait(false));
+        }
+        return new DbExtractResponse(runs.All(run => run.Complete), runs);
+    }
+
+    private async Task<TableRun> ExtractAsync(DbConnection connection, TableSetting table, DateTimeOffset stopBy, CancellationToken cancellationToken)
+    {
+        var state = await LoadAsync(table.Name, cancellationToken).ConfigureAwait(false);
+        var (columns, key) = await SourceCatalog.DescribeAsync(connection, engine, table.Name, cancellationToken).ConfigureAwait(false);
+        var added = SchemaDrift.Check(table.Name, state.Columns, columns);
+        if (table.WatermarkColumn is { } watermarkColumn && columns.All(column => column.Name != watermarkColumn))
+        {
+            throw new SchemaChangedException($"table {table.Name}: watermark column '{watermarkColumn}' does not exist");
+        }
+        if (state.Run is null)
+        {
+            var now = clock.GetUtcNow();
+            state.Run = new ExtractRun
+            {
+                Id = $"{now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}-{state.CompletedRuns + 1:D6}",
+                IngestDate = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Since = table.Mode == ExtractMode.Full ? null : state.Watermark,
+                Until = table.Mode == ExtractMode.Full ? null : await NewestAsync(connection, table, cancellationToken).ConfigureAwait(false),
+                AddedColumns = [.. added],
+            };
+            await SaveAsync(state, cancellationToken).ConfigureAwait(false);
+        }
+        var run = state.Run;
+        var written = 0;
+        var (sql, parameters, order) = ExtractQuery.Build(engine, table, columns, key, run);
+        var orderIndexes = order.Select(name => columns.FindIndex(column => column.Name == name)).ToArray();
+        await using (var command = SourceCatalog.Command(connection, sql, parameters))
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var encoder = new RowEncoder(columns);
+                var values = new object[columns.Count];
+                var part = new GzipNdjson();
+                try
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        part.Line(encoder.Encode(reader, values));
+                        if (part.Lines == options.ChunkRows)
+                        {
+                            await WritePartAsync(state, table, part, values, orderIndexes, cancellationToken).ConfigureAwait(false);
+                            written++;
+                            part.Dispose();
+                            part = new GzipNdjson();
+                            if (clock.GetUtcNow() > stopBy)
+                            {
+                                command.Cancel();
+                                return new TableRun(table.Name, run.Id, written, run.Rows, false, run.AddedColumns);
+                            }
+                        }
+                    }
+                    if (part.Lines > 0)
+                    {
+                        await WritePartAsync(state, table, part, values, orderIndexes, cancellationToken).ConfigureAwait(false);
+                        written++;
+                    }
+                }
+                finally
+                {
+                    part.Dispose();
+                }
+            }
+            finally
+            {
+                await reader.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        var manifest = new ExtractManifest(table.Name, run.Id, table.Mode.ToString().ToLowerInvariant(), run.Since, run.Until, run.Rows, columns, run.AddedColumns, run.Parts);
+        await store.PutAsync(options.Bucket, $"{RunFolder(table, run)}/_manifest.json",
+            JsonSerializer.SerializeToUtf8Bytes(manifest, DbExtractJson.Default.ExtractManifest), "application/json", cancellationToken).ConfigureAwait(false);
+        state.Columns = columns;
+        state.Watermark = run.Until ?? state.Watermark;
+        state.Run = null;
+        state.CompletedRuns++;
+        await SaveAsync(state, cancellationToken).ConfigureAwait(false);
+        return new TableRun(table.Name, run.Id, written, run.Rows, true, run.AddedColumns);
+    }
+
+    private async Task WritePartAsync(ExtractState state, TableSetting table, GzipNdjson part, object[] lastRow, int[] orderIndexes, CancellationToken cancellationToken)
+    {
+        var run = state.Run!;
+        var key = $"{RunFolder(table, run)}/part-{run.Part + 1:D5}.ndjson.gz";
+        await store.PutAsync(options.Bucket, key, part.ToArray(), "application/x-ndjson", cancellationToken).ConfigureAwait(false);
+        run.Part++;
+        run.Rows += part.Lines;
+        run.Parts.Add(new PartEntry(key, part.Lines));
+        run.ResumeAfter = [.. orderIndexes.Select(index => TypedValue.Of(lastRow[index]))];
+        await SaveAsync(state, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<TypedValue?> NewestAsync(DbConnection connection, TableSetting table, CancellationToken cancellationToken)
+    {
+        await using var command = SourceCatalog.Command(connection, $"SELECT MAX({engine.Identifier(table.WatermarkColumn!)}) FROM {engine.Identifier(table.Name)}");
+        var newest = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return newest is null or DBNull ? null : TypedValue.Of(newest);
+    }
+
+    private string RunFolder(TableSetting table, ExtractRun run) => $"{options.OutputPrefix}/{table.Name}/ingest_date={run.IngestDate}/run={run.Id}";
+
+    private string StateKey(string table) => $"{options.StatePrefix}/{table}.json";
+
+    private async Task<ExtractState> LoadAsync(string table, CancellationToken cancellationToken)
+    {
+        var content = await store.GetAsync(options.Bucket, StateKey(table), cancellationToken).ConfigureAwait(false);
+        if (content is null)
+        {
+            return new ExtractState { Table = table };
+        }
+        try
+        {
+            return JsonSerializer.Deserialize(content, DbExtractJson.Default.ExtractState) ?? throw new InvalidDataException("null");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"the checkpoint {StateKey(table)} is not readable ({e.Message}); fix or remove it to start over", e);
+        }
+    }
+
+    private Task SaveAsync(ExtractState state, CancellationToken cancellationToken) =>
+        store.PutAsync(options.Bucket, StateKey(state.Table), JsonSerializer.SerializeToUtf8Bytes(state, DbExtractJson.Default.ExtractState), "application/json", cancellationToken);
+}

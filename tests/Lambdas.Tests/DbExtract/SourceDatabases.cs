@@ -1,0 +1,86 @@
+using System.Data.Common;
+using MySqlConnector;
+using Npgsql;
+using Pipelines.Data.Generation;
+using Pipelines.Data.Output;
+using Pipelines.LocalServers;
+using DbExtract;
+
+namespace Lambdas.Tests.DbExtract;
+
+/// <summary>
+/// Real MariaDB and PostgreSQL on 127.0.0.1 for a test class, each test in a database of its own,
+/// loaded with generated data by the load scripts. Stopped when the class ends, failed or not.
+/// </summary>
+public sealed class SourceDatabases : IDisposable
+{
+    private readonly string _scripts = Directory.CreateTempSubdirectory("source-scripts-").FullName;
+    private int _databases;
+
+    public SourceDatabases()
+    {
+        DatasetFiles.Write(Data, _scripts, DataFormats.MySql | DataFormats.PostgreSql);
+        try
+        {
+            MariaDb = LocalMariaDb.Start();
+            Postgres = LocalPostgres.Start();
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    public CourseData Data { get; } = new(new GeneratorSettings(Scale: 0.3));
+    public LocalMariaDb? MariaDb { get; }
+    public LocalPostgres? Postgres { get; }
+
+    /// <summary>A new database with the course data loaded; returns how to connect to it.</summary>
+    public Func<CancellationToken, Task<DbConnection>> NewDatabase(string engine)
+    {
+        var name = $"source_{Interlocked.Increment(ref _databases)}";
+        if (engine == SourceEngine.MySql.Name)
+        {
+            MariaDb!.CreateDatabase(name);
+            MariaDb.RunScript(name, Path.Combine(_scripts, "sql", "mysql.sql"));
+            var connectionString = MariaDb.ConnectionString(name);
+            return async cancellationToken =>
+            {
+                var connection = new MySqlConnection(connectionString);
+                await connection.OpenAsync(cancellationToken);
+                return connection;
+            };
+        }
+        Postgres!.CreateDatabase(name);
+        Postgres.RunScript(name, Path.Combine(_scripts, "sql", "postgresql.sql"));
+        var postgres = Postgres.ConnectionString(name);
+        return async cancellationToken =>
+        {
+            var connection = new NpgsqlConnection(postgres);
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        };
+    }
+
+    public static async Task ExecuteAsync(Func<CancellationToken, Task<DbConnection>> connect, string sql)
+    {
+        await using var connection = await connect(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            MariaDb?.Dispose();
+            Postgres?.Dispose();
+        }
+        finally
+        {
+            Directory.Delete(_scripts, recursive: true);
+        }
+    }
+}
