@@ -17,10 +17,19 @@ public static class ConfigKeys
     public const string AccessLogRetentionDays = Project + ":accessLogRetentionDays";
     public const string StreamConsumerReservedConcurrency = Project + ":streamConsumerReservedConcurrency";
 
+    /// <summary>Read by Pulumi at deployment (the program declares them), not by the synthesizer: the course API's base URL, token URL and client credentials (secret).</summary>
+    public const string ApiBaseUrl = Project + ":apiBaseUrl";
+    public const string ApiTokenUrl = Project + ":apiTokenUrl";
+    public const string ApiCredentials = Project + ":apiCredentials";
+
+    /// <summary>The name a program's <c>config</c> block gives a key of the project's namespace (Pulumi YAML adds the project).</summary>
+    public static string InProgram(string key) =>
+        key.StartsWith(Project + ":", StringComparison.Ordinal) ? key[(Project.Length + 1)..] : throw new ArgumentException($"'{key}' is not in the {Project} namespace", nameof(key));
+
     /// <summary>Every key of the project's namespace the synthesizer accepts; any other is reported as unknown.</summary>
     public static readonly IReadOnlyList<string> ProjectKeys =
     [
         Environment, Course, Owner, AllowedAccountIds, AssumeRoleArn, NoncurrentVersionDays, AccessLogRetentionDays,
-        StreamConsumerReservedConcurrency,
+        StreamConsumerReservedConcurrency, ApiBaseUrl, ApiTokenUrl, ApiCredentials,
     ];
 }

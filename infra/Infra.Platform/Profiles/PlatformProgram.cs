@@ -1,5 +1,8 @@
 using Infra.Model;
+using Infra.Platform.Components.Database;
 using Infra.Platform.Components.Encryption;
+using Infra.Platform.Components.Ingestion;
+using Infra.Platform.Components.Network;
 using Infra.Platform.Components.Provider;
 using Infra.Platform.Components.Storage;
 using Infra.Platform.Components.Streaming;
@@ -45,6 +48,13 @@ public static class PlatformProgram
         context = EncryptionKey.Create(context, profile.Key);
         var storage = LakehouseStorage.Create(context, profile.Storage);
         if (profile.Streaming is { } streaming) StreamIngestion.CreateEach(context, streaming, storage.Bronze, profile.LogRetentionDays);
+        var network = profile.Network is { } networkSettings ? PrivateNetwork.Create(context, networkSettings) : null;
+        var database = profile.Database is { } databaseSettings ? SourceDatabase.Create(context, databaseSettings, Require(network, "a source database")) : null;
+        if (profile.DatabaseExtraction is { } extraction) DatabaseExtraction.Create(context, extraction, Require(database, "database extraction"), network!, storage.Bronze, profile.LogRetentionDays);
+        if (profile.RestIngestion is { } rest) RestApiIngestion.Create(context, rest, storage.Bronze, profile.LogRetentionDays);
         return program;
     }
+
+    private static T Require<T>(T? component, string needs) where T : class =>
+        component ?? throw new Infra.Model.SynthesisException($"the profile asks for {needs} without the component it needs (network, database)");
 }

@@ -1,4 +1,7 @@
+using Infra.Platform.Components.Database;
 using Infra.Platform.Components.Encryption;
+using Infra.Platform.Components.Ingestion;
+using Infra.Platform.Components.Network;
 using Infra.Platform.Components.Storage;
 using Infra.Platform.Components.Streaming;
 
@@ -36,6 +39,18 @@ public sealed record StackProfile
 
     /// <summary>Kinesis streams and their consumers (course 1 and 2 web sessions).</summary>
     public StreamIngestionSettings? Streaming { get; init; }
+
+    /// <summary>The private network; stacks with a source database have one.</summary>
+    public PrivateNetworkSettings? Network { get; init; }
+
+    /// <summary>The relational source on RDS (courses 1–4; dev and prod hold one too).</summary>
+    public SourceDatabaseSettings? Database { get; init; }
+
+    /// <summary>Scheduled extraction of the source database to bronze.</summary>
+    public DatabaseExtractionSettings? DatabaseExtraction { get; init; }
+
+    /// <summary>Scheduled ingestion of the course's REST API to bronze (courses 2 and 4).</summary>
+    public RestApiIngestionSettings? RestIngestion { get; init; }
 
     public const string AllCourses = "all";
 }

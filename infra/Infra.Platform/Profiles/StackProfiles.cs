@@ -1,3 +1,5 @@
+using Infra.Platform.Components.Database;
+
 namespace Infra.Platform.Profiles;
 
 /// <summary>
@@ -18,6 +20,10 @@ public static class StackProfiles
         Key = new() { DeletionWindowDays = 7 },
         Storage = new() { NoncurrentVersionDays = 7, AccessLogRetentionDays = 30 },
         Streaming = new() { Streams = [SessionsStream], ShardCount = null, RetentionHours = 24 },
+        Network = new(),
+        Database = new() { Engine = DatabaseEngine.PostgreSql },
+        DatabaseExtraction = new(),
+        RestIngestion = new(),
     };
 
     private static readonly StackProfile Prod = Dev with
@@ -30,6 +36,7 @@ public static class StackProfiles
         Key = new() { DeletionWindowDays = 30 },
         Storage = new() { NoncurrentVersionDays = 90, AccessLogRetentionDays = 365 },
         Streaming = Dev.Streaming! with { ShardCount = 2, RetentionHours = 168 },
+        Database = Dev.Database! with { InstanceClass = "db.m7g.large", BackupRetentionDays = 30, MultiAz = true },
     };
 
     private static StackProfile Course(int number) => Dev with
@@ -38,6 +45,11 @@ public static class StackProfiles
         Environment = "course",
         Course = $"course{number}",
         Streaming = number is 1 or 2 ? Dev.Streaming : null,
+        // Course 2 teaches PostgreSQL (its lab's source); the others use the classicmodels MySQL source.
+        Database = new() { Engine = number == 2 ? DatabaseEngine.PostgreSql : DatabaseEngine.MySql },
+        // New accounts cannot reserve concurrency; the schedules keep runs apart.
+        DatabaseExtraction = Dev.DatabaseExtraction! with { ReservedConcurrency = null },
+        RestIngestion = number is 2 or 4 ? Dev.RestIngestion! with { ReservedConcurrency = null } : null,
     };
 
     public static readonly IReadOnlyList<StackProfile> All =

@@ -76,6 +76,9 @@ public class PlatformFoundationTests
         Assert.Equal(Course2.Resource("gold-bucket").Id, Course2.Outputs["goldBucketName"]);
         Assert.Equal(Course2.Resource("bronze-bucket").Outputs["arn"], Course2.Outputs["bronzeBucketArn"]);
         Assert.Equal(Course2.Resource("sessions-consumer").Inputs["name"], Course2.Outputs["sessionsConsumerFunctionName"]);
-        Assert.Equal(14, Course2.Outputs.Count);
+        Assert.Equal(Course2.Resource("database").Outputs["address"], Course2.Outputs["databaseAddress"]);
+        Assert.Equal(Course2.Resource("db-extract").Inputs["name"], Course2.Outputs["dbExtractFunctionName"]);
+        Assert.Equal(Course2.Resource("rest-ingestion").Inputs["name"], Course2.Outputs["restIngestionFunctionName"]);
+        Assert.Equal(20, Course2.Outputs.Count);
     }
 }

@@ -32,7 +32,7 @@ public class CompilerContractTests
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Equal(Stacks.Synthesize(stack), result.Stdout);
-        Assert.NotEmpty(MockDeployment.Run(result.Stdout, new EchoMocks(), new MockDeploymentSettings { Stack = stack, ProjectDirectory = Repository.Root }).Resources);
+        Assert.NotEmpty(MockDeployment.Run(result.Stdout, new EchoMocks(), Stacks.MockSettings(stack, Stacks.Config(stack))).Resources);
     }
 
     [Fact]

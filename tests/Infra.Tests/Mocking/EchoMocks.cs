@@ -24,6 +24,15 @@ public class EchoMocks : IMocks
             case "aws:sqs:Queue":
                 outputs["url"] = $"https://sqs.eu-west-1.amazonaws.com/{AccountId}/{args.Inputs.GetValueOrDefault("name")}";
                 break;
+            case "aws:ec2:VpcEndpoint":
+                outputs["prefixListId"] = $"pl-{args.Name}";
+                break;
+            case "aws:rds:Instance":
+                outputs["address"] = $"{args.Inputs.GetValueOrDefault("identifier")}.mock.eu-west-1.rds.amazonaws.com";
+                break;
+            case "random:index:RandomPassword":
+                outputs["result"] = $"mock-password-{args.Name}";
+                break;
             case "aws:s3:Bucket":
                 id = args.Inputs.TryGetValue("bucket", out var bucket) && bucket is string name ? name : id;
                 outputs["arn"] = $"arn:aws:s3:::{id}";
@@ -39,6 +48,11 @@ public class EchoMocks : IMocks
             ["accountId"] = AccountId,
             ["arn"] = $"arn:aws:iam::{AccountId}:user/mock",
             ["userId"] = "mock",
+        },
+        "aws:index/getAvailabilityZones:getAvailabilityZones" => new Dictionary<string, object?>
+        {
+            ["names"] = new List<object?> { "eu-west-1a", "eu-west-1b", "eu-west-1c" },
+            ["zoneIds"] = new List<object?> { "euw1-az1", "euw1-az2", "euw1-az3" },
         },
         _ => throw new MockDeploymentException($"no mock result for function '{args.Function}'"),
     };

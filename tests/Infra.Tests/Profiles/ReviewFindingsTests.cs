@@ -34,9 +34,9 @@ public class ReviewFindingsTests
     private static DeploymentResult DeployWith(string stack, Dictionary<string, string?> values)
     {
         LambdaPackage.EnsureBuilt();
-        var settings = StackSettings.Resolve(stack, ConfigKeys.Project, "o", new StackConfig(values));
-        return MockDeployment.Run(Infra.Model.Yaml.ProgramWriter.Write(PlatformProgram.Build(settings)), new EchoMocks(),
-            new MockDeploymentSettings { Stack = stack, ProjectDirectory = Repository.Root });
+        var config = new StackConfig(values);
+        var settings = StackSettings.Resolve(stack, ConfigKeys.Project, "o", config);
+        return MockDeployment.Run(Infra.Model.Yaml.ProgramWriter.Write(PlatformProgram.Build(settings)), new EchoMocks(), Stacks.MockSettings(stack, config));
     }
 
     [Fact]

@@ -18,14 +18,25 @@ public static class Stacks
 
     public static string Synthesize(string stack) => ProgramWriter.Write(PlatformProgram.Build(Settings(stack)));
 
-    /// <summary>Mock-deploys a stack; its Lambda archives must exist, as for `pulumi preview`, so they are built first.</summary>
+    /// <summary>What a person sets with <c>pulumi config set --secret</c> before deploying; never in a checked-in file.</summary>
+    public const string TestApiCredentials = """{"client_id":"test-client","client_secret":"test-secret"}""";
+
+    /// <summary>
+    /// Mock-deploys a stack; its Lambda archives must exist, as for `pulumi preview`, so they are built first.
+    /// Config comes from the stack's file, as Pulumi would pass it, plus the test's API credentials secret.
+    /// </summary>
     public static DeploymentResult Deploy(string stack, IMocks? mocks = null)
     {
         LambdaPackage.EnsureBuilt();
-        return MockDeployment.Run(Synthesize(stack), mocks ?? new EchoMocks(), new MockDeploymentSettings
-        {
-            Stack = stack,
-            ProjectDirectory = Repository.Root,
-        });
+        return MockDeployment.Run(Synthesize(stack), mocks ?? new EchoMocks(), MockSettings(stack, Config(stack)));
+    }
+
+    /// <summary>The deployment settings Pulumi would give a stack with this config file (plus the test's secret).</summary>
+    public static MockDeploymentSettings MockSettings(string stack, StackConfig file)
+    {
+        var config = file.Keys.Where(key => key.StartsWith(ConfigKeys.Project + ":", StringComparison.Ordinal))
+            .ToDictionary(ConfigKeys.InProgram, key => (object?)file.Get(key));
+        config[ConfigKeys.InProgram(ConfigKeys.ApiCredentials)] = TestApiCredentials;
+        return new MockDeploymentSettings { Stack = stack, ProjectDirectory = Repository.Root, Config = config };
     }
 }

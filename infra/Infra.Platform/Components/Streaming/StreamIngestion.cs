@@ -9,7 +9,6 @@ using Infra.Providers.Aws.Kinesis;
 using Infra.Providers.Aws.Kinesis.Inputs;
 using Infra.Providers.Aws.Lambda;
 using Infra.Providers.Aws.Lambda.Inputs;
-using Infra.Providers.Aws.Sqs;
 using Pipelines.Contracts.Functions;
 
 namespace Infra.Platform.Components.Streaming;
@@ -23,7 +22,7 @@ public static class StreamIngestion
     public const int DefaultMaximumRecordAgeSeconds = 3600;
     public const int DefaultMemorySizeMb = NativeFunction.DefaultMemorySizeMb;
     public const int DefaultTimeoutSeconds = NativeFunction.DefaultTimeoutSeconds;
-    public const int FailureQueueRetentionSeconds = 14 * 24 * 3600;
+    public const int FailureQueueRetentionSeconds = EncryptedQueue.RetentionSeconds;
 
     public static StreamIngestionResult Create(PlatformContext context, StreamIngestionOptions options)
     {
@@ -45,7 +44,7 @@ public static class StreamIngestion
         }, context.DataOptions());
         var streamResult = new KinesisStreamResult(stream.Name, stream.Attr("name"), stream.Attr("arn"));
 
-        var failures = FailureQueue(context, scope, $"{consumerName}-failures");
+        var failures = EncryptedQueue.Create(context, scope, $"{consumerName}-failures");
 
         var function = NativeFunction.Create(context, scope.Component, new NativeFunctionOptions
         {
@@ -112,22 +111,6 @@ public static class StreamIngestion
             results.Add(result);
         }
         return results;
-    }
-
-    private static QueueResult FailureQueue(PlatformContext context, ComponentScope scope, string name)
-    {
-        var queue = scope.Add(name, new QueueArgs
-        {
-            Name = context.Name(name),
-            KmsMasterKeyId = context.RequireKey().KeyArn,
-            MessageRetentionSeconds = FailureQueueRetentionSeconds,
-        }, context.DataOptions());
-        scope.Add($"{name}-policy", new QueuePolicyArgs
-        {
-            QueueUrl = queue.Attr("url"),
-            Policy = new PolicyDocument([PolicyDocument.DenyInsecureTransport("sqs", queue.Attr("arn"))]).ToJson(),
-        }, context.DataOptions());
-        return new QueueResult(name, queue.Attr("url"), queue.Attr("arn"));
     }
 }
 
