@@ -23,6 +23,7 @@ public class ReviewFindingsTests
         "aws:kms:Key", "aws:kms:Alias", "aws:kinesis:Stream", "aws:sqs:Queue", "aws:sqs:QueuePolicy", "aws:cloudwatch:LogGroup",
         "aws:s3:Bucket", "aws:s3:BucketVersioning", "aws:s3:BucketServerSideEncryptionConfiguration", "aws:s3:BucketPublicAccessBlock",
         "aws:s3:BucketOwnershipControls", "aws:s3:BucketPolicy", "aws:s3:BucketLogging", "aws:s3:BucketLifecycleConfiguration",
+        "aws:rds:Instance", "random:index:RandomPassword",
     ];
 
     private static Dictionary<string, string?> Config(string stack, string region)
@@ -46,6 +47,7 @@ public class ReviewFindingsTests
 
         Assert.Contains(guarded, r => r.Type == "aws:kinesis:Stream");
         Assert.Contains(guarded, r => r.Type == "aws:cloudwatch:LogGroup");
+        Assert.Contains(guarded, r => r.Type == "aws:rds:Instance");
         Assert.All(guarded, r => Assert.True(r.HasOption("protect", true) && r.HasOption("retainOnDelete", true), $"{r.Name} ({r.Type}) is not protected and retained"));
         Assert.DoesNotContain(Dev.Resources, r => r.HasOption("protect", true));
     }
