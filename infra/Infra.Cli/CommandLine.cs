@@ -21,6 +21,8 @@ public static class CommandLine
           dataplatform typecheck [--stack NAME]...          type-check stacks (default: all) against Pulumi's npm SDK typings
           dataplatform generate [--seed N] [--scale X] [--bad-row-rate R] [--out DIR] [--format ndjson,csv,mysql,postgresql]
                                                             write the course data (default: seed 42, scale 1, rate 0.01, ./course-data)
+          dataplatform produce --stream NAME [--dataset web_sessions|order_events] [--region R] [--endpoint URL] [--seed N] [--scale X]
+                                                            put generated events on a deployed stream (PutRecords, failed records retried)
           dataplatform functions                            print lambdas/Functions.props, the functions' archive names from their contracts
         NAME defaults to dev; FILE defaults to stacks/Pulumi.NAME.yaml in the project.
         """;
@@ -40,6 +42,7 @@ public static class CommandLine
                 ["preview", .. var rest] => Synth(rest, host, preview: true),
                 ["typecheck", .. var rest] => TypeCheckCommand.Run(rest, host),
                 ["generate", .. var rest] => GenerateCommand.Run(rest, host),
+                ["produce", .. var rest] => ProduceCommand.Run(rest, host),
                 ["--help" or "-h" or "help"] => Help(host),
                 _ => throw new UsageError($"unknown command '{string.Join(' ', args)}'"),
             };

@@ -16,7 +16,7 @@ public sealed class WebSessions(GeneratorSettings settings, Customers customers,
         Column.ListOf("browse_history",
             Column.Required("product_code", DataType.Text),
             Column.Required("quantity", DataType.Integer),
-            Column.Required("in_cart", DataType.Boolean)),
+            Column.Required("in_shopping_cart", DataType.Boolean)),
     ]);
 
     public override long BaseRows => Settings.Rows(1000);
