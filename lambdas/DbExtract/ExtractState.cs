@@ -27,6 +27,9 @@ public sealed class ExtractRun
     /// <summary>The ordering columns' values of the last row written: the run continues after them.</summary>
     public List<TypedValue>? ResumeAfter { get; set; }
 
+    /// <summary>Every row of the run is in a part: a resumed run goes straight to its manifest.</summary>
+    public bool Done { get; set; }
+
     public int Part { get; set; }
     public long Rows { get; set; }
     public List<string> AddedColumns { get; init; } = [];

@@ -23,6 +23,18 @@ public sealed class GzipNdjson : IDisposable
         Lines++;
     }
 
+    /// <summary>Appends <paramref name="lines"/> complete lines at once, each already ending with a line break.</summary>
+    public void AppendLines(ReadOnlySpan<byte> ndjson, int lines)
+    {
+        if (lines == 0)
+        {
+            return;
+        }
+        _gzip ??= new GZipStream(_buffer, CompressionLevel.Fastest, leaveOpen: true);
+        _gzip.Write(ndjson);
+        Lines += lines;
+    }
+
     /// <summary>Finishes the gzip stream and returns the object; call once, after the last line.</summary>
     public byte[] ToArray()
     {
