@@ -36,15 +36,30 @@ public sealed class SourceDatabases : IDisposable
     public LocalMariaDb? MariaDb { get; }
     public LocalPostgres? Postgres { get; }
 
-    /// <summary>A new database with the course data loaded; returns how to connect to it.</summary>
-    public Func<CancellationToken, Task<DbConnection>> NewDatabase(string engine)
+    /// <summary>A new database with the course data loaded; returns its name.</summary>
+    public string NewDatabaseName(string engine)
     {
         var name = $"source_{Interlocked.Increment(ref _databases)}";
         if (engine == SourceEngine.MySql.Name)
         {
             MariaDb!.CreateDatabase(name);
             MariaDb.RunScript(name, Path.Combine(_scripts, "sql", "mysql.sql"));
-            var connectionString = MariaDb.ConnectionString(name);
+        }
+        else
+        {
+            Postgres!.CreateDatabase(name);
+            Postgres.RunScript(name, Path.Combine(_scripts, "sql", "postgresql.sql"));
+        }
+        return name;
+    }
+
+    /// <summary>A new database with the course data loaded; returns how to connect to it.</summary>
+    public Func<CancellationToken, Task<DbConnection>> NewDatabase(string engine)
+    {
+        var name = NewDatabaseName(engine);
+        if (engine == SourceEngine.MySql.Name)
+        {
+            var connectionString = MariaDb!.ConnectionString(name);
             return async cancellationToken =>
             {
                 var connection = new MySqlConnection(connectionString);
@@ -52,9 +67,7 @@ public sealed class SourceDatabases : IDisposable
                 return connection;
             };
         }
-        Postgres!.CreateDatabase(name);
-        Postgres.RunScript(name, Path.Combine(_scripts, "sql", "postgresql.sql"));
-        var postgres = Postgres.ConnectionString(name);
+        var postgres = Postgres!.ConnectionString(name);
         return async cancellationToken =>
         {
             var connection = new NpgsqlConnection(postgres);
