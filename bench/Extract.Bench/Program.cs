@@ -67,6 +67,8 @@ static async Task Load(string connectionString, int rows)
         FROM generate_series(0, {rows - 1}) AS n;
         """;
     await command.ExecuteNonQueryAsync();
+    command.CommandText = "CREATE TABLE warm_up AS SELECT * FROM order_lines LIMIT 1000; ALTER TABLE warm_up ADD PRIMARY KEY (order_number, order_line_number)";
+    await command.ExecuteNonQueryAsync();
     command.CommandText = "VACUUM ANALYZE order_lines";
     await command.ExecuteNonQueryAsync();
 }
@@ -102,17 +104,25 @@ static (double ElapsedMs, long PeakRssKb) Child(string connectionString, string 
 
 static async Task<int> ExtractOnce(string connectionString, string folder)
 {
-    var options = new DbExtractOptions { Bucket = "bronze", Tables = [new TableSetting("order_lines", ExtractMode.Full, null)] };
+    // A warm-up extraction of a small table first: this process runs on the JIT, Lambda runs the AOT
+    // build, which compiles nothing at run time. The timed run opens its own connection, as psql does.
+    await Extract(connectionString, Path.Combine(folder, "warm-up"), "warm_up");
+    var watch = Stopwatch.StartNew();
+    var result = await Extract(connectionString, folder, "order_lines");
+    var elapsed = watch.Elapsed.TotalMilliseconds;
+    var peak = File.ReadLines("/proc/self/status").First(line => line.StartsWith("VmHWM:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+    Console.WriteLine($"{elapsed.ToString("F0", CultureInfo.InvariantCulture)} {peak} {result.Runs[0].RunRows}");
+    return result.Complete ? 0 : 1;
+}
+
+static Task<DbExtractResponse> Extract(string connectionString, string folder, string table)
+{
+    var options = new DbExtractOptions { Bucket = "bronze", Tables = [new TableSetting(table, ExtractMode.Full, null)] };
     var handler = new DbExtractHandler(new FileObjectStore(folder), async cancellationToken =>
     {
         var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
     }, SourceEngine.PostgreSql, options, TimeProvider.System);
-    var watch = Stopwatch.StartNew();
-    var result = await handler.HandleAsync(new DbExtractRequest(), DateTimeOffset.UtcNow.AddHours(1), CancellationToken.None);
-    var elapsed = watch.Elapsed.TotalMilliseconds;
-    var peak = File.ReadLines("/proc/self/status").First(line => line.StartsWith("VmHWM:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
-    Console.WriteLine($"{elapsed.ToString("F0", CultureInfo.InvariantCulture)} {peak} {result.Runs[0].RunRows}");
-    return result.Complete ? 0 : 1;
+    return handler.HandleAsync(new DbExtractRequest(), DateTimeOffset.UtcNow.AddHours(1), CancellationToken.None);
 }
