@@ -1,0 +1,61 @@
+using Pipelines.Contracts.Functions;
+using Pipelines.Data.Generation;
+using Pipelines.Data.Schema;
+
+namespace Pipelines.Data.Lakehouse;
+
+/// <summary>The silver datasets of the courses, typed from the generated sources' schemas (never copied).</summary>
+public static class SilverCatalog
+{
+    /// <summary>The order statuses the source may hold.</summary>
+    public static readonly IReadOnlyList<string> OrderStatuses = [.. Vocabulary.OrderStatuses.Distinct()];
+
+    public static IReadOnlyList<SilverDataset> For(CourseData data)
+    {
+        SilverDataset FromDatabase(string name) => new() { Source = data[name].Schema, BronzePrefix = $"{DbExtractContract.DefaultOutputPrefix}/{name}" };
+        return
+        [
+            FromDatabase("offices"),
+            FromDatabase("productlines"),
+            FromDatabase("employees") with { ExtraRules = [new References("office_code", "offices", "office_code")] },
+            FromDatabase("products") with
+            {
+                LatestBy = "updated_at",
+                ExtraRules = [new InRange("buy_price", 0, null), new InRange("msrp", 0, null), new References("product_line", "productlines", "product_line")],
+            },
+            FromDatabase("customers") with
+            {
+                LatestBy = "updated_at",
+                ExtraRules = [new InRange("credit_limit", 0, null), new References("sales_rep_employee_number", "employees", "employee_number")],
+            },
+            FromDatabase("orders") with
+            {
+                LatestBy = "updated_at",
+                Partitions = [new Partition("order_year", DataType.Integer, "year(order_date)")],
+                ExtraRules = [new AcceptedValues("status", OrderStatuses), new References("customer_number", "customers", "customer_number")],
+            },
+            FromDatabase("orderdetails") with
+            {
+                ExtraRules = [new InRange("quantity_ordered", 1, null), new InRange("price_each", 0, null),
+                    new References("order_number", "orders", "order_number"), new References("product_code", "products", "product_code")],
+            },
+            FromDatabase("payments") with
+            {
+                ExtraRules = [new InRange("amount", 0, null), new References("customer_number", "customers", "customer_number")],
+            },
+            FromDatabase("ratings") with
+            {
+                NaturalKeyColumns = ["customer_number", "product_code"],
+                LatestBy = "rated_at",
+                ExtraRules = [new InRange("rating", 1, 5), new References("customer_number", "customers", "customer_number"), new References("product_code", "products", "product_code")],
+            },
+            FromDatabase("artists"),
+            FromDatabase("songs") with
+            {
+                LatestBy = "updated_at",
+                ExtraRules = [new InRange("price", 0, null), new References("artist_id", "artists", "artist_id")],
+            },
+            new SilverDataset { Source = data["users"].Schema, BronzePrefix = $"{RestIngestionContract.DefaultOutputPrefix}/users", LatestBy = "updated_at" },
+        ];
+    }
+}

@@ -1,0 +1,49 @@
+using Pipelines.Data.Schema;
+
+namespace Pipelines.Data.Lakehouse;
+
+/// <summary>
+/// One silver dataset, declared once: the source shape it is typed from (columns, types, which are
+/// required), where its bronze lies, its natural key and what decides the latest row for a key, its
+/// partitions, and its quality rules — those implied by the schema (required columns, unique key)
+/// and those stated here. The transform, the Glue tables, the quality gate and the tests read it.
+/// </summary>
+public sealed record SilverDataset
+{
+    public required DatasetSchema Source { get; init; }
+
+    /// <summary>Prefix of the dataset's bronze objects, e.g. <c>db/orders</c>.</summary>
+    public required string BronzePrefix { get; init; }
+
+    /// <summary>The columns a row is the same thing by; defaults to the source's key.</summary>
+    public IReadOnlyList<string>? NaturalKeyColumns { get; init; }
+
+    /// <summary>The column whose greatest value wins among rows with the same natural key; null when rows of one key are identical.</summary>
+    public string? LatestBy { get; init; }
+
+    public IReadOnlyList<Partition> Partitions { get; init; } = [];
+
+    /// <summary>Rules beyond those the schema implies.</summary>
+    public IReadOnlyList<QualityRule> ExtraRules { get; init; } = [];
+
+    public string Name => Source.Name;
+
+    public Layer Layer => Layer.Silver;
+
+    public IReadOnlyList<string> NaturalKey => NaturalKeyColumns ?? [.. Source.KeyColumns.Select(column => column.Name)];
+
+    /// <summary>Every rule: a value for each required column, a unique natural key, then the stated ones.</summary>
+    public IReadOnlyList<QualityRule> Rules =>
+    [
+        .. Source.Columns.Where(column => column.IsRequired && column.Type != DataType.List).Select(column => new NotNull(column.Name)),
+        new Unique(NaturalKey),
+        .. ExtraRules,
+    ];
+}
+
+public enum Layer
+{
+    Bronze,
+    Silver,
+    Gold,
+}

@@ -1,0 +1,48 @@
+using Pipelines.Data.Lakehouse;
+using Pipelines.Data.Sql;
+
+namespace Pipelines.Quality;
+
+/// <summary>One rule's verdict on one dataset.</summary>
+public sealed record RuleResult(string Dataset, QualityRule Rule, long Violations)
+{
+    public bool Passed => Violations == 0;
+
+    public override string ToString() => $"{Dataset}: {Rule.Name} — {Violations} row(s)";
+}
+
+/// <summary>The gate stopped the pipeline: every failed rule is named with its dataset and count.</summary>
+public sealed class QualityGateException(IReadOnlyList<RuleResult> failures)
+    : Exception("quality gate failed: " + string.Join("; ", failures))
+{
+    public IReadOnlyList<RuleResult> Failures { get; } = failures;
+}
+
+/// <summary>
+/// Evaluates the declared rules of datasets on DuckDB: each rule's Athena SQL, through the one dialect
+/// translation. <see cref="Require"/> stops with every failure named.
+/// </summary>
+public static class QualityGate
+{
+    public static IReadOnlyList<RuleResult> Evaluate(DuckDbTables tables, IEnumerable<SilverDataset> datasets, Func<string, string>? table = null)
+    {
+        table ??= QualitySql.Id;
+        var results = new List<RuleResult>();
+        foreach (var dataset in datasets)
+        {
+            foreach (var rule in dataset.Rules)
+            {
+                var sql = TrinoToDuckDb.Translate(QualitySql.CountViolations(rule, dataset.Name, table));
+                results.Add(new RuleResult(dataset.Name, rule, tables.Count(sql)));
+            }
+        }
+        return results;
+    }
+
+    public static IReadOnlyList<RuleResult> Require(DuckDbTables tables, IEnumerable<SilverDataset> datasets, Func<string, string>? table = null)
+    {
+        var results = Evaluate(tables, datasets, table);
+        var failures = results.Where(result => !result.Passed).ToList();
+        return failures.Count == 0 ? results : throw new QualityGateException(failures);
+    }
+}
