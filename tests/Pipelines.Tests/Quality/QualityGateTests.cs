@@ -1,7 +1,7 @@
 using Pipelines.Data.Generation;
 using Pipelines.Data.Lakehouse;
 using Pipelines.Data.Output;
-using Pipelines.Quality;
+using Pipelines.DuckDb;
 
 namespace Pipelines.Tests.Quality;
 

@@ -1,7 +1,7 @@
 using Pipelines.Data.Lakehouse;
 using Pipelines.Data.Sql;
 
-namespace Pipelines.Quality;
+namespace Pipelines.DuckDb;
 
 /// <summary>One rule's verdict on one dataset.</summary>
 public sealed record RuleResult(string Dataset, QualityRule Rule, long Violations)

@@ -3,7 +3,7 @@ using DuckDB.NET.Data;
 using Pipelines.Data.Schema;
 using Pipelines.Data.Sql;
 
-namespace Pipelines.Quality;
+namespace Pipelines.DuckDb;
 
 /// <summary>An in-memory DuckDB holding datasets as typed tables, loaded from NDJSON by their declared schemas.</summary>
 public sealed class DuckDbTables : IDisposable

@@ -1,0 +1,110 @@
+using System.Globalization;
+using Pipelines.Data.Lakehouse;
+using Pipelines.Data.Schema;
+
+namespace Pipelines.Data.Sql;
+
+/// <summary>
+/// The silver logic of a dataset — typing, validation, deduplication — as SQL in Athena's (Trino)
+/// dialect over a bronze relation whose columns are all text (as the bronze tables declare them).
+/// The function runs it per batch on DuckDB (through <see cref="TrinoToDuckDb"/>); a backfill runs it
+/// on Athena over months of bronze. One declaration, both engines.
+/// </summary>
+public static class SilverSql
+{
+    public const string Reason = "_reason";
+
+    public static string TypeOf(DataType type) => type switch
+    {
+        DataType.Integer => "bigint",
+        DataType.Decimal => "decimal(14,2)",
+        DataType.Text => "varchar",
+        DataType.Date => "date",
+        DataType.Timestamp => "timestamp",
+        DataType.Boolean => "boolean",
+        _ => throw new NotSupportedException($"{type} columns are not typed in silver yet"),
+    };
+
+    /// <summary>
+    /// A text column as its type. Bronze timestamps are ISO 8601 UTC (<c>2003-01-06T00:00:00Z</c>); a
+    /// plain cast of that form differs between the engines, so the separator and zone are removed first.
+    /// </summary>
+    public static string Typed(Column column) => column.Type == DataType.Timestamp
+        ? $"try_cast(replace(replace({QualitySql.Id(column.Name)}, 'T', ' '), 'Z', '') AS timestamp)"
+        : $"try_cast({QualitySql.Id(column.Name)} AS {TypeOf(column.Type)})";
+
+    /// <summary>Every bronze row, typed, with the first rule it breaks (null when valid).</summary>
+    public static string Typed(SilverDataset dataset, string bronze)
+    {
+        var columns = Flat(dataset).ToList();
+        var typed = columns.Select(column => $"{Typed(column)} AS {QualitySql.Id(column.Name)}");
+        var raw = columns.Select(column => $"{QualitySql.Id(column.Name)} AS {QualitySql.Id("_raw_" + column.Name)}");
+        return $"SELECT {string.Join(", ", typed.Concat(raw))}, {ReasonOf(dataset, columns)} AS {QualitySql.Id(Reason)} FROM {bronze}";
+    }
+
+    /// <summary>The silver rows: valid ones, the latest of each natural key, with the partition columns.</summary>
+    public static string Silver(SilverDataset dataset, string bronze)
+    {
+        var columns = Flat(dataset).Select(column => QualitySql.Id(column.Name)).ToList();
+        var order = (dataset.LatestBy is { } latest ? [$"{QualitySql.Id(latest)} DESC"] : new List<string>()).Concat(columns);
+        var partitions = dataset.Partitions.Select(partition => $"{partition.Expression} AS {QualitySql.Id(partition.Column)}");
+        return $"""
+            WITH typed AS ({Typed(dataset, bronze)}),
+            ranked AS (
+              SELECT {string.Join(", ", columns)}, row_number() OVER (PARTITION BY {string.Join(", ", dataset.NaturalKey.Select(QualitySql.Id))} ORDER BY {string.Join(", ", order)}) AS "_copy"
+              FROM typed WHERE {QualitySql.Id(Reason)} IS NULL
+            )
+            SELECT {string.Join(", ", columns.Concat(partitions))} FROM ranked WHERE "_copy" = 1
+            """;
+    }
+
+    /// <summary>The rejected rows as they arrived, with the reason.</summary>
+    public static string Rejected(SilverDataset dataset, string bronze) =>
+        $"WITH typed AS ({Typed(dataset, bronze)}) SELECT {string.Join(", ", Flat(dataset).Select(column => $"{QualitySql.Id("_raw_" + column.Name)} AS {QualitySql.Id(column.Name)}"))}, {QualitySql.Id(Reason)} FROM typed WHERE {QualitySql.Id(Reason)} IS NOT NULL";
+
+    private static IEnumerable<Column> Flat(SilverDataset dataset) => dataset.Source.Columns.Where(column => column.Type != DataType.List);
+
+    /// <summary>The first broken rule, in declaration order: a missing value, a value of the wrong type, then the row rules.</summary>
+    private static string ReasonOf(SilverDataset dataset, IReadOnlyList<Column> columns)
+    {
+        var cases = new List<string>();
+        foreach (var column in columns)
+        {
+            var id = QualitySql.Id(column.Name);
+            if (column.IsRequired)
+            {
+                cases.Add($"WHEN {id} IS NULL THEN {QualitySql.Literal(new NotNull(column.Name).Name)}");
+            }
+            if (column.Type != DataType.Text)
+            {
+                cases.Add($"WHEN {id} IS NOT NULL AND {Typed(column)} IS NULL THEN {QualitySql.Literal($"type({column.Name}, {TypeOf(column.Type)})")}");
+            }
+        }
+        foreach (var rule in dataset.ExtraRules.Where(rule => rule.IsRowRule))
+        {
+            var column = columns.First(c => c.Name == RuleColumn(rule));
+            var value = Typed(column);
+            var broken = rule switch
+            {
+                InRange r => string.Join(" OR ", new[]
+                {
+                    r.Min is { } min ? $"{value} < {min.ToString(CultureInfo.InvariantCulture)}" : null,
+                    r.Max is { } max ? $"{value} > {max.ToString(CultureInfo.InvariantCulture)}" : null,
+                }.OfType<string>()),
+                AcceptedValues r => $"{value} NOT IN ({string.Join(", ", r.Values.Select(QualitySql.Literal))})",
+                NotNull r => $"{QualitySql.Id(r.Column)} IS NULL",
+                _ => throw new NotSupportedException($"no silver check for {rule.Name}"),
+            };
+            cases.Add($"WHEN {broken} THEN {QualitySql.Literal(rule.Name)}");
+        }
+        return cases.Count == 0 ? "CAST(NULL AS varchar)" : $"CASE {string.Join(" ", cases)} END";
+    }
+
+    private static string RuleColumn(QualityRule rule) => rule switch
+    {
+        InRange r => r.Column,
+        AcceptedValues r => r.Column,
+        NotNull r => r.Column,
+        _ => throw new NotSupportedException(rule.Name),
+    };
+}

@@ -1,0 +1,55 @@
+using Pipelines.Data.Lakehouse;
+using Pipelines.Data.Sql;
+
+namespace Pipelines.DuckDb;
+
+/// <summary>What one silver run did; in = out + duplicates dropped + quarantined, with out counted from the files written.</summary>
+public sealed record SilverCounts(long In, long Out, long Duplicates, long Quarantined)
+{
+    public bool Reconciles => In == Out + Duplicates + Quarantined;
+}
+
+/// <summary>
+/// One batch of bronze NDJSON (gzip or not) to silver Parquet on this machine: the dataset's silver SQL
+/// (<see cref="SilverSql"/>), translated once to DuckDB, rows ordered by natural key so the same input
+/// gives the same files; Parquet partitioned as declared; rejected rows as NDJSON with their reason.
+/// A re-run replaces what the previous one wrote.
+/// </summary>
+public static class SilverTransform
+{
+    public const string QuarantineFile = "rejected.ndjson";
+
+    public static SilverCounts Run(SilverDataset dataset, IReadOnlyList<string> bronzeFiles, string silverFolder, string quarantineFolder, int threads = 2, string memoryLimit = "200MB")
+    {
+        if (bronzeFiles.Count == 0)
+        {
+            throw new ArgumentException($"{dataset.Name}: no bronze files to transform", nameof(bronzeFiles));
+        }
+        using var duck = new DuckDbTables();
+        duck.Execute($"SET threads = {threads}; SET memory_limit = {QualitySql.Literal(memoryLimit)}; SET preserve_insertion_order = true");
+        var files = $"[{string.Join(", ", bronzeFiles.Select(QualitySql.Literal))}]";
+        var columns = string.Join(", ", dataset.Source.Columns.Where(c => c.Type != Data.Schema.DataType.List).Select(c => $"{QualitySql.Literal(c.Name)}: 'VARCHAR'"));
+        duck.Execute($"CREATE TEMP VIEW bronze AS SELECT * FROM read_json({files}, format = 'newline_delimited', columns = {{{columns}}})");
+
+        if (Directory.Exists(silverFolder))
+        {
+            Directory.Delete(silverFolder, recursive: true);
+        }
+        Directory.CreateDirectory(silverFolder);
+        Directory.CreateDirectory(quarantineFolder);
+        var order = string.Join(", ", dataset.NaturalKey.Select(QualitySql.Id));
+        var silver = TrinoToDuckDb.Translate(SilverSql.Silver(dataset, "bronze"));
+        var target = dataset.Partitions.Count == 0
+            ? $"{QualitySql.Literal(Path.Combine(silverFolder, "part-00000.parquet"))} (FORMAT parquet, COMPRESSION zstd)"
+            : $"{QualitySql.Literal(silverFolder)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY ({string.Join(", ", dataset.Partitions.Select(p => QualitySql.Id(p.Column)))}), FILENAME_PATTERN 'part-{{i}}', OVERWRITE_OR_IGNORE)";
+        duck.Execute($"COPY ({silver} ORDER BY {order}) TO {target}");
+        var quarantine = Path.Combine(quarantineFolder, QuarantineFile);
+        duck.Execute($"COPY ({TrinoToDuckDb.Translate(SilverSql.Rejected(dataset, "bronze"))} ORDER BY {QualitySql.Id(SilverSql.Reason)}, {string.Join(", ", dataset.NaturalKey.Select(QualitySql.Id))}) TO {QualitySql.Literal(quarantine)} (FORMAT json)");
+
+        var total = duck.Count("SELECT count(*) FROM bronze");
+        var valid = duck.Count($"SELECT count(*) FROM ({TrinoToDuckDb.Translate(SilverSql.Typed(dataset, "bronze"))}) WHERE {QualitySql.Id(SilverSql.Reason)} IS NULL");
+        var written = duck.Count($"SELECT count(*) FROM read_parquet({QualitySql.Literal(Path.Combine(silverFolder, "**", "*.parquet"))})");
+        var rejected = duck.Count($"SELECT count(*) FROM read_json({QualitySql.Literal(quarantine)}, format = 'newline_delimited')");
+        return new SilverCounts(total, written, valid - written, rejected);
+    }
+}

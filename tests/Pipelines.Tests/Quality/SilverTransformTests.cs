@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Pipelines.Data.Generation;
+using Pipelines.Data.Lakehouse;
+using Pipelines.Data.Output;
+using Pipelines.DuckDb;
+
+namespace Pipelines.Tests.Quality;
+
+/// <summary>Generated bronze through the silver SQL on DuckDB: typed, valid, latest per key, counts reconciled.</summary>
+public sealed class SilverTransformTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("silver-").FullName;
+    private readonly CourseData _data = new(new GeneratorSettings(Scale: 0.5, BadRowRate: 0.05));
+    private readonly IReadOnlyList<SilverDataset> _datasets;
+
+    public SilverTransformTests()
+    {
+        DatasetFiles.Write(_data, Path.Combine(_folder, "bronze"), DataFormats.Ndjson);
+        _datasets = SilverCatalog.For(_data);
+    }
+
+    private SilverDataset Dataset(string name) => _datasets.Single(d => d.Name == name);
+
+    private string Bronze(string name) => Path.Combine(_folder, "bronze", "ndjson", $"{name}.ndjson");
+
+    private (SilverCounts Counts, DuckDbTables Silver, List<JsonElement> Rejected) Transform(string name, string run = "run1")
+    {
+        var counts = SilverTransform.Run(Dataset(name), [Bronze(name)], Path.Combine(_folder, run, "silver", name), Path.Combine(_folder, run, "quarantine", name));
+        var silver = new DuckDbTables();
+        silver.Execute($"CREATE TABLE {name} AS SELECT * FROM read_parquet('{Path.Combine(_folder, run, "silver", name, "**", "*.parquet")}', hive_partitioning = true)");
+        var rejected = File.ReadLines(Path.Combine(_folder, run, "quarantine", name, SilverTransform.QuarantineFile)).Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
+        return (counts, silver, rejected);
+    }
+
+    [Theory]
+    [InlineData("customers")]
+    [InlineData("orders")]
+    [InlineData("orderdetails")]
+    [InlineData("ratings")]
+    [InlineData("users")]
+    [InlineData("songs")]
+    public void Counts_reconcile_and_each_spoiled_row_is_quarantined_or_dropped_as_its_kind_says(string name)
+    {
+        var (counts, silver, rejected) = Transform(name);
+        using (silver)
+        {
+            var bad = _data[name].BadRows().ToList();
+            Assert.True(counts.Reconciles, counts.ToString());
+            Assert.Equal(_data[name].RowCount, counts.In);
+            Assert.Equal(bad.Count(b => b.Kind is BadRowKind.MissingRequired or BadRowKind.OutOfRange), counts.Quarantined);
+            Assert.Equal(bad.Count(b => b.Kind == BadRowKind.Duplicate), counts.Duplicates);
+            Assert.Equal(counts.Quarantined, rejected.Count);
+            Assert.All(rejected, row => Assert.False(string.IsNullOrEmpty(row.GetProperty("_reason").GetString())));
+            foreach (var spoiled in bad.Where(b => b.Kind is BadRowKind.MissingRequired or BadRowKind.OutOfRange))
+            {
+                Assert.Contains(rejected, row => row.GetProperty("_reason").GetString()!.Contains($"({spoiled.Column}", StringComparison.Ordinal));
+            }
+        }
+    }
+
+    [Fact]
+    public void The_latest_rating_of_a_pair_wins_and_values_are_typed()
+    {
+        var (_, silver, _) = Transform("ratings");
+        using (silver)
+        {
+            Assert.Equal(0, silver.Count("SELECT count(*) FROM (SELECT customer_number, product_code FROM ratings GROUP BY 1, 2 HAVING count(*) > 1)"));
+            foreach (var duplicate in _data["ratings"].BadRows().Where(b => b.Kind == BadRowKind.Duplicate))
+            {
+                var original = _data["ratings"].Rows().First(row => _data["ratings"].KeyOf(row) == duplicate.Key);
+                var copies = _data["ratings"].Rows().Where(row => Equals(row[1], original[1]) && Equals(row[2], original[2])).ToList();
+                var latest = copies.OrderByDescending(row => (DateTime)row[4]!).First();
+                Assert.Equal((long)latest[0]!, silver.Count($"SELECT rating_id FROM ratings WHERE customer_number = {original[1]} AND product_code = '{original[2]}'"));
+            }
+            Assert.Equal("TIMESTAMP", Type(silver, "ratings", "rated_at"));
+            Assert.Equal("BIGINT", Type(silver, "ratings", "rating"));
+        }
+    }
+
+    [Fact]
+    public void Orders_are_partitioned_by_year_and_a_rerun_writes_the_same_files()
+    {
+        var (_, first, _) = Transform("orders", "a");
+        var (_, second, _) = Transform("orders", "b");
+        using (first)
+        using (second)
+        {
+            var folders = Directory.GetDirectories(Path.Combine(_folder, "a", "silver", "orders")).Select(Path.GetFileName).Order().ToList();
+            Assert.Equal(["order_year=2003", "order_year=2004", "order_year=2005"], folders);
+            Assert.Equal(Files("a"), Files("b"));
+        }
+        Transform("orders", "a").Silver.Dispose();
+        Assert.Equal(Files("b"), Files("a"));
+    }
+
+    private Dictionary<string, string> Files(string run)
+    {
+        var root = Path.Combine(_folder, run, "silver", "orders");
+        return Directory.GetFiles(root, "*", SearchOption.AllDirectories)
+            .ToDictionary(file => Path.GetRelativePath(root, file), file => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file))));
+    }
+
+    private static string Type(DuckDbTables tables, string table, string column)
+    {
+        using var command = tables.Connection.CreateCommand();
+        command.CommandText = $"SELECT data_type FROM information_schema.columns WHERE table_name = '{table}' AND column_name = '{column}'";
+        return (string)command.ExecuteScalar()!;
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
