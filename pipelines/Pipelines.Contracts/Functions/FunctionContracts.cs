@@ -3,7 +3,8 @@ namespace Pipelines.Contracts.Functions;
 /// <summary>Every function of the platform; packaging and the tests iterate this list.</summary>
 public static class FunctionContracts
 {
-    public static readonly IReadOnlyList<FunctionContract> All = [StreamConsumerContract.Function, RestIngestionContract.Function, DbExtractContract.Function];
+    public static readonly IReadOnlyList<FunctionContract> All =
+        [StreamConsumerContract.Function, RestIngestionContract.Function, DbExtractContract.Function, SilverTransformContract.Function];
 
     /// <summary>The MSBuild properties that give each function project its archive name (lambdas/Functions.props).</summary>
     public static string MsBuildProps()
