@@ -3,6 +3,7 @@ using Infra.Platform.Components.Database;
 using Infra.Platform.Components.Encryption;
 using Infra.Platform.Components.Ingestion;
 using Infra.Platform.Components.Network;
+using Infra.Platform.Components.Transform;
 using Infra.Platform.Components.Provider;
 using Infra.Platform.Components.Storage;
 using Infra.Platform.Components.Streaming;
@@ -52,6 +53,7 @@ public static class PlatformProgram
         var database = profile.Database is { } databaseSettings ? SourceDatabase.Create(context, databaseSettings, Require(network, "a source database")) : null;
         if (profile.DatabaseExtraction is { } extraction) DatabaseExtraction.Create(context, extraction, Require(database, "database extraction"), network!, storage.Bronze, profile.LogRetentionDays);
         if (profile.RestIngestion is { } rest) RestApiIngestion.Create(context, rest, storage.Bronze, profile.LogRetentionDays);
+        if (profile.SilverTransform is { } silver) SilverTransformation.Create(context, silver, storage, profile.LogRetentionDays);
         return program;
     }
 

@@ -2,6 +2,7 @@ using Infra.Platform.Components.Database;
 using Infra.Platform.Components.Encryption;
 using Infra.Platform.Components.Ingestion;
 using Infra.Platform.Components.Network;
+using Infra.Platform.Components.Transform;
 using Infra.Platform.Components.Storage;
 using Infra.Platform.Components.Streaming;
 
@@ -51,6 +52,9 @@ public sealed record StackProfile
 
     /// <summary>Scheduled ingestion of the course's REST API to bronze (courses 2 and 4).</summary>
     public RestApiIngestionSettings? RestIngestion { get; init; }
+
+    /// <summary>The bronze → silver function (every stack).</summary>
+    public SilverTransformationSettings? SilverTransform { get; init; }
 
     public const string AllCourses = "all";
 }

@@ -24,6 +24,7 @@ public static class StackProfiles
         Database = new() { Engine = DatabaseEngine.PostgreSql },
         DatabaseExtraction = new(),
         RestIngestion = new(),
+        SilverTransform = new(),
     };
 
     private static readonly StackProfile Prod = Dev with

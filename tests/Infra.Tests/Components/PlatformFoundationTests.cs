@@ -79,6 +79,7 @@ public class PlatformFoundationTests
         Assert.Equal(Course2.Resource("database").Outputs["address"], Course2.Outputs["databaseAddress"]);
         Assert.Equal(Course2.Resource("db-extract").Inputs["name"], Course2.Outputs["dbExtractFunctionName"]);
         Assert.Equal(Course2.Resource("rest-ingestion").Inputs["name"], Course2.Outputs["restIngestionFunctionName"]);
-        Assert.Equal(20, Course2.Outputs.Count);
+        Assert.Equal(Course2.Resource("silver-transform").Inputs["name"], Course2.Outputs["silverTransformFunctionName"]);
+        Assert.Equal(21, Course2.Outputs.Count);
     }
 }

@@ -85,6 +85,7 @@ public static class NativeFunction
             LoggingConfig = new FunctionLoggingConfigArgs { LogFormat = AwsValues.LogFormatJson, LogGroup = logs.Attr("name") },
             TracingConfig = new FunctionTracingConfigArgs { Mode = AwsValues.TracingActive },
             ReservedConcurrentExecutions = options.ReservedConcurrency is { } reserved ? reserved : null,
+            EphemeralStorage = options.EphemeralStorageMb is { } storage ? new FunctionEphemeralStorageArgs { Size = storage } : null,
             VpcConfig = options.Network is { } network
                 ? new FunctionVpcConfigArgs { SubnetIds = network.SubnetIds, SecurityGroupIds = network.SecurityGroupIds }
                 : null,

@@ -31,6 +31,9 @@ public sealed record NativeFunctionOptions
 
     public int TimeoutSeconds { get; init; } = NativeFunction.DefaultTimeoutSeconds;
 
+    /// <summary>Size of /tmp; null keeps Lambda's 512 MB.</summary>
+    public int? EphemeralStorageMb { get; init; }
+
     /// <summary>Concurrency reserved for the function; null leaves it unreserved (accounts with a low limit cannot reserve).</summary>
     public int? ReservedConcurrency { get; init; }
 
