@@ -29,7 +29,8 @@ public static class SilverTransform
         duck.Execute($"SET threads = {threads}; SET memory_limit = {QualitySql.Literal(memoryLimit)}; SET preserve_insertion_order = true");
         var files = $"[{string.Join(", ", bronzeFiles.Select(QualitySql.Literal))}]";
         var columns = string.Join(", ", dataset.Source.Columns.Where(c => c.Type != Data.Schema.DataType.List).Select(c => $"{QualitySql.Literal(c.Name)}: 'VARCHAR'"));
-        duck.Execute($"CREATE TEMP VIEW bronze AS SELECT * FROM read_json({files}, format = 'newline_delimited', columns = {{{columns}}})");
+        // Bronze is parsed once, into typed rows with their reasons; everything after reads those.
+        duck.Execute($"CREATE TEMP TABLE typed AS {TrinoToDuckDb.Translate(SilverSql.Typed(dataset, $"read_json({files}, format = 'newline_delimited', columns = {{{columns}}})"))}");
 
         if (Directory.Exists(silverFolder))
         {
@@ -38,16 +39,16 @@ public static class SilverTransform
         Directory.CreateDirectory(silverFolder);
         Directory.CreateDirectory(quarantineFolder);
         var order = string.Join(", ", dataset.NaturalKey.Select(QualitySql.Id));
-        var silver = TrinoToDuckDb.Translate(SilverSql.Silver(dataset, "bronze"));
+        var silver = TrinoToDuckDb.Translate(SilverSql.Latest(dataset, "typed"));
         var target = dataset.Partitions.Count == 0
             ? $"{QualitySql.Literal(Path.Combine(silverFolder, "part-00000.parquet"))} (FORMAT parquet, COMPRESSION zstd)"
             : $"{QualitySql.Literal(silverFolder)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY ({string.Join(", ", dataset.Partitions.Select(p => QualitySql.Id(p.Column)))}), FILENAME_PATTERN 'part-{{i}}', OVERWRITE_OR_IGNORE)";
         duck.Execute($"COPY ({silver} ORDER BY {order}) TO {target}");
         var quarantine = Path.Combine(quarantineFolder, QuarantineFile);
-        duck.Execute($"COPY ({TrinoToDuckDb.Translate(SilverSql.Rejected(dataset, "bronze"))} ORDER BY {QualitySql.Id(SilverSql.Reason)}, {string.Join(", ", dataset.NaturalKey.Select(QualitySql.Id))}) TO {QualitySql.Literal(quarantine)} (FORMAT json)");
+        duck.Execute($"COPY ({TrinoToDuckDb.Translate(SilverSql.Rejected(dataset, "typed"))} ORDER BY {QualitySql.Id(SilverSql.Reason)}, {string.Join(", ", dataset.NaturalKey.Select(QualitySql.Id))}) TO {QualitySql.Literal(quarantine)} (FORMAT json)");
 
-        var total = duck.Count("SELECT count(*) FROM bronze");
-        var valid = duck.Count($"SELECT count(*) FROM ({TrinoToDuckDb.Translate(SilverSql.Typed(dataset, "bronze"))}) WHERE {QualitySql.Id(SilverSql.Reason)} IS NULL");
+        var total = duck.Count("SELECT count(*) FROM typed");
+        var valid = duck.Count($"SELECT count(*) FROM typed WHERE {QualitySql.Id(SilverSql.Reason)} IS NULL");
         var written = duck.Count($"SELECT count(*) FROM read_parquet({QualitySql.Literal(Path.Combine(silverFolder, "**", "*.parquet"))})");
         var rejected = duck.Count($"SELECT count(*) FROM read_json({QualitySql.Literal(quarantine)}, format = 'newline_delimited')");
         return new SilverCounts(total, written, valid - written, rejected);

@@ -42,25 +42,26 @@ public static class SilverSql
         return $"SELECT {string.Join(", ", typed.Concat(raw))}, {ReasonOf(dataset, columns)} AS {QualitySql.Id(Reason)} FROM {bronze}";
     }
 
-    /// <summary>The silver rows: valid ones, the latest of each natural key, with the partition columns.</summary>
-    public static string Silver(SilverDataset dataset, string bronze)
+    /// <summary>The silver rows from bronze in one statement, as a backfill on Athena runs it (CTAS or INSERT … SELECT).</summary>
+    public static string Silver(SilverDataset dataset, string bronze) => $"WITH typed AS ({Typed(dataset, bronze)}) {Latest(dataset, "typed")}";
+
+    /// <summary>From typed rows (<see cref="Typed(SilverDataset, string)"/>): the valid ones, the latest of each natural key, with the partition columns.</summary>
+    public static string Latest(SilverDataset dataset, string typed)
     {
         var columns = Flat(dataset).Select(column => QualitySql.Id(column.Name)).ToList();
         var order = (dataset.LatestBy is { } latest ? [$"{QualitySql.Id(latest)} DESC"] : new List<string>()).Concat(columns);
         var partitions = dataset.Partitions.Select(partition => $"{partition.Expression} AS {QualitySql.Id(partition.Column)}");
         return $"""
-            WITH typed AS ({Typed(dataset, bronze)}),
-            ranked AS (
+            SELECT {string.Join(", ", columns.Concat(partitions))} FROM (
               SELECT {string.Join(", ", columns)}, row_number() OVER (PARTITION BY {string.Join(", ", dataset.NaturalKey.Select(QualitySql.Id))} ORDER BY {string.Join(", ", order)}) AS "_copy"
-              FROM typed WHERE {QualitySql.Id(Reason)} IS NULL
-            )
-            SELECT {string.Join(", ", columns.Concat(partitions))} FROM ranked WHERE "_copy" = 1
+              FROM {typed} WHERE {QualitySql.Id(Reason)} IS NULL
+            ) AS ranked WHERE "_copy" = 1
             """;
     }
 
-    /// <summary>The rejected rows as they arrived, with the reason.</summary>
-    public static string Rejected(SilverDataset dataset, string bronze) =>
-        $"WITH typed AS ({Typed(dataset, bronze)}) SELECT {string.Join(", ", Flat(dataset).Select(column => $"{QualitySql.Id("_raw_" + column.Name)} AS {QualitySql.Id(column.Name)}"))}, {QualitySql.Id(Reason)} FROM typed WHERE {QualitySql.Id(Reason)} IS NOT NULL";
+    /// <summary>From typed rows: the rejected ones as they arrived, with the reason.</summary>
+    public static string Rejected(SilverDataset dataset, string typed) =>
+        $"SELECT {string.Join(", ", Flat(dataset).Select(column => $"{QualitySql.Id("_raw_" + column.Name)} AS {QualitySql.Id(column.Name)}"))}, {QualitySql.Id(Reason)} FROM {typed} WHERE {QualitySql.Id(Reason)} IS NOT NULL";
 
     private static IEnumerable<Column> Flat(SilverDataset dataset) => dataset.Source.Columns.Where(column => column.Type != DataType.List);
 

@@ -94,6 +94,29 @@ public sealed class SilverTransformTests : IDisposable
         Assert.Equal(Files("b"), Files("a"));
     }
 
+    [Theory]
+    [InlineData("ratings")]
+    [InlineData("orders")]
+    [InlineData("users")]
+    public void The_backfill_statement_gives_the_same_rows_as_the_function_path(string name)
+    {
+        var (_, silver, _) = Transform(name);
+        using (silver)
+        {
+            var dataset = Dataset(name);
+            var columns = string.Join(", ", dataset.Source.Columns.Where(c => c.Type != Pipelines.Data.Schema.DataType.List).Select(c => $"'{c.Name}': 'VARCHAR'"));
+            var bronze = $"read_json('{Bronze(name)}', format = 'newline_delimited', columns = {{{columns}}})";
+            var backfill = Pipelines.Data.Sql.TrinoToDuckDb.Translate(Pipelines.Data.Sql.SilverSql.Silver(dataset, bronze));
+            var keep = string.Join(", ", dataset.Source.Columns.Where(c => c.Type != Pipelines.Data.Schema.DataType.List).Select(c => $"\"{c.Name}\""));
+
+            var onlyFunction = silver.Count($"SELECT count(*) FROM (SELECT {keep} FROM {name} EXCEPT ALL SELECT {keep} FROM ({backfill}))");
+            var onlyBackfill = silver.Count($"SELECT count(*) FROM (SELECT {keep} FROM ({backfill}) EXCEPT ALL SELECT {keep} FROM {name})");
+
+            Assert.Equal((0L, 0L), (onlyFunction, onlyBackfill));
+            Assert.True(silver.Count($"SELECT count(*) FROM {name}") > 0);
+        }
+    }
+
     private Dictionary<string, string> Files(string run)
     {
         var root = Path.Combine(_folder, run, "silver", "orders");

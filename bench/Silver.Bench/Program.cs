@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Globalization;
+using Pipelines.Data.Generation;
+using Pipelines.Data.Lakehouse;
+using Pipelines.Data.Output;
+using Pipelines.Data.Sql;
+using Pipelines.DuckDb;
+
+// The silver transform against DuckDB's own `COPY (SELECT … FROM read_json(…, columns = {typed})) TO … (FORMAT parquet)`
+// on the same input, in the same run, same settings (2 threads, 200 MB memory limit): throughput ratio
+// = baseline time / transform time (target >= 1.0). Input: generated order lines (about 1M at scale 345).
+// Usage: Silver.Bench [scale]
+var scale = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 345;
+var data = new CourseData(new GeneratorSettings(Scale: scale));
+var dataset = SilverCatalog.For(data).Single(d => d.Name == "orderdetails");
+var work = Directory.CreateTempSubdirectory("silver-bench-").FullName;
+try
+{
+    var input = Path.Combine(work, "orderdetails.ndjson");
+    var watch = Stopwatch.StartNew();
+    using (var file = File.Create(input))
+    {
+        NdjsonWriter.Write(dataset.Source, data["orderdetails"].Rows(), file);
+    }
+    Console.WriteLine($"input: {data["orderdetails"].RowCount:N0} lines, {new FileInfo(input).Length / 1048576.0:F0} MiB (generated in {watch.Elapsed.TotalSeconds:F1} s)");
+
+    var baseline = new List<double>();
+    var ours = new List<double>();
+    SilverCounts? counts = null;
+    for (var i = 0; i < 3; i++)
+    {
+        watch.Restart();
+        using (var duck = new DuckDbTables())
+        {
+            duck.Execute("SET threads = 2; SET memory_limit = '200MB'");
+            var columns = string.Join(", ", dataset.Source.Columns.Select(c => $"{QualitySql.Literal(c.Name)}: {QualitySql.Literal(DuckDbTables.TypeOf(c.Type))}"));
+            duck.Execute($"COPY (SELECT * FROM read_json({QualitySql.Literal(input)}, format = 'newline_delimited', columns = {{{columns}}})) TO {QualitySql.Literal(Path.Combine(work, "baseline.parquet"))} (FORMAT parquet, COMPRESSION zstd)");
+        }
+        baseline.Add(watch.Elapsed.TotalMilliseconds);
+        watch.Restart();
+        counts = SilverTransform.Run(dataset, [input], Path.Combine(work, "silver"), Path.Combine(work, "quarantine"));
+        ours.Add(watch.Elapsed.TotalMilliseconds);
+    }
+    var (b, o) = (Measure.Median(baseline), Measure.Median(ours));
+    Console.WriteLine($"DuckDB COPY read_json -> parquet  median {b,7:F0} ms  [{string.Join(", ", baseline.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))}]");
+    Console.WriteLine($"silver transform                  median {o,7:F0} ms  [{string.Join(", ", ours.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))}]  {counts}");
+    Console.WriteLine($"throughput ratio transform / DuckDB = {b / o:F2}  (target >= 1.0)");
+    return 0;
+}
+finally
+{
+    Directory.Delete(work, recursive: true);
+}
