@@ -33,13 +33,16 @@ public static class SilverSql
         ? $"try_cast(replace(replace({QualitySql.Id(column.Name)}, 'T', ' '), 'Z', '') AS timestamp)"
         : $"try_cast({QualitySql.Id(column.Name)} AS {TypeOf(column.Type)})";
 
-    /// <summary>Every bronze row, typed, with the first rule it breaks (null when valid).</summary>
+    /// <summary>
+    /// Every bronze row, typed, with the first rule it breaks (null when valid); the text as it arrived is
+    /// kept only for broken rows (<c>_raw_…</c>), which is all the quarantine needs.
+    /// </summary>
     public static string Typed(SilverDataset dataset, string bronze)
     {
         var columns = Flat(dataset).ToList();
         var typed = columns.Select(column => $"{Typed(column)} AS {QualitySql.Id(column.Name)}");
-        var raw = columns.Select(column => $"{QualitySql.Id(column.Name)} AS {QualitySql.Id("_raw_" + column.Name)}");
-        return $"SELECT {string.Join(", ", typed.Concat(raw))}, {ReasonOf(dataset, columns)} AS {QualitySql.Id(Reason)} FROM {bronze}";
+        var raw = columns.Select(column => $"CASE WHEN {QualitySql.Id(Reason)} IS NOT NULL THEN {QualitySql.Id(column.Name)} END AS {QualitySql.Id("_raw_" + column.Name)}");
+        return $"SELECT {string.Join(", ", typed.Concat(raw))}, {QualitySql.Id(Reason)} FROM (SELECT *, {ReasonOf(dataset, columns)} AS {QualitySql.Id(Reason)} FROM {bronze}) AS checked";
     }
 
     /// <summary>The silver rows from bronze in one statement, as a backfill on Athena runs it (CTAS or INSERT … SELECT).</summary>
