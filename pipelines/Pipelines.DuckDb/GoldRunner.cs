@@ -1,0 +1,36 @@
+using Pipelines.Data.Lakehouse;
+using Pipelines.Data.Sql;
+
+namespace Pipelines.DuckDb;
+
+/// <summary>Builds gold on DuckDB: each model, in the order its reads give, as a table from its translated SQL.</summary>
+public static class GoldRunner
+{
+    public static IReadOnlyList<(string Model, long Rows)> Run(DuckDbTables tables, IReadOnlyList<GoldModel> models)
+    {
+        tables.Execute("CREATE SCHEMA IF NOT EXISTS silver; CREATE SCHEMA IF NOT EXISTS gold");
+        var built = new List<(string, long)>();
+        foreach (var model in GoldModels.InRunOrder(models))
+        {
+            string sql;
+            try
+            {
+                sql = TrinoToDuckDb.Translate(model.Sql);
+            }
+            catch (NotSupportedException e)
+            {
+                throw new NotSupportedException($"{model.Course}/{model.Name}: {e.Message}", e);
+            }
+            tables.Execute($"CREATE OR REPLACE TABLE gold.{QualitySql.Id(model.Name)} AS {sql}");
+            built.Add((model.Name, tables.Count($"SELECT count(*) FROM gold.{QualitySql.Id(model.Name)}")));
+        }
+        return built;
+    }
+
+    /// <summary>Loads silver Parquet (as the silver transform writes it, partitions as folders) into <c>silver.{name}</c>.</summary>
+    public static void LoadSilver(DuckDbTables tables, string name, string folder)
+    {
+        tables.Execute("CREATE SCHEMA IF NOT EXISTS silver");
+        tables.Execute($"CREATE OR REPLACE TABLE silver.{QualitySql.Id(name)} AS SELECT * FROM read_parquet({QualitySql.Literal(Path.Combine(folder, "**", "*.parquet"))}, hive_partitioning = true)");
+    }
+}
