@@ -21,10 +21,26 @@ public static class GoldRunner
             {
                 throw new NotSupportedException($"{model.Course}/{model.Name}: {e.Message}", e);
             }
-            tables.Execute($"CREATE OR REPLACE TABLE gold.{QualitySql.Id(model.Name)} AS {sql}");
+            var target = $"gold.{QualitySql.Id(model.Name)}";
+            if (model.MergeOn is { } key && tables.Count($"SELECT count(*) FROM information_schema.tables WHERE table_schema = 'gold' AND table_name = {QualitySql.Literal(model.Name)}") > 0)
+            {
+                tables.Execute(TrinoToDuckDb.Translate(MergeSql.Build(target, model.Sql.TrimEnd(), key, Columns(tables, sql))));
+            }
+            else
+            {
+                tables.Execute($"CREATE OR REPLACE TABLE {target} AS {sql}");
+            }
             built.Add((model.Name, tables.Count($"SELECT count(*) FROM gold.{QualitySql.Id(model.Name)}")));
         }
         return built;
+    }
+
+    private static List<string> Columns(DuckDbTables tables, string query)
+    {
+        using var command = tables.Connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM ({query}) AS model LIMIT 0";
+        using var reader = command.ExecuteReader();
+        return [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
     }
 
     /// <summary>Loads silver Parquet (as the silver transform writes it, partitions as folders) into <c>silver.{name}</c>.</summary>

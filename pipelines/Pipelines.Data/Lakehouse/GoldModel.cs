@@ -11,9 +11,16 @@ public sealed partial record GoldModel(string Course, string Name, IReadOnlyList
 {
     public string Relation => $"gold.{Name}";
 
+    /// <summary>
+    /// The key of an incremental model (<c>-- materialized: merge on a, b</c>): its table is kept with
+    /// <c>MERGE INTO</c> on these columns (an Iceberg table in Athena); null rebuilds the table each run.
+    /// </summary>
+    public IReadOnlyList<string>? MergeOn { get; init; }
+
     public static GoldModel Parse(string course, string file, string text)
     {
         string? name = null;
+        IReadOnlyList<string>? mergeOn = null;
         var reads = new List<string>();
         foreach (var line in text.Split('\n').Select(l => l.Trim()).TakeWhile(l => l.StartsWith("--", StringComparison.Ordinal)))
         {
@@ -21,6 +28,13 @@ public sealed partial record GoldModel(string Course, string Name, IReadOnlyList
             if (header.StartsWith("model:", StringComparison.Ordinal))
             {
                 name = header["model:".Length..].Trim();
+            }
+            else if (header.StartsWith("materialized:", StringComparison.Ordinal))
+            {
+                var how = header["materialized:".Length..].Trim();
+                mergeOn = how.StartsWith("merge on ", StringComparison.Ordinal)
+                    ? how["merge on ".Length..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    : how == "table" ? null : throw new FormatException($"{course}/{file}: materialized must be 'table' or 'merge on col, …', not '{how}'");
             }
             else if (header.StartsWith("reads:", StringComparison.Ordinal))
             {
@@ -43,7 +57,7 @@ public sealed partial record GoldModel(string Course, string Name, IReadOnlyList
         {
             throw new FormatException($"{course}/{file} declares {string.Join(", ", unused)} but does not read it");
         }
-        return new GoldModel(course, name, reads, text);
+        return new GoldModel(course, name, reads, text) { MergeOn = mergeOn };
     }
 
     [GeneratedRegex(@"(?<![\w.])(?:silver|gold)\.[a-z_][a-z0-9_]*", RegexOptions.IgnoreCase)]

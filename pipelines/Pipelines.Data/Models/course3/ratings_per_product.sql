@@ -1,0 +1,10 @@
+-- model: ratings_per_product
+-- reads: silver.ratings
+-- materialized: merge on product_code
+-- Average rating and number of ratings per product, kept by MERGE INTO on the product.
+SELECT
+  product_code,
+  avg(CAST(rating AS double)) AS average_rating,
+  count(*) AS ratings
+FROM silver.ratings
+GROUP BY product_code
