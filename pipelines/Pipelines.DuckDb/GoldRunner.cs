@@ -28,7 +28,7 @@ public static class GoldRunner
             }
             else
             {
-                tables.Execute($"CREATE OR REPLACE TABLE {target} AS {sql}");
+                tables.Execute($"CREATE OR REPLACE {(model.IsView ? "VIEW" : "TABLE")} {target} AS {sql}");
             }
             built.Add((model.Name, tables.Count($"SELECT count(*) FROM gold.{QualitySql.Id(model.Name)}")));
         }

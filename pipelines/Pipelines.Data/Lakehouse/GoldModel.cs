@@ -17,10 +17,14 @@ public sealed partial record GoldModel(string Course, string Name, IReadOnlyList
     /// </summary>
     public IReadOnlyList<string>? MergeOn { get; init; }
 
+    /// <summary>A view (<c>-- materialized: view</c>): computed when queried, never stale.</summary>
+    public bool IsView { get; init; }
+
     public static GoldModel Parse(string course, string file, string text)
     {
         string? name = null;
         IReadOnlyList<string>? mergeOn = null;
+        var view = false;
         var reads = new List<string>();
         foreach (var line in text.Split('\n').Select(l => l.Trim()).TakeWhile(l => l.StartsWith("--", StringComparison.Ordinal)))
         {
@@ -32,9 +36,10 @@ public sealed partial record GoldModel(string Course, string Name, IReadOnlyList
             else if (header.StartsWith("materialized:", StringComparison.Ordinal))
             {
                 var how = header["materialized:".Length..].Trim();
+                view = how == "view";
                 mergeOn = how.StartsWith("merge on ", StringComparison.Ordinal)
                     ? how["merge on ".Length..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    : how == "table" ? null : throw new FormatException($"{course}/{file}: materialized must be 'table' or 'merge on col, …', not '{how}'");
+                    : how is "table" or "view" ? null : throw new FormatException($"{course}/{file}: materialized must be 'table', 'view' or 'merge on col, …', not '{how}'");
             }
             else if (header.StartsWith("reads:", StringComparison.Ordinal))
             {
@@ -57,7 +62,7 @@ public sealed partial record GoldModel(string Course, string Name, IReadOnlyList
         {
             throw new FormatException($"{course}/{file} declares {string.Join(", ", unused)} but does not read it");
         }
-        return new GoldModel(course, name, reads, text) { MergeOn = mergeOn };
+        return new GoldModel(course, name, reads, text) { MergeOn = mergeOn, IsView = view };
     }
 
     [GeneratedRegex(@"(?<![\w.])(?:silver|gold)\.[a-z_][a-z0-9_]*", RegexOptions.IgnoreCase)]

@@ -19,6 +19,8 @@ public static partial class TrinoToDuckDb
         ["regexp_like"] = "regexp_matches",
         ["to_unixtime"] = "epoch",
         ["day_of_week"] = "isodow",
+        // Both inclusive over integers; over dates DuckDB yields timestamps, so models build day spines from integers.
+        ["sequence"] = "generate_series",
     };
 
     /// <summary>No DuckDB function with the same meaning: a model using one must be rewritten in the common ground.</summary>

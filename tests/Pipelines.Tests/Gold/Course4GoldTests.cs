@@ -1,0 +1,76 @@
+using Pipelines.Data.Generation;
+using Pipelines.Data.Lakehouse;
+using Pipelines.Data.Output;
+using Pipelines.DuckDb;
+
+namespace Pipelines.Tests.Gold;
+
+/// <summary>Course 4's star schema with surrogate keys, its date dimension and the analysts' views.</summary>
+public sealed class Course4GoldTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("gold4-").FullName;
+    private readonly CourseData _data = new(new GeneratorSettings(Scale: 0.5, BadRowRate: 0));
+    private readonly DuckDbTables _tables = new();
+    private readonly IReadOnlyList<(string Model, long Rows)> _built;
+
+    public Course4GoldTests()
+    {
+        DatasetFiles.Write(_data, Path.Combine(_folder, "bronze"), DataFormats.Ndjson);
+        foreach (var dataset in SilverCatalog.For(_data))
+        {
+            var silver = Path.Combine(_folder, "silver", dataset.Name);
+            SilverTransform.Run(dataset, [Path.Combine(_folder, "bronze", "ndjson", $"{dataset.Name}.ndjson")], silver, Path.Combine(_folder, "quarantine", dataset.Name));
+            GoldRunner.LoadSilver(_tables, dataset.Name, silver);
+        }
+        _built = GoldRunner.Run(_tables, GoldModels.ForCourse("course4"));
+    }
+
+    private decimal Scalar(string sql)
+    {
+        using var command = _tables.Connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToDecimal(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public void Every_order_line_is_a_fact_with_every_key_found_and_surrogate_keys_unique()
+    {
+        Assert.Equal(_data["orderdetails"].RowCount, _built.Single(b => b.Model == "fact_orders").Rows);
+        foreach (var (key, dimension) in new[] { ("customer_key", "dim_customers"), ("product_key", "dim_products"), ("order_date_key", "dim_dates") })
+        {
+            Assert.Equal(0, _tables.Count($"SELECT count(*) FROM gold.fact_orders f LEFT JOIN gold.{dimension} d ON d.{(key == "order_date_key" ? "date_key" : key)} = f.{key} WHERE d.{(key == "order_date_key" ? "date_key" : key)} IS NULL"));
+        }
+        foreach (var (key, dimension) in new[] { ("customer_key", "dim_customers"), ("product_key", "dim_products"), ("date_key", "dim_dates"), ("employee_key", "dim_employees"), ("office_key", "dim_offices") })
+        {
+            Assert.Equal(0, _tables.Count($"SELECT count(*) - count(DISTINCT {key}) FROM gold.{dimension}"));
+        }
+    }
+
+    [Fact]
+    public void The_date_dimension_has_every_day_between_the_first_and_last_order()
+    {
+        var dates = _data["orders"].Rows().Select(row => (DateOnly)row[1]!).ToList();
+        var days = dates.Max().DayNumber - dates.Min().DayNumber + 1;
+        Assert.Equal(days, _built.Single(b => b.Model == "dim_dates").Rows);
+    }
+
+    [Fact]
+    public void The_views_add_up_to_the_fact_total()
+    {
+        var total = _data["orderdetails"].Rows().Sum(row => (long)row[2]! * (decimal)row[3]!);
+        var represented = _data["orders"].Rows().ToDictionary(row => (long)row[0]!, row => (long)row[6]!);
+        var customersWithRep = _data["customers"].Rows().Where(row => row[11] is not null).Select(row => (long)row[0]!).ToHashSet();
+        var withRep = _data["orderdetails"].Rows().Where(row => customersWithRep.Contains(represented[(long)row[0]!])).Sum(row => (long)row[2]! * (decimal)row[3]!);
+
+        Assert.Equal(total, Scalar("SELECT sum(sales) FROM gold.sales_per_country"));
+        Assert.Equal(withRep, Scalar("SELECT sum(sales) FROM gold.annual_sales_per_office"));
+        Assert.Equal(_data["orderdetails"].RowCount, _tables.Count("SELECT CAST(sum(order_lines) AS bigint) FROM gold.avg_sales_per_product_line"));
+        Assert.Equal(3, _tables.Count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'gold' AND table_type = 'VIEW'"));
+    }
+
+    public void Dispose()
+    {
+        _tables.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
