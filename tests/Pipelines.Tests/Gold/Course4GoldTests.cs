@@ -68,6 +68,36 @@ public sealed class Course4GoldTests : IDisposable
         Assert.Equal(3, _tables.Count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'gold' AND table_type = 'VIEW'"));
     }
 
+    [Fact]
+    public void The_normal_forms_decompose_without_loss()
+    {
+        Assert.Equal(_data["orders"].RowCount, _built.Single(b => b.Model == "orders_obt").Rows);
+        Assert.Equal(_data["orderdetails"].RowCount, _built.Single(b => b.Model == "orders_1nf").Rows);
+        Assert.Equal(_data["orders"].RowCount, _built.Single(b => b.Model == "orders_3nf").Rows);
+        Assert.Equal(0, _tables.Count("SELECT count(*) - count(DISTINCT customer_number) FROM gold.customers_3nf"));
+        Assert.Equal(0, _tables.Count("SELECT count(*) - count(DISTINCT product_code) FROM gold.products_2nf"));
+        const string rejoined = """
+            SELECT l.order_number, l.product_code, l.order_line_number, o.order_date, o.status, c.customer_number, c.customer_name, c.city, c.country,
+                   p.product_name, p.product_line, l.quantity_ordered, l.price_each
+            FROM gold.order_lines_2nf l JOIN gold.orders_3nf o USING (order_number) JOIN gold.customers_3nf c USING (customer_number) JOIN gold.products_2nf p USING (product_code)
+            """;
+        Assert.Equal(0, _tables.Count($"SELECT count(*) FROM (SELECT * FROM gold.orders_1nf EXCEPT ALL {rejoined})"));
+        Assert.Equal(0, _tables.Count($"SELECT count(*) FROM ({rejoined} EXCEPT ALL SELECT * FROM gold.orders_1nf)"));
+        Assert.Equal(_data["orderdetails"].RowCount, _tables.Count("SELECT CAST(sum(len(product_codes)) AS bigint) FROM gold.orders_obt"));
+    }
+
+    [Fact]
+    public void The_feature_set_is_standardized_scaled_bucketed_and_one_hot()
+    {
+        Assert.Equal(0, _tables.Count("SELECT count(*) FROM gold.ml_features WHERE credit_scaled < 0 OR credit_scaled > 1"));
+        Assert.Equal(0, _tables.Count("SELECT CAST(round(avg(spend_standardized) * 1000000) AS bigint) FROM gold.ml_features"));
+        Assert.Equal(1000, _tables.Count("SELECT CAST(round(stddev_samp(spend_standardized) * 1000) AS bigint) FROM gold.ml_features"));
+        Assert.Equal(0, _tables.Count("SELECT count(*) FROM gold.ml_features WHERE country_usa + country_france + country_other <> 1"));
+        Assert.Equal(0, _tables.Count("SELECT count(*) FROM gold.ml_features WHERE order_bucket NOT IN ('frequent', 'returning', 'single')"));
+        var customersWithOrders = _data["orders"].Rows().Select(row => row[6]).Distinct().Count();
+        Assert.Equal(customersWithOrders, _built.Single(b => b.Model == "ml_features").Rows);
+    }
+
     public void Dispose()
     {
         _tables.Dispose();
