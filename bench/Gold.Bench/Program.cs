@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Globalization;
+using Pipelines.Data.Generation;
+using Pipelines.Data.Lakehouse;
+using Pipelines.Data.Output;
+using Pipelines.DuckDb;
+
+// All of a course's gold models on DuckDB from generated silver, at each scale given (default 1 and 10):
+// the time of the models alone (silver is built first, untimed), median of three, and how it grows.
+// Usage: Gold.Bench [course] [scale...]
+var course = args.Length > 0 ? args[0] : "course4";
+var scales = args.Length > 1 ? args[1..].Select(a => double.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1.0, 10.0];
+double? first = null;
+foreach (var scale in scales)
+{
+    var work = Directory.CreateTempSubdirectory("gold-bench-").FullName;
+    try
+    {
+        var data = new CourseData(new GeneratorSettings(Scale: scale));
+        DatasetFiles.Write(data, Path.Combine(work, "bronze"), DataFormats.Ndjson);
+        var times = new List<double>();
+        long factRows = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            using var tables = new DuckDbTables();
+            foreach (var dataset in SilverCatalog.For(data))
+            {
+                var silver = Path.Combine(work, "silver", dataset.Name);
+                if (i == 0)
+                {
+                    SilverTransform.Run(dataset, [Path.Combine(work, "bronze", "ndjson", $"{dataset.Name}.ndjson")], silver, Path.Combine(work, "quarantine", dataset.Name));
+                }
+                GoldRunner.LoadSilver(tables, dataset.Name, silver);
+            }
+            var watch = Stopwatch.StartNew();
+            var built = GoldRunner.Run(tables, GoldModels.ForCourse(course));
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            factRows = built.Where(b => b.Model == "fact_orders").Select(b => b.Rows).FirstOrDefault();
+        }
+        var median = Measure.Median(times);
+        first ??= median;
+        Console.WriteLine($"{course} scale {scale,5}: {factRows,9:N0} fact rows, models median {median,7:F0} ms  [{string.Join(", ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}]  x{median / first.Value:F1} of the first scale");
+    }
+    finally
+    {
+        Directory.Delete(work, recursive: true);
+    }
+}
