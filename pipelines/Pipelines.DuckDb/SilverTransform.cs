@@ -28,9 +28,9 @@ public static class SilverTransform
         using var duck = new DuckDbTables();
         duck.Execute($"SET threads = {threads}; SET memory_limit = {QualitySql.Literal(memoryLimit)}; SET preserve_insertion_order = true");
         var files = $"[{string.Join(", ", bronzeFiles.Select(QualitySql.Literal))}]";
-        var columns = string.Join(", ", dataset.Source.Columns.Where(c => c.Type != Data.Schema.DataType.List).Select(c => $"{QualitySql.Literal(c.Name)}: 'VARCHAR'"));
+        var columns = BronzeColumns(dataset.Source);
         // Bronze is parsed once, into typed rows with their reasons; everything after reads those.
-        duck.Execute($"CREATE TEMP TABLE typed AS {TrinoToDuckDb.Translate(SilverSql.Typed(dataset, $"read_json({files}, format = 'newline_delimited', columns = {{{columns}}})"))}");
+        duck.Execute($"CREATE TEMP TABLE typed AS {TrinoToDuckDb.Translate(SilverSql.Typed(dataset, $"read_json({files}, format = 'newline_delimited', columns = {{{columns}}})", SilverSql.Engine.DuckDb))}");
 
         if (Directory.Exists(silverFolder))
         {
@@ -53,4 +53,8 @@ public static class SilverTransform
         var rejected = duck.Count($"SELECT count(*) FROM read_json({QualitySql.Literal(quarantine)}, format = 'newline_delimited')");
         return new SilverCounts(total, written, valid - written, rejected);
     }
+
+    /// <summary>The bronze columns as <c>read_json</c> declares them: all text, lists as lists of records of text.</summary>
+    public static string BronzeColumns(Data.Schema.DatasetSchema schema) => string.Join(", ", schema.Columns.Select(column =>
+        $"{QualitySql.Literal(column.Name)}: {QualitySql.Literal(column.Type == Data.Schema.DataType.List ? $"STRUCT({string.Join(", ", column.Fields!.Select(f => $"{QualitySql.Id(f.Name)} VARCHAR"))})[]" : "VARCHAR")}"));
 }

@@ -56,6 +56,14 @@ public static class SilverCatalog
                 ExtraRules = [new InRange("price", 0, null), new References("artist_id", "artists", "artist_id")],
             },
             new SilverDataset { Source = data["users"].Schema, BronzePrefix = $"{RestIngestionContract.DefaultOutputPrefix}/users", LatestBy = "updated_at" },
+            new SilverDataset
+            {
+                Source = data["listening_sessions"].Schema,
+                BronzePrefix = $"{RestIngestionContract.DefaultOutputPrefix}/listening_sessions",
+                Explode = "items",
+                NaturalKeyColumns = ["session_id", SilverDataset.ItemIndex],
+                ExtraRules = [new InRange("price", 0, null), new References("user_id", "users", "user_id"), new References("song_id", "songs", "song_id")],
+            },
         ];
     }
 }

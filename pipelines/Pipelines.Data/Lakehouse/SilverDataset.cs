@@ -23,6 +23,12 @@ public sealed record SilverDataset
 
     public IReadOnlyList<Partition> Partitions { get; init; } = [];
 
+    /// <summary>A list column whose items become the silver rows (each with its parent's columns and <see cref="ItemIndex"/>); null keeps one row per record.</summary>
+    public string? Explode { get; init; }
+
+    /// <summary>The 1-based position of an exploded item within its record.</summary>
+    public const string ItemIndex = "item_index";
+
     /// <summary>Rules beyond those the schema implies.</summary>
     public IReadOnlyList<QualityRule> ExtraRules { get; init; } = [];
 
@@ -32,10 +38,26 @@ public sealed record SilverDataset
 
     public IReadOnlyList<string> NaturalKey => NaturalKeyColumns ?? [.. Source.KeyColumns.Select(column => column.Name)];
 
+    /// <summary>The silver columns: the source's scalar columns, and for an exploded dataset the list's fields and the item's index.</summary>
+    public IReadOnlyList<Column> Columns
+    {
+        get
+        {
+            var scalars = Source.Columns.Where(column => column.Type != DataType.List);
+            if (Explode is not { } list)
+            {
+                return [.. scalars];
+            }
+            var fields = Source.Columns.FirstOrDefault(column => column.Name == list && column.Type == DataType.List)?.Fields
+                ?? throw new InvalidOperationException($"{Name}: '{list}' is not a list column to explode");
+            return [.. scalars, .. fields, Column.Required(ItemIndex, DataType.Integer)];
+        }
+    }
+
     /// <summary>Every rule: a value for each required column, a unique natural key, then the stated ones.</summary>
     public IReadOnlyList<QualityRule> Rules =>
     [
-        .. Source.Columns.Where(column => column.IsRequired && column.Type != DataType.List).Select(column => new NotNull(column.Name)),
+        .. Columns.Where(column => column.IsRequired).Select(column => new NotNull(column.Name)),
         new Unique(NaturalKey),
         .. ExtraRules,
     ];

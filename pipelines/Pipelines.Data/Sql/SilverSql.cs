@@ -14,6 +14,13 @@ public static class SilverSql
 {
     public const string Reason = "_reason";
 
+    /// <summary>The engines the SQL is written for; they differ only in how a list of records is exploded (see <see cref="Source"/>).</summary>
+    public enum Engine
+    {
+        Athena,
+        DuckDb,
+    }
+
     public static string TypeOf(DataType type) => type switch
     {
         DataType.Integer => "bigint",
@@ -37,18 +44,39 @@ public static class SilverSql
     /// Every bronze row, typed, with the first rule it breaks (null when valid); the text as it arrived is
     /// kept only for broken rows (<c>_raw_…</c>), which is all the quarantine needs.
     /// </summary>
-    public static string Typed(SilverDataset dataset, string bronze)
+    public static string Typed(SilverDataset dataset, string bronze, Engine engine = Engine.Athena)
     {
         var columns = Flat(dataset).ToList();
         var typed = columns.Select(column => $"{Typed(column)} AS {QualitySql.Id(column.Name)}");
         var raw = columns.Select(column => $"CASE WHEN {QualitySql.Id(Reason)} IS NOT NULL THEN {QualitySql.Id(column.Name)} END AS {QualitySql.Id("_raw_" + column.Name)}");
-        return $"SELECT {string.Join(", ", typed.Concat(raw))}, {QualitySql.Id(Reason)} FROM (SELECT *, {ReasonOf(dataset, columns)} AS {QualitySql.Id(Reason)} FROM {bronze}) AS checked";
+        return $"SELECT {string.Join(", ", typed.Concat(raw))}, {QualitySql.Id(Reason)} FROM (SELECT *, {ReasonOf(dataset, columns)} AS {QualitySql.Id(Reason)} FROM {Source(dataset, bronze, engine)}) AS checked";
+    }
+
+    /// <summary>
+    /// The bronze rows as flat text columns. For an exploded dataset, one row per item: Trino's UNNEST of an
+    /// array of rows yields the rows' fields as columns, DuckDB's a single struct, so the one difference the
+    /// translation cannot make is written here, from the same declaration, for each engine.
+    /// </summary>
+    public static string Source(SilverDataset dataset, string bronze, Engine engine)
+    {
+        if (dataset.Explode is not { } list)
+        {
+            return bronze;
+        }
+        var parents = dataset.Source.Columns.Where(column => column.Type != DataType.List).Select(column => $"b.{QualitySql.Id(column.Name)}");
+        var fields = dataset.Source.Columns.Single(column => column.Name == list).Fields!;
+        var items = fields.Select(field => $"item.{QualitySql.Id(field.Name)}");
+        var index = QualitySql.Id(SilverDataset.ItemIndex);
+        var unnest = engine == Engine.Athena
+            ? $"UNNEST(b.{QualitySql.Id(list)}) WITH ORDINALITY AS item({string.Join(", ", fields.Select(field => QualitySql.Id(field.Name)))}, {index})"
+            : $"LATERAL (SELECT {string.Join(", ", fields.Select(field => $"u.entry.{QualitySql.Id(field.Name)} AS {QualitySql.Id(field.Name)}"))}, u.{index} FROM UNNEST(b.{QualitySql.Id(list)}) WITH ORDINALITY AS u(entry, {index})) AS item";
+        return $"(SELECT {string.Join(", ", parents.Concat(items))}, CAST(item.{index} AS varchar) AS {index} FROM {bronze} AS b CROSS JOIN {unnest}) AS exploded";
     }
 
     /// <summary>The silver rows from bronze in one statement, as a backfill on Athena runs it (CTAS or INSERT … SELECT).</summary>
-    public static string Silver(SilverDataset dataset, string bronze) => $"WITH typed AS ({Typed(dataset, bronze)}) {Latest(dataset, "typed")}";
+    public static string Silver(SilverDataset dataset, string bronze, Engine engine = Engine.Athena) => $"WITH typed AS ({Typed(dataset, bronze, engine)}) {Latest(dataset, "typed")}";
 
-    /// <summary>From typed rows (<see cref="Typed(SilverDataset, string)"/>): the valid ones, the latest of each natural key, with the partition columns.</summary>
+    /// <summary>From typed rows (<see cref="Typed(SilverDataset, string, Engine)"/>): the valid ones, the latest of each natural key, with the partition columns.</summary>
     public static string Latest(SilverDataset dataset, string typed)
     {
         var columns = Flat(dataset).Select(column => QualitySql.Id(column.Name)).ToList();
@@ -66,7 +94,7 @@ public static class SilverSql
     public static string Rejected(SilverDataset dataset, string typed) =>
         $"SELECT {string.Join(", ", Flat(dataset).Select(column => $"{QualitySql.Id("_raw_" + column.Name)} AS {QualitySql.Id(column.Name)}"))}, {QualitySql.Id(Reason)} FROM {typed} WHERE {QualitySql.Id(Reason)} IS NOT NULL";
 
-    private static IEnumerable<Column> Flat(SilverDataset dataset) => dataset.Source.Columns.Where(column => column.Type != DataType.List);
+    private static IEnumerable<Column> Flat(SilverDataset dataset) => dataset.Columns;
 
     /// <summary>The first broken rule, in declaration order: a missing value, a value of the wrong type, then the row rules.</summary>
     private static string ReasonOf(SilverDataset dataset, IReadOnlyList<Column> columns)

@@ -65,7 +65,7 @@ public sealed class Course4GoldTests : IDisposable
         Assert.Equal(total, Scalar("SELECT sum(sales) FROM gold.sales_per_country"));
         Assert.Equal(withRep, Scalar("SELECT sum(sales) FROM gold.annual_sales_per_office"));
         Assert.Equal(_data["orderdetails"].RowCount, _tables.Count("SELECT CAST(sum(order_lines) AS bigint) FROM gold.avg_sales_per_product_line"));
-        Assert.Equal(3, _tables.Count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'gold' AND table_type = 'VIEW'"));
+        Assert.Equal(4, _tables.Count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'gold' AND table_type = 'VIEW'"));
     }
 
     [Fact]
@@ -96,6 +96,19 @@ public sealed class Course4GoldTests : IDisposable
         Assert.Equal(0, _tables.Count("SELECT count(*) FROM gold.ml_features WHERE order_bucket NOT IN ('frequent', 'returning', 'single')"));
         var customersWithOrders = _data["orders"].Rows().Select(row => row[6]).Distinct().Count();
         Assert.Equal(customersWithOrders, _built.Single(b => b.Model == "ml_features").Rows);
+    }
+
+    [Fact]
+    public void The_capstone_has_one_fact_per_item_listened_to_with_users_located_and_artists_summed()
+    {
+        var items = _data["listening_sessions"].Rows().SelectMany(row => (List<object?[]>)row[3]!).ToList();
+        Assert.Equal(items.Count, _built.Single(b => b.Model == "fact_session").Rows);
+        Assert.Equal(items.Sum(item => (decimal)item[3]!), Scalar("SELECT sum(sales) FROM gold.sales_per_artist"));
+        var first = _data["users"].Rows().First();
+        var location = ((string)first[3]!).Split(", ");
+        Assert.Equal(1, _tables.Count($"SELECT count(*) FROM gold.dim_users WHERE user_id = {first[0]} AND city = '{location[0]}' AND country = '{location[1]}'"));
+        Assert.Equal(0, _tables.Count("SELECT count(*) FROM gold.dim_users WHERE city = '' OR country = '' OR city IS NULL"));
+        Assert.Equal(0, _tables.Count("SELECT count(*) - count(DISTINCT song_key) FROM gold.dim_songs"));
     }
 
     public void Dispose()

@@ -16,7 +16,8 @@ public sealed class QualityGateTests : IDisposable
         var folder = Path.Combine(_folder, badRowRate.ToString(System.Globalization.CultureInfo.InvariantCulture));
         DatasetFiles.Write(data, folder, DataFormats.Ndjson);
         var tables = new DuckDbTables();
-        var datasets = SilverCatalog.For(data);
+        // Bronze-shaped tables: the exploded dataset's rules are checked on its silver rows (SilverTransformTests).
+        var datasets = SilverCatalog.For(data).Where(d => d.Explode is null).ToList();
         foreach (var dataset in datasets)
         {
             tables.LoadNdjson(dataset.Source, Path.Combine(folder, "ndjson", $"{dataset.Name}.ndjson"));
@@ -92,7 +93,7 @@ public sealed class QualityGateTests : IDisposable
         foreach (var dataset in SilverCatalog.For(data))
         {
             Assert.Same(data[dataset.Name].Schema, dataset.Source);
-            var columns = dataset.Source.Columns.Select(c => c.Name).ToHashSet();
+            var columns = dataset.Columns.Select(c => c.Name).ToHashSet();
             Assert.Subset(columns, dataset.NaturalKey.ToHashSet());
             foreach (var rule in dataset.Rules)
             {

@@ -60,6 +60,35 @@ public sealed class SilverTransformTests : IDisposable
     }
 
     [Fact]
+    public void Sessions_explode_to_one_row_per_item_and_spoiled_sessions_lose_the_rows_they_spoil()
+    {
+        var (counts, silver, rejected) = Transform("listening_sessions");
+        using (silver)
+        {
+            var sessions = _data["listening_sessions"];
+            var bad = sessions.BadRows().ToDictionary(b => b.Key, b => b.Kind);
+            var firstCopies = new HashSet<string>();
+            long items = 0, quarantined = 0, duplicates = 0;
+            foreach (var row in sessions.Rows())
+            {
+                var id = (string)row[0]!;
+                var count = ((List<object?[]>)row[3]!).Count;
+                items += count;
+                var kind = bad.TryGetValue(id, out var k) ? k : (BadRowKind?)null;
+                if (kind == BadRowKind.MissingRequired) quarantined += count;
+                else if (kind == BadRowKind.OutOfRange) quarantined += 1;
+                else if (kind == BadRowKind.Duplicate && !firstCopies.Add(id)) duplicates += count;
+            }
+
+            Assert.Equal((items, quarantined, duplicates), (counts.In, counts.Quarantined, counts.Duplicates));
+            Assert.True(counts.Reconciles);
+            Assert.Equal(0, silver.Count("SELECT count(*) FROM (SELECT session_id, item_index FROM listening_sessions GROUP BY 1, 2 HAVING count(*) > 1)"));
+            Assert.Equal(0, silver.Count("SELECT count(*) FROM listening_sessions WHERE item_index < 1 OR song_id IS NULL OR price < 0"));
+            Assert.Contains(rejected, row => row.GetProperty("_reason").GetString() == "in_range(price, 0, inf)");
+        }
+    }
+
+    [Fact]
     public void The_latest_rating_of_a_pair_wins_and_values_are_typed()
     {
         var (_, silver, _) = Transform("ratings");
@@ -98,16 +127,16 @@ public sealed class SilverTransformTests : IDisposable
     [InlineData("ratings")]
     [InlineData("orders")]
     [InlineData("users")]
+    [InlineData("listening_sessions")]
     public void The_backfill_statement_gives_the_same_rows_as_the_function_path(string name)
     {
         var (_, silver, _) = Transform(name);
         using (silver)
         {
             var dataset = Dataset(name);
-            var columns = string.Join(", ", dataset.Source.Columns.Where(c => c.Type != Pipelines.Data.Schema.DataType.List).Select(c => $"'{c.Name}': 'VARCHAR'"));
-            var bronze = $"read_json('{Bronze(name)}', format = 'newline_delimited', columns = {{{columns}}})";
-            var backfill = Pipelines.Data.Sql.TrinoToDuckDb.Translate(Pipelines.Data.Sql.SilverSql.Silver(dataset, bronze));
-            var keep = string.Join(", ", dataset.Source.Columns.Where(c => c.Type != Pipelines.Data.Schema.DataType.List).Select(c => $"\"{c.Name}\""));
+            var bronze = $"read_json('{Bronze(name)}', format = 'newline_delimited', columns = {{{SilverTransform.BronzeColumns(dataset.Source)}}})";
+            var backfill = Pipelines.Data.Sql.TrinoToDuckDb.Translate(Pipelines.Data.Sql.SilverSql.Silver(dataset, bronze, Pipelines.Data.Sql.SilverSql.Engine.DuckDb));
+            var keep = string.Join(", ", dataset.Columns.Select(c => $"\"{c.Name}\""));
 
             var onlyFunction = silver.Count($"SELECT count(*) FROM (SELECT {keep} FROM {name} EXCEPT ALL SELECT {keep} FROM ({backfill}))");
             var onlyBackfill = silver.Count($"SELECT count(*) FROM (SELECT {keep} FROM ({backfill}) EXCEPT ALL SELECT {keep} FROM {name})");
