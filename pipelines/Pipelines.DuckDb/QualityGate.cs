@@ -24,7 +24,7 @@ public sealed class QualityGateException(IReadOnlyList<RuleResult> failures)
 /// </summary>
 public static class QualityGate
 {
-    public static IReadOnlyList<RuleResult> Evaluate(DuckDbTables tables, IEnumerable<SilverDataset> datasets, Func<string, string>? table = null)
+    public static IReadOnlyList<RuleResult> Evaluate(DuckDbTables tables, IEnumerable<SilverDataset> datasets, Func<string, string>? table = null, DateTime? asOf = null)
     {
         table ??= QualitySql.Id;
         var results = new List<RuleResult>();
@@ -32,17 +32,31 @@ public static class QualityGate
         {
             foreach (var rule in dataset.Rules)
             {
-                var sql = TrinoToDuckDb.Translate(QualitySql.CountViolations(rule, dataset.Name, table));
+                var sql = TrinoToDuckDb.Translate(QualitySql.CountViolations(rule, dataset.Name, table, asOf ?? DateTime.UtcNow));
                 results.Add(new RuleResult(dataset.Name, rule, tables.Count(sql)));
             }
         }
         return results;
     }
 
-    public static IReadOnlyList<RuleResult> Require(DuckDbTables tables, IEnumerable<SilverDataset> datasets, Func<string, string>? table = null)
+    public static IReadOnlyList<RuleResult> Require(DuckDbTables tables, IEnumerable<SilverDataset> datasets, Func<string, string>? table = null, DateTime? asOf = null)
     {
-        var results = Evaluate(tables, datasets, table);
+        var results = Evaluate(tables, datasets, table, asOf);
         var failures = results.Where(result => !result.Passed).ToList();
         return failures.Count == 0 ? results : throw new QualityGateException(failures);
     }
+
+    /// <summary>
+    /// Row-count reconciliation of one silver run against its source: the rows the source reported (a bronze
+    /// manifest's count) must all be accounted for as written, dropped as duplicates or quarantined.
+    /// </summary>
+    public static RuleResult Reconcile(string dataset, long sourceRows, SilverCounts counts) =>
+        new(dataset, new Reconciles(sourceRows), Math.Abs(sourceRows - counts.In) + Math.Abs(counts.In - counts.Out - counts.Duplicates - counts.Quarantined));
+}
+
+/// <summary>The source's row count equals silver's rows written + duplicates dropped + quarantined.</summary>
+public sealed record Reconciles(long SourceRows) : QualityRule
+{
+    public override string Name => $"reconciles(source {SourceRows} rows)";
+    public override bool IsRowRule => false;
 }

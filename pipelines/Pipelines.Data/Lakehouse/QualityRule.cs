@@ -44,3 +44,10 @@ public sealed record References(string Column, string Dataset, string KeyColumn)
     public override string Name => $"references({Column} -> {Dataset}.{KeyColumn})";
     public override bool IsRowRule => false;
 }
+
+/// <summary>The newest value of the column is at most <see cref="MaxAgeHours"/> old when the gate runs.</summary>
+public sealed record Freshness(string Column, int MaxAgeHours) : QualityRule
+{
+    public override string Name => $"freshness({Column}, {MaxAgeHours} h)";
+    public override bool IsRowRule => false;
+}

@@ -9,8 +9,10 @@ namespace Pipelines.Data.Sql;
 /// </summary>
 public static class QualitySql
 {
-    public static string CountViolations(QualityRule rule, string dataset, Func<string, string> table) => rule switch
+    /// <param name="asOf">The moment freshness is judged at (UTC); required only by <see cref="Freshness"/> rules.</param>
+    public static string CountViolations(QualityRule rule, string dataset, Func<string, string> table, DateTime? asOf = null) => rule switch
     {
+        Freshness r => $"SELECT CASE WHEN max({Id(r.Column)}) >= TIMESTAMP '{(asOf ?? throw new ArgumentException($"{rule.Name} needs the moment it is judged at", nameof(asOf))).AddHours(-r.MaxAgeHours):yyyy-MM-dd HH:mm:ss}' THEN 0 ELSE 1 END FROM {table(dataset)}",
         NotNull r => $"SELECT count(*) FROM {table(dataset)} WHERE {Id(r.Column)} IS NULL",
         InRange r => $"SELECT count(*) FROM {table(dataset)} WHERE {Range(r)}",
         AcceptedValues r => $"SELECT count(*) FROM {table(dataset)} WHERE {Id(r.Column)} IS NOT NULL AND {Id(r.Column)} NOT IN ({string.Join(", ", r.Values.Select(Literal))})",
