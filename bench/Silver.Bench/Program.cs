@@ -10,7 +10,24 @@ using Pipelines.DuckDb;
 // on the same input, in the same run, same settings (2 threads, 200 MB memory limit): throughput ratio
 // = baseline time / transform time (target >= 1.0). Input: generated order lines (about 1M at scale 345).
 // Usage: Silver.Bench [scale]
-var scale = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 345;
+// `Silver.Bench rss [scale]` instead measures the peak RSS of one transform in a child process (scale 3100 ≈ 1 GiB of input).
+if (args is ["transform", var inputFile, var output])
+{
+    var schemaData = new CourseData(new GeneratorSettings());
+    // Overrides for experiments; by default the transform chooses by input size.
+    int? threads = Environment.GetEnvironmentVariable("SILVER_THREADS") is { } t ? int.Parse(t, CultureInfo.InvariantCulture) : null;
+    var memory = Environment.GetEnvironmentVariable("SILVER_MEMORY");
+    var counts = SilverTransform.Run(SilverCatalog.For(schemaData).Single(d => d.Name == "orderdetails"), [inputFile], Path.Combine(output, "silver"), Path.Combine(output, "quarantine"), threads, memory);
+    var peak = File.ReadLines("/proc/self/status").First(line => line.StartsWith("VmHWM:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+    Console.WriteLine($"{peak} {counts}");
+    return 0;
+}
+var measureRss = args.Length > 0 && args[0] == "rss";
+if (measureRss)
+{
+    args = args[1..];
+}
+var scale = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : measureRss ? 3100 : 345;
 var data = new CourseData(new GeneratorSettings(Scale: scale));
 var dataset = SilverCatalog.For(data).Single(d => d.Name == "orderdetails");
 var work = Directory.CreateTempSubdirectory("silver-bench-").FullName;
@@ -24,6 +41,21 @@ try
     }
     Console.WriteLine($"input: {data["orderdetails"].RowCount:N0} lines, {new FileInfo(input).Length / 1048576.0:F0} MiB (generated in {watch.Elapsed.TotalSeconds:F1} s)");
 
+    if (measureRss)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!, ["transform", input, Path.Combine(work, "out")]) { UseShellExecute = false, RedirectStandardOutput = true };
+        if (Path.GetFileName(Environment.ProcessPath) == "dotnet")
+        {
+            start.ArgumentList.Insert(0, typeof(Measure).Assembly.Location);
+        }
+        var child = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var line = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        var parts = line.Split(' ', 2);
+        Console.WriteLine($"one transform of {new FileInfo(input).Length / 1048576.0:F0} MiB in a child process: {child.Elapsed.TotalSeconds:F1} s, peak RSS {long.Parse(parts[0], CultureInfo.InvariantCulture) / 1024} MB (target <= 256)  {parts[1]}");
+        return process.ExitCode;
+    }
     var baseline = new List<double>();
     var ours = new List<double>();
     SilverCounts? counts = null;

@@ -19,12 +19,18 @@ public static class SilverTransform
 {
     public const string QuarantineFile = "rejected.ndjson";
 
-    public static SilverCounts Run(SilverDataset dataset, IReadOnlyList<string> bronzeFiles, string silverFolder, string quarantineFolder, int threads = 2, string memoryLimit = "200MB")
+    /// <summary>Inputs above this size run on one thread with a smaller memory limit, so the process stays within 256 MB (docs/benchmarks.md).</summary>
+    public const long LargeInputBytes = 256L * 1024 * 1024;
+
+    public static SilverCounts Run(SilverDataset dataset, IReadOnlyList<string> bronzeFiles, string silverFolder, string quarantineFolder, int? threads = null, string? memoryLimit = null)
     {
         if (bronzeFiles.Count == 0)
         {
             throw new ArgumentException($"{dataset.Name}: no bronze files to transform", nameof(bronzeFiles));
         }
+        var large = bronzeFiles.Sum(file => new FileInfo(file).Length) > LargeInputBytes;
+        threads ??= large ? 1 : 2;
+        memoryLimit ??= large ? "100MB" : "200MB";
         using var duck = new DuckDbTables();
         duck.Execute($"SET threads = {threads}; SET memory_limit = {QualitySql.Literal(memoryLimit)}; SET preserve_insertion_order = true");
         var files = $"[{string.Join(", ", bronzeFiles.Select(QualitySql.Literal))}]";
