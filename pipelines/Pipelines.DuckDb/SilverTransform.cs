@@ -6,6 +6,9 @@ namespace Pipelines.DuckDb;
 /// <summary>What one silver run did; in = out + duplicates dropped + quarantined, with out counted from the files written.</summary>
 public sealed record SilverCounts(long In, long Out, long Duplicates, long Quarantined)
 {
+    /// <summary>Whether the batch was read with typed fields (false: a value of the wrong type sent it down the text path).</summary>
+    public bool TypedRead { get; init; } = true;
+
     public bool Reconciles => In == Out + Duplicates + Quarantined;
 }
 
@@ -34,9 +37,21 @@ public static class SilverTransform
         using var duck = new DuckDbTables();
         duck.Execute($"SET threads = {threads}; SET memory_limit = {QualitySql.Literal(memoryLimit)}; SET preserve_insertion_order = true");
         var files = $"[{string.Join(", ", bronzeFiles.Select(QualitySql.Literal))}]";
-        var columns = BronzeColumns(dataset.Source);
-        // Bronze is parsed once, into typed rows with their reasons; everything after reads those.
-        duck.Execute($"CREATE TEMP TABLE typed AS {TrinoToDuckDb.Translate(SilverSql.Typed(dataset, $"read_json({files}, format = 'newline_delimited', columns = {{{columns}}})", SilverSql.Engine.DuckDb))}");
+        // Bronze is parsed once, into typed rows with their reasons; everything after reads those. The reader
+        // types the fields itself (fast); a batch holding a value of the wrong type makes it fail, and the
+        // batch is read again as text, where that value is quarantined with its reason instead.
+        string Read(bool typedBronze) =>
+            $"CREATE OR REPLACE TEMP TABLE typed AS {TrinoToDuckDb.Translate(SilverSql.Typed(dataset, $"read_json({files}, format = 'newline_delimited', columns = {{{BronzeColumns(dataset.Source, typedBronze)}}})", SilverSql.Engine.DuckDb, typedBronze))}";
+        var typedRead = true;
+        try
+        {
+            duck.Execute(Read(typedBronze: true));
+        }
+        catch (DuckDB.NET.Data.DuckDBException e) when (e.Message.Contains("JSON transform error", StringComparison.Ordinal) || e.Message.Contains("Conversion Error", StringComparison.Ordinal))
+        {
+            typedRead = false;
+            duck.Execute(Read(typedBronze: false));
+        }
 
         if (Directory.Exists(silverFolder))
         {
@@ -57,10 +72,14 @@ public static class SilverTransform
         var valid = duck.Count($"SELECT count(*) FROM typed WHERE {QualitySql.Id(SilverSql.Reason)} IS NULL");
         var written = duck.Count($"SELECT count(*) FROM read_parquet({QualitySql.Literal(Path.Combine(silverFolder, "**", "*.parquet"))})");
         var rejected = duck.Count($"SELECT count(*) FROM read_json({QualitySql.Literal(quarantine)}, format = 'newline_delimited')");
-        return new SilverCounts(total, written, valid - written, rejected);
+        return new SilverCounts(total, written, valid - written, rejected) { TypedRead = typedRead };
     }
 
-    /// <summary>The bronze columns as <c>read_json</c> declares them: all text, lists as lists of records of text.</summary>
-    public static string BronzeColumns(Data.Schema.DatasetSchema schema) => string.Join(", ", schema.Columns.Select(column =>
-        $"{QualitySql.Literal(column.Name)}: {QualitySql.Literal(column.Type == Data.Schema.DataType.List ? $"STRUCT({string.Join(", ", column.Fields!.Select(f => $"{QualitySql.Id(f.Name)} VARCHAR"))})[]" : "VARCHAR")}"));
+    /// <summary>The bronze columns as <c>read_json</c> declares them: typed as the schema says, or all text; lists as lists of records.</summary>
+    public static string BronzeColumns(Data.Schema.DatasetSchema schema, bool typed = false)
+    {
+        string TypeOf(Data.Schema.Column column) => typed ? DuckDbTables.TypeOf(column.Type) : "VARCHAR";
+        return string.Join(", ", schema.Columns.Select(column =>
+            $"{QualitySql.Literal(column.Name)}: {QualitySql.Literal(column.Type == Data.Schema.DataType.List ? $"STRUCT({string.Join(", ", column.Fields!.Select(f => $"{QualitySql.Id(f.Name)} {TypeOf(f)}"))})[]" : TypeOf(column))}"));
+    }
 }

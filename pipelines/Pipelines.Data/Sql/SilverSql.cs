@@ -44,12 +44,17 @@ public static class SilverSql
     /// Every bronze row, typed, with the first rule it breaks (null when valid); the text as it arrived is
     /// kept only for broken rows (<c>_raw_…</c>), which is all the quarantine needs.
     /// </summary>
-    public static string Typed(SilverDataset dataset, string bronze, Engine engine = Engine.Athena)
+    /// <param name="typedBronze">
+    /// The bronze relation already has the columns' types (a typed reader or a typed bronze table), so no cast
+    /// and no type check is needed; readers fail the whole batch on a value of the wrong type, and the text
+    /// form (false) is the fallback that quarantines such values instead.
+    /// </param>
+    public static string Typed(SilverDataset dataset, string bronze, Engine engine = Engine.Athena, bool typedBronze = false)
     {
         var columns = Flat(dataset).ToList();
-        var typed = columns.Select(column => $"{Typed(column)} AS {QualitySql.Id(column.Name)}");
+        var typed = columns.Select(column => $"{(typedBronze ? QualitySql.Id(column.Name) : Typed(column))} AS {QualitySql.Id(column.Name)}");
         var raw = columns.Select(column => $"CASE WHEN {QualitySql.Id(Reason)} IS NOT NULL THEN {QualitySql.Id(column.Name)} END AS {QualitySql.Id("_raw_" + column.Name)}");
-        return $"SELECT {string.Join(", ", typed.Concat(raw))}, {QualitySql.Id(Reason)} FROM (SELECT *, {ReasonOf(dataset, columns)} AS {QualitySql.Id(Reason)} FROM {Source(dataset, bronze, engine)}) AS checked";
+        return $"SELECT {string.Join(", ", typed.Concat(raw))}, {QualitySql.Id(Reason)} FROM (SELECT *, {ReasonOf(dataset, columns, typedBronze)} AS {QualitySql.Id(Reason)} FROM {Source(dataset, bronze, engine, typedBronze)}) AS checked";
     }
 
     /// <summary>
@@ -57,7 +62,7 @@ public static class SilverSql
     /// array of rows yields the rows' fields as columns, DuckDB's a single struct, so the one difference the
     /// translation cannot make is written here, from the same declaration, for each engine.
     /// </summary>
-    public static string Source(SilverDataset dataset, string bronze, Engine engine)
+    public static string Source(SilverDataset dataset, string bronze, Engine engine, bool typedBronze = false)
     {
         if (dataset.Explode is not { } list)
         {
@@ -70,7 +75,7 @@ public static class SilverSql
         var unnest = engine == Engine.Athena
             ? $"UNNEST(b.{QualitySql.Id(list)}) WITH ORDINALITY AS item({string.Join(", ", fields.Select(field => QualitySql.Id(field.Name)))}, {index})"
             : $"LATERAL (SELECT {string.Join(", ", fields.Select(field => $"u.entry.{QualitySql.Id(field.Name)} AS {QualitySql.Id(field.Name)}"))}, u.{index} FROM UNNEST(b.{QualitySql.Id(list)}) WITH ORDINALITY AS u(entry, {index})) AS item";
-        return $"(SELECT {string.Join(", ", parents.Concat(items))}, CAST(item.{index} AS varchar) AS {index} FROM {bronze} AS b CROSS JOIN {unnest}) AS exploded";
+        return $"(SELECT {string.Join(", ", parents.Concat(items))}, CAST(item.{index} AS {(typedBronze ? "bigint" : "varchar")}) AS {index} FROM {bronze} AS b CROSS JOIN {unnest}) AS exploded";
     }
 
     /// <summary>The silver rows from bronze in one statement, as a backfill on Athena runs it (CTAS or INSERT … SELECT).</summary>
@@ -97,7 +102,7 @@ public static class SilverSql
     private static IEnumerable<Column> Flat(SilverDataset dataset) => dataset.Columns;
 
     /// <summary>The first broken rule, in declaration order: a missing value, a value of the wrong type, then the row rules.</summary>
-    private static string ReasonOf(SilverDataset dataset, IReadOnlyList<Column> columns)
+    private static string ReasonOf(SilverDataset dataset, IReadOnlyList<Column> columns, bool typedBronze)
     {
         var cases = new List<string>();
         foreach (var column in columns)
@@ -107,7 +112,7 @@ public static class SilverSql
             {
                 cases.Add($"WHEN {id} IS NULL THEN {QualitySql.Literal(new NotNull(column.Name).Name)}");
             }
-            if (column.Type != DataType.Text)
+            if (column.Type != DataType.Text && !typedBronze)
             {
                 cases.Add($"WHEN {id} IS NOT NULL AND {Typed(column)} IS NULL THEN {QualitySql.Literal($"type({column.Name}, {TypeOf(column.Type)})")}");
             }
@@ -115,7 +120,7 @@ public static class SilverSql
         foreach (var rule in dataset.ExtraRules.Where(rule => rule.IsRowRule))
         {
             var column = columns.First(c => c.Name == RuleColumn(rule));
-            var value = Typed(column);
+            var value = typedBronze ? QualitySql.Id(column.Name) : Typed(column);
             var broken = rule switch
             {
                 InRange r => string.Join(" OR ", new[]

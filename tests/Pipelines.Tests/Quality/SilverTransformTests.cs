@@ -47,6 +47,7 @@ public sealed class SilverTransformTests : IDisposable
         {
             var bad = _data[name].BadRows().ToList();
             Assert.True(counts.Reconciles, counts.ToString());
+            Assert.True(counts.TypedRead, "well-typed bronze takes the typed read");
             Assert.Equal(_data[name].RowCount, counts.In);
             Assert.Equal(bad.Count(b => b.Kind is BadRowKind.MissingRequired or BadRowKind.OutOfRange), counts.Quarantined);
             Assert.Equal(bad.Count(b => b.Kind == BadRowKind.Duplicate), counts.Duplicates);
@@ -86,6 +87,27 @@ public sealed class SilverTransformTests : IDisposable
             Assert.Equal(0, silver.Count("SELECT count(*) FROM listening_sessions WHERE item_index < 1 OR song_id IS NULL OR price < 0"));
             Assert.Contains(rejected, row => row.GetProperty("_reason").GetString() == "in_range(price, 0, inf)");
         }
+    }
+
+    [Fact]
+    public void A_value_of_the_wrong_type_sends_the_batch_down_the_text_path_where_only_that_row_is_quarantined()
+    {
+        var file = Path.Combine(_folder, "mistyped.ndjson");
+        var lines = File.ReadLines(Bronze("orderdetails")).Take(50).ToList();
+        lines[7] = System.Text.RegularExpressions.Regex.Replace(lines[7], "\"quantity_ordered\":-?\\d+", "\"quantity_ordered\":\"many\"");
+        File.WriteAllLines(file, lines);
+        var dataset = Dataset("orderdetails");
+        var otherSpoiled = _data["orderdetails"].Rows().Take(50).Where((row, index) => index != 7 && (row[2] is long q && q < 1 || row[3] is null)).Count();
+
+        var counts = SilverTransform.Run(dataset, [file], Path.Combine(_folder, "typed", "silver"), Path.Combine(_folder, "typed", "quarantine"));
+
+        Assert.Contains("\"many\"", lines[7]);
+        Assert.False(counts.TypedRead);
+        Assert.True(counts.Reconciles);
+        Assert.Equal(50, counts.In);
+        var rejected = File.ReadLines(Path.Combine(_folder, "typed", "quarantine", SilverTransform.QuarantineFile)).ToList();
+        Assert.Single(rejected, line => line.Contains("type(quantity_ordered, bigint)", StringComparison.Ordinal) && line.Contains("many", StringComparison.Ordinal));
+        Assert.Equal(otherSpoiled + 1, counts.Quarantined);
     }
 
     [Fact]
