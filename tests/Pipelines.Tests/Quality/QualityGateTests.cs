@@ -60,6 +60,9 @@ public sealed class QualityGateTests : IDisposable
                 Assert.True(expected == result.Violations, $"{result}: expected {expected}");
             }
             Assert.True(results.Count(r => !r.Passed) >= 10, "the spoiled data must make many rules fire");
+            var stopped = Assert.Throws<QualityGateException>(() => QualityGate.Require(tables, datasets));
+            Assert.Equal(results.Where(r => !r.Passed).Select(r => r.ToString()), stopped.Failures.Select(f => f.ToString()));
+            Assert.Contains("customers: not_null(country)", stopped.Message);
             foreach (var kind in new[] { typeof(NotNull), typeof(InRange), typeof(Unique) })
             {
                 Assert.Contains(results, r => r.Rule.GetType() == kind && !r.Passed);
