@@ -6,11 +6,38 @@ namespace Pipelines.DuckDb;
 /// <summary>Builds gold on DuckDB: each model, in the order its reads give, as a table from its translated SQL.</summary>
 public static class GoldRunner
 {
-    public static IReadOnlyList<(string Model, long Rows)> Run(DuckDbTables tables, IReadOnlyList<GoldModel> models)
+    public static IReadOnlyList<(string Model, long Rows)> Run(DuckDbTables tables, IReadOnlyList<GoldModel> models) =>
+        Build(tables, GoldModels.InRunOrder(models));
+
+    /// <summary>
+    /// The explicit refresh step: rebuilds the named models and every model that reads them, in run order.
+    /// Until it runs, a <c>table</c> model keeps the answer of its last build — the staleness a
+    /// "materialized" table trades for speed; views are always current.
+    /// </summary>
+    public static IReadOnlyList<(string Model, long Rows)> Refresh(DuckDbTables tables, IReadOnlyList<GoldModel> models, params string[] names)
+    {
+        var unknown = names.Where(name => models.All(model => model.Name != name)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"no model {string.Join(", ", unknown)} to refresh", nameof(names));
+        }
+        var stale = new HashSet<string>(names, StringComparer.Ordinal);
+        var order = GoldModels.InRunOrder(models);
+        foreach (var model in order)
+        {
+            if (model.Reads.Any(read => stale.Contains(read.Replace("gold.", "", StringComparison.OrdinalIgnoreCase))))
+            {
+                stale.Add(model.Name);
+            }
+        }
+        return Build(tables, [.. order.Where(model => stale.Contains(model.Name))]);
+    }
+
+    private static IReadOnlyList<(string Model, long Rows)> Build(DuckDbTables tables, IReadOnlyList<GoldModel> ordered)
     {
         tables.Execute("CREATE SCHEMA IF NOT EXISTS silver; CREATE SCHEMA IF NOT EXISTS gold");
         var built = new List<(string, long)>();
-        foreach (var model in GoldModels.InRunOrder(models))
+        foreach (var model in ordered)
         {
             string sql;
             try

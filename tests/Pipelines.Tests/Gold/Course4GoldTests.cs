@@ -111,6 +111,36 @@ public sealed class Course4GoldTests : IDisposable
         Assert.Equal(0, _tables.Count("SELECT count(*) - count(DISTINCT song_key) FROM gold.dim_songs"));
     }
 
+    [Fact]
+    public void A_view_is_current_at_once_and_the_materialized_table_only_after_its_refresh()
+    {
+        var models = GoldModels.ForCourse("course4");
+        var before = Scalar("SELECT sales FROM gold.sales_per_country_materialized WHERE country = 'USA'");
+        Assert.Equal(before, Scalar("SELECT sales FROM gold.sales_per_country WHERE country = 'USA'"));
+
+        _tables.Execute("UPDATE gold.fact_orders SET amount = amount + 1000 WHERE customer_key = (SELECT min(customer_key) FROM gold.dim_customers WHERE country = 'USA')");
+        var lines = _tables.Count("SELECT count(*) FROM gold.fact_orders WHERE customer_key = (SELECT min(customer_key) FROM gold.dim_customers WHERE country = 'USA')");
+
+        Assert.Equal(before + 1000 * lines, Scalar("SELECT sales FROM gold.sales_per_country WHERE country = 'USA'"));
+        Assert.Equal(before, Scalar("SELECT sales FROM gold.sales_per_country_materialized WHERE country = 'USA'"));
+        var refreshed = GoldRunner.Refresh(_tables, models, "sales_per_country_materialized");
+        Assert.Equal(["sales_per_country_materialized"], refreshed.Select(r => r.Model));
+        Assert.Equal(before + 1000 * lines, Scalar("SELECT sales FROM gold.sales_per_country_materialized WHERE country = 'USA'"));
+    }
+
+    [Fact]
+    public void Refreshing_a_model_rebuilds_what_reads_it_and_an_unknown_name_is_refused()
+    {
+        var models = GoldModels.ForCourse("course4");
+        var refreshed = GoldRunner.Refresh(_tables, models, "dim_customers").Select(r => r.Model).ToList();
+
+        Assert.Equal("dim_customers", refreshed[0]);
+        Assert.Contains("fact_orders", refreshed);
+        Assert.Contains("sales_per_country_materialized", refreshed);
+        Assert.DoesNotContain("dim_products", refreshed);
+        Assert.Contains("no model nope", Assert.Throws<ArgumentException>(() => GoldRunner.Refresh(_tables, models, "nope")).Message);
+    }
+
     public void Dispose()
     {
         _tables.Dispose();
