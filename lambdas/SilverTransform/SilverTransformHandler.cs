@@ -8,7 +8,8 @@ public sealed record SilverTransformOptions(string BronzeBucket, string SilverBu
 
 /// <summary>
 /// One bronze run of one dataset to silver: copy the run's objects to local disk, run the dataset's silver
-/// SQL on DuckDB, upload the Parquet files under <c>{dataset}/{partitions}/bronze_run={run}/</c> and the
+/// SQL on DuckDB, upload the Parquet files as <c>{dataset}/{partitions}/{run}-part-0.parquet</c> (the run in the
+/// file's name, so the partition folders are the table's only partitions and runs sit side by side) and the
 /// rejected rows under the quarantine prefix. Keys depend only on the run and the data, so a re-run replaces.
 /// </summary>
 public sealed class SilverTransformHandler(IObjectStore store, IReadOnlyList<SilverDataset> datasets, SilverTransformOptions options)
@@ -54,8 +55,8 @@ public sealed class SilverTransformHandler(IObjectStore store, IReadOnlyList<Sil
                 var relative = Path.GetRelativePath(silver, file).Replace('\\', '/');
                 var folder = Path.GetDirectoryName(relative)?.Replace('\\', '/');
                 var key = string.IsNullOrEmpty(folder)
-                    ? $"{dataset.Name}/bronze_run={run}/{Path.GetFileName(relative)}"
-                    : $"{dataset.Name}/{folder}/bronze_run={run}/{Path.GetFileName(relative)}";
+                    ? $"{dataset.Name}/{run}-{Path.GetFileName(relative)}"
+                    : $"{dataset.Name}/{folder}/{run}-{Path.GetFileName(relative)}";
                 await store.PutAsync(options.SilverBucket, key, await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false), "application/vnd.apache.parquet", cancellationToken).ConfigureAwait(false);
                 objects.Add(key);
             }

@@ -1,4 +1,5 @@
 using Infra.Model;
+using Infra.Platform.Components.Catalog;
 using Infra.Platform.Components.Database;
 using Infra.Platform.Components.Encryption;
 using Infra.Platform.Components.Ingestion;
@@ -54,6 +55,7 @@ public static class PlatformProgram
         if (profile.DatabaseExtraction is { } extraction) DatabaseExtraction.Create(context, extraction, Require(database, "database extraction"), network!, storage.Bronze, profile.LogRetentionDays);
         if (profile.RestIngestion is { } rest) RestApiIngestion.Create(context, rest, storage.Bronze, profile.LogRetentionDays);
         if (profile.SilverTransform is { } silver) SilverTransformation.Create(context, silver, storage, profile.LogRetentionDays);
+        if (profile.Catalog is { } catalog) GlueCatalog.Create(context, catalog, storage);
         return program;
     }
 

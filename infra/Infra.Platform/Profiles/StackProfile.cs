@@ -1,3 +1,4 @@
+using Infra.Platform.Components.Catalog;
 using Infra.Platform.Components.Database;
 using Infra.Platform.Components.Encryption;
 using Infra.Platform.Components.Ingestion;
@@ -52,6 +53,9 @@ public sealed record StackProfile
 
     /// <summary>Scheduled ingestion of the course's REST API to bronze (courses 2 and 4).</summary>
     public RestApiIngestionSettings? RestIngestion { get; init; }
+
+    /// <summary>The Glue Data Catalog over the lakehouse (every stack).</summary>
+    public GlueCatalogSettings? Catalog { get; init; }
 
     /// <summary>The bronze → silver function (every stack).</summary>
     public SilverTransformationSettings? SilverTransform { get; init; }

@@ -25,6 +25,7 @@ public static class StackProfiles
         DatabaseExtraction = new(),
         RestIngestion = new(),
         SilverTransform = new(),
+        Catalog = new(),
     };
 
     private static readonly StackProfile Prod = Dev with

@@ -28,7 +28,7 @@ public sealed class SilverTransformHandlerTests : IDisposable
 
         var spoiled = Data["orders"].BadRows().Count(b => b.Kind == BadRowKind.MissingRequired);
         Assert.Equal((Data["orders"].RowCount, Data["orders"].RowCount - spoiled, 0L, (long)spoiled), (result.In, result.Out, result.Duplicates, result.Quarantined));
-        Assert.All(result.Objects, key => Assert.Matches(@"^orders/order_year=\d{4}/bronze_run=20260301T060000Z-000001/part-0\.parquet$", key));
+        Assert.All(result.Objects, key => Assert.Matches(@"^orders/order_year=\d{4}/20260301T060000Z-000001-part-0\.parquet$", key));
         Assert.All(result.Objects, key => Assert.True(store.Objects.ContainsKey($"silver/{key}")));
         Assert.True(store.Objects.ContainsKey("bronze/quarantine/silver/orders/run=20260301T060000Z-000001/rejected.ndjson"));
         Assert.Empty(Directory.GetFileSystemEntries(_work));

@@ -1,0 +1,114 @@
+using Infra.Model.Inputs;
+using Infra.Model.Values;
+using Infra.Platform.Components.Ingestion;
+using Infra.Platform.Components.Storage;
+using Infra.Providers.Aws.Glue;
+using Infra.Providers.Aws.Glue.Inputs;
+using Pipelines.Data.Lakehouse;
+using Pipelines.Data.Schema;
+using Pipelines.Data.Sql;
+
+namespace Infra.Platform.Components.Catalog;
+
+/// <summary>
+/// The Glue Data Catalog of the lakehouse: one database per layer; a table per silver dataset, generated
+/// from its declaration (columns and types, Parquet, partitions projected from their declared range, so
+/// no crawler is needed); a Glue Data Quality ruleset per silver table from the same rules the gate runs;
+/// and, where the stack manages it, the catalog encrypted with the stack key.
+/// </summary>
+public static class GlueCatalog
+{
+    public static readonly IReadOnlyList<string> Layers = ["bronze", "silver", "gold"];
+
+    public static GlueCatalogResult Create(PlatformContext context, GlueCatalogSettings settings, LakehouseStorageResult storage)
+    {
+        var scope = context.Scope(nameof(GlueCatalog));
+        var key = context.RequireKey();
+        var buckets = new Dictionary<string, BucketResult> { ["bronze"] = storage.Bronze, ["silver"] = storage.Silver, ["gold"] = storage.Gold };
+        var databases = new Dictionary<string, string>();
+        var databaseResources = new Dictionary<string, Infra.Model.Resources.Resource>();
+        foreach (var layer in Layers)
+        {
+            var name = DatabaseName(context, layer);
+            databases[layer] = name;
+            databaseResources[layer] = scope.Add($"{layer}-database", new CatalogDatabaseArgs
+            {
+                Name = name,
+                Description = $"The {layer} layer of the lakehouse",
+                LocationUri = Fn.Interpolate($"s3://{buckets[layer].BucketName}/"),
+            });
+            context.Output(databaseResources[layer].Attr("name"), layer, "DatabaseName");
+        }
+
+        var tables = new List<string>();
+        foreach (var dataset in SilverCatalog.For(CourseCatalog.Data))
+        {
+            var location = Fn.Interpolate($"s3://{storage.Silver.BucketName}/{dataset.Name}/");
+            var parameters = new InputMap<string> { { "classification", "parquet" } };
+            if (dataset.Partitions.Count > 0)
+            {
+                parameters.Add("projection.enabled", "true");
+                foreach (var partition in dataset.Partitions)
+                {
+                    parameters.Add($"projection.{partition.Column}.type", "integer");
+                    parameters.Add($"projection.{partition.Column}.range", $"{partition.RangeFrom},{partition.RangeTo}");
+                }
+                parameters.Add("storage.location.template",
+                    Fn.Interpolate($"s3://{storage.Silver.BucketName}/{dataset.Name}/{string.Join("/", dataset.Partitions.Select(p => $"{p.Column}=${{{p.Column}}}"))}/"));
+            }
+            var table = scope.Add($"silver-{dataset.Name}-table", new CatalogTableArgs
+            {
+                DatabaseName = databaseResources["silver"].Attr("name"),
+                Name = dataset.Name,
+                Description = dataset.Source.Description,
+                TableType = "EXTERNAL_TABLE",
+                Parameters = parameters,
+                PartitionKeys = [.. dataset.Partitions.Select(partition => new CatalogTablePartitionKeyArgs { Name = partition.Column, Type = GlueType(partition.Type) })],
+                StorageDescriptor = new CatalogTableStorageDescriptorArgs
+                {
+                    Location = location,
+                    InputFormat = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat",
+                    OutputFormat = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat",
+                    SerDeInfo = new CatalogTableStorageDescriptorSerDeInfoArgs { SerializationLibrary = "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe" },
+                    Columns = [.. dataset.Columns.Select(column => new CatalogTableStorageDescriptorColumnArgs { Name = column.Name, Type = GlueType(column.Type) })],
+                },
+            });
+            var (ruleset, _) = Dqdl.Ruleset(dataset);
+            scope.Add($"silver-{dataset.Name}-quality", new DataQualityRulesetArgs
+            {
+                Name = context.Name($"silver-{dataset.Name}"),
+                Description = $"The quality rules of silver {dataset.Name}, from its declaration",
+                Ruleset = ruleset,
+                TargetTable = new DataQualityRulesetTargetTableArgs { DatabaseName = databaseResources["silver"].Attr("name"), TableName = table.Attr("name") },
+            });
+            tables.Add(dataset.Name);
+        }
+
+        if (settings.ManageCatalogEncryption)
+        {
+            scope.Add("catalog-encryption", new DataCatalogEncryptionSettingsArgs
+            {
+                DataCatalogEncryptionSettings = new DataCatalogEncryptionSettingsDataCatalogEncryptionSettingsArgs
+                {
+                    EncryptionAtRest = new DataCatalogEncryptionSettingsDataCatalogEncryptionSettingsEncryptionAtRestArgs { CatalogEncryptionMode = "SSE-KMS", SseAwsKmsKeyId = key.KeyArn },
+                    ConnectionPasswordEncryption = new DataCatalogEncryptionSettingsDataCatalogEncryptionSettingsConnectionPasswordEncryptionArgs { ReturnConnectionPasswordEncrypted = true, AwsKmsKeyId = key.KeyArn },
+                },
+            });
+        }
+        return new GlueCatalogResult(databases, tables);
+    }
+
+    /// <summary>Glue database names allow lower-case letters, digits and underscores.</summary>
+    public static string DatabaseName(PlatformContext context, string layer) => $"{context.NamePrefix}_{layer}".Replace('-', '_').ToLowerInvariant();
+
+    public static string GlueType(DataType type) => type switch
+    {
+        DataType.Integer => "bigint",
+        DataType.Decimal => "decimal(14,2)",
+        DataType.Text => "string",
+        DataType.Date => "date",
+        DataType.Timestamp => "timestamp",
+        DataType.Boolean => "boolean",
+        _ => throw new ArgumentException($"{type} is not a column type of a silver table", nameof(type)),
+    };
+}

@@ -1,0 +1,11 @@
+namespace Infra.Platform.Components.Catalog;
+
+/// <summary>The stack's Glue Data Catalog: databases per layer, silver tables, quality rulesets.</summary>
+public sealed record GlueCatalogSettings
+{
+    /// <summary>
+    /// Whether this stack sets the account's Data Catalog encryption (at rest and connection passwords, with
+    /// the stack key). The setting is one per account and region: only one stack there may manage it.
+    /// </summary>
+    public bool ManageCatalogEncryption { get; init; } = true;
+}

@@ -1,0 +1,79 @@
+using Infra.Platform.Components.Catalog;
+using Infra.Platform.Components.Ingestion;
+using Infra.Tests.Mocking;
+using Infra.Tests.Support;
+using Pipelines.Data.Lakehouse;
+using Pipelines.Data.Sql;
+
+namespace Infra.Tests.Components;
+
+/// <summary>The catalog as deployed (mocked): generated from the silver declarations, encrypted with the stack key.</summary>
+public class GlueCatalogTests
+{
+    private static readonly DeploymentResult Dev = Stacks.Deploy("dev");
+    private static readonly IReadOnlyList<SilverDataset> Silver = SilverCatalog.For(CourseCatalog.Data);
+
+    [Fact]
+    public void Each_layer_has_a_database_over_its_bucket()
+    {
+        foreach (var layer in GlueCatalog.Layers)
+        {
+            var database = Dev.Resource($"{layer}-database");
+            Assert.Equal($"dataplatform_dev_{layer}", database.Input("name"));
+            Assert.Equal($"s3://{Dev.Resource($"{layer}-bucket").Id}/", database.Input("locationUri"));
+        }
+    }
+
+    [Fact]
+    public void Each_silver_dataset_has_a_parquet_table_with_its_declared_columns_and_types()
+    {
+        foreach (var dataset in Silver)
+        {
+            var table = Dev.Resource($"silver-{dataset.Name}-table");
+            Assert.Equal(Dev.Resource("silver-database").Inputs["name"], table.Input("databaseName"));
+            Assert.Equal(dataset.Name, table.Input("name"));
+            Assert.Equal($"s3://{Dev.Resource("silver-bucket").Id}/{dataset.Name}/", table.Input("storageDescriptor.location"));
+            Assert.Equal("org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe", table.Input("storageDescriptor.serDeInfo.serializationLibrary"));
+            var columns = ((List<object?>)table.Input("storageDescriptor.columns")!).Cast<Dictionary<string, object?>>().Select(c => ((string)c["name"]!, (string)c["type"]!));
+            Assert.Equal(dataset.Columns.Select(c => (c.Name, GlueCatalog.GlueType(c.Type))), columns);
+        }
+        Assert.Equal(Silver.Count, Dev.OfType("aws:glue:CatalogTable").Count());
+    }
+
+    [Fact]
+    public void Partitions_are_projected_from_their_declared_range_so_no_crawler_is_needed()
+    {
+        var orders = Dev.Resource("silver-orders-table");
+        var parameters = (Dictionary<string, object?>)orders.Input("parameters")!;
+
+        Assert.Equal("true", parameters["projection.enabled"]);
+        Assert.Equal("integer", parameters["projection.order_year.type"]);
+        Assert.Equal("1990,2099", parameters["projection.order_year.range"]);
+        Assert.Equal($"s3://{Dev.Resource("silver-bucket").Id}/orders/order_year=${{order_year}}/", parameters["storage.location.template"]);
+        Assert.False(((Dictionary<string, object?>)Dev.Resource("silver-customers-table").Input("parameters")!).ContainsKey("projection.enabled"));
+        Assert.Equal(new List<object?> { new Dictionary<string, object?> { ["name"] = "order_year", ["type"] = "bigint" } }, orders.Input("partitionKeys"));
+        Assert.DoesNotContain(Dev.Resources, r => r.Type == "aws:glue:Crawler");
+    }
+
+    [Fact]
+    public void Quality_rulesets_are_the_declared_rules_on_their_table()
+    {
+        foreach (var dataset in Silver)
+        {
+            var ruleset = Dev.Resource($"silver-{dataset.Name}-quality");
+            Assert.Equal(Dqdl.Ruleset(dataset).Ruleset, ruleset.Input("ruleset"));
+            Assert.Equal(Dev.Resource($"silver-{dataset.Name}-table").Outputs["name"], ruleset.Input("targetTable.tableName"));
+        }
+    }
+
+    [Fact]
+    public void The_catalog_is_encrypted_with_the_stack_key()
+    {
+        var encryption = Dev.Resource("catalog-encryption");
+
+        Assert.Equal("SSE-KMS", encryption.Input("dataCatalogEncryptionSettings.encryptionAtRest.catalogEncryptionMode"));
+        Assert.Equal(Dev.Outputs["kmsKeyArn"], encryption.Input("dataCatalogEncryptionSettings.encryptionAtRest.sseAwsKmsKeyId"));
+        Assert.Equal(true, encryption.Input("dataCatalogEncryptionSettings.connectionPasswordEncryption.returnConnectionPasswordEncrypted"));
+        Assert.Equal(Dev.Outputs["kmsKeyArn"], encryption.Input("dataCatalogEncryptionSettings.connectionPasswordEncryption.awsKmsKeyId"));
+    }
+}
