@@ -37,7 +37,7 @@ public class GlueCatalogTests
             var columns = ((List<object?>)table.Input("storageDescriptor.columns")!).Cast<Dictionary<string, object?>>().Select(c => ((string)c["name"]!, (string)c["type"]!));
             Assert.Equal(dataset.Columns.Select(c => (c.Name, GlueCatalog.GlueType(c.Type))), columns);
         }
-        Assert.Equal(Silver.Count, Dev.OfType("aws:glue:CatalogTable").Count());
+        Assert.Equal(2 * Silver.Count, Dev.OfType("aws:glue:CatalogTable").Count());
     }
 
     [Fact]
@@ -64,6 +64,27 @@ public class GlueCatalogTests
             Assert.Equal(Dqdl.Ruleset(dataset).Ruleset, ruleset.Input("ruleset"));
             Assert.Equal(Dev.Resource($"silver-{dataset.Name}-table").Outputs["name"], ruleset.Input("targetTable.tableName"));
         }
+    }
+
+    [Fact]
+    public void Each_silver_dataset_has_a_bronze_table_of_text_columns_for_a_backfill_partitioned_by_ingest_date()
+    {
+        var bronze = Dev.Resource("bronze-bucket").Id;
+        foreach (var dataset in Silver)
+        {
+            var table = Dev.Resource($"bronze-{dataset.Name}-table");
+            var parameters = (Dictionary<string, object?>)table.Input("parameters")!;
+            Assert.Equal(Dev.Resource("bronze-database").Inputs["name"], table.Input("databaseName"));
+            Assert.Equal($"s3://{bronze}/{dataset.BronzePrefix}/", table.Input("storageDescriptor.location"));
+            Assert.Equal("org.openx.data.jsonserde.JsonSerDe", table.Input("storageDescriptor.serDeInfo.serializationLibrary"));
+            Assert.Equal($"s3://{bronze}/{dataset.BronzePrefix}/ingest_date=${{ingest_date}}/", parameters["storage.location.template"]);
+            Assert.Equal("date", parameters["projection.ingest_date.type"]);
+            var types = ((List<object?>)table.Input("storageDescriptor.columns")!).Cast<Dictionary<string, object?>>().Select(c => (string)c["type"]!).ToList();
+            Assert.Equal(dataset.Source.Columns.Count, types.Count);
+            Assert.All(types, type => Assert.True(type == "string" || type.StartsWith("array<struct<", StringComparison.Ordinal), type));
+        }
+        var sessions = ((List<object?>)Dev.Resource("bronze-listening_sessions-table").Input("storageDescriptor.columns")!).Cast<Dictionary<string, object?>>().Single(c => (string)c["name"]! == "items");
+        Assert.Equal("array<struct<song_id:string,title:string,artist_name:string,price:string,liked:string,liked_since:string>>", sessions["type"]);
     }
 
     [Fact]

@@ -43,6 +43,7 @@ public static class GlueCatalog
         var tables = new List<string>();
         foreach (var dataset in SilverCatalog.For(CourseCatalog.Data))
         {
+            BronzeTable(context, scope, databaseResources["bronze"], storage.Bronze, dataset);
             var location = Fn.Interpolate($"s3://{storage.Silver.BucketName}/{dataset.Name}/");
             var parameters = new InputMap<string> { { "classification", "parquet" } };
             if (dataset.Partitions.Count > 0)
@@ -97,6 +98,45 @@ public static class GlueCatalog
         }
         return new GlueCatalogResult(databases, tables);
     }
+
+    /// <summary>
+    /// The bronze side of a silver dataset, for a backfill on Athena: gzip NDJSON read with text columns (the
+    /// silver SQL types them), partitioned by ingest date through projection; each run's folder below a date
+    /// is read whole, and the run manifests (<c>_manifest.json</c>) are hidden files Athena skips.
+    /// </summary>
+    private static void BronzeTable(PlatformContext context, Infra.Model.Resources.ComponentScope scope, Infra.Model.Resources.Resource database, BucketResult bronze, SilverDataset dataset)
+    {
+        scope.Add($"bronze-{dataset.Name}-table", new CatalogTableArgs
+        {
+            DatabaseName = database.Attr("name"),
+            Name = dataset.Name,
+            Description = $"Bronze {dataset.Name} as ingested (gzip NDJSON, text columns)",
+            TableType = "EXTERNAL_TABLE",
+            Parameters = new InputMap<string>
+            {
+                { "classification", "json" },
+                { "projection.enabled", "true" },
+                { "projection.ingest_date.type", "date" },
+                { "projection.ingest_date.format", "yyyy-MM-dd" },
+                { "projection.ingest_date.range", "2020-01-01,NOW" },
+                { "storage.location.template", Fn.Interpolate($"s3://{bronze.BucketName}/{dataset.BronzePrefix}/ingest_date=${{ingest_date}}/") },
+            },
+            PartitionKeys = [new CatalogTablePartitionKeyArgs { Name = "ingest_date", Type = "string" }],
+            StorageDescriptor = new CatalogTableStorageDescriptorArgs
+            {
+                Location = Fn.Interpolate($"s3://{bronze.BucketName}/{dataset.BronzePrefix}/"),
+                InputFormat = "org.apache.hadoop.mapred.TextInputFormat",
+                OutputFormat = "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat",
+                SerDeInfo = new CatalogTableStorageDescriptorSerDeInfoArgs { SerializationLibrary = "org.openx.data.jsonserde.JsonSerDe" },
+                Columns = [.. dataset.Source.Columns.Select(column => new CatalogTableStorageDescriptorColumnArgs { Name = column.Name, Type = BronzeType(column) })],
+            },
+        });
+    }
+
+    /// <summary>Bronze columns are text, as the silver SQL expects; a list is an array of records of text.</summary>
+    public static string BronzeType(Column column) => column.Type == DataType.List
+        ? $"array<struct<{string.Join(",", column.Fields!.Select(field => $"{field.Name}:string"))}>>"
+        : "string";
 
     /// <summary>Glue database names allow lower-case letters, digits and underscores.</summary>
     public static string DatabaseName(PlatformContext context, string layer) => $"{context.NamePrefix}_{layer}".Replace('-', '_').ToLowerInvariant();
