@@ -4,6 +4,7 @@ using Infra.Platform.Components.Database;
 using Infra.Platform.Components.Encryption;
 using Infra.Platform.Components.Ingestion;
 using Infra.Platform.Components.Network;
+using Infra.Platform.Components.Serving;
 using Infra.Platform.Components.Transform;
 using Infra.Platform.Components.Provider;
 using Infra.Platform.Components.Storage;
@@ -55,7 +56,8 @@ public static class PlatformProgram
         if (profile.DatabaseExtraction is { } extraction) DatabaseExtraction.Create(context, extraction, Require(database, "database extraction"), network!, storage.Bronze, profile.LogRetentionDays);
         if (profile.RestIngestion is { } rest) RestApiIngestion.Create(context, rest, storage.Bronze, profile.LogRetentionDays);
         if (profile.SilverTransform is { } silver) SilverTransformation.Create(context, silver, storage, profile.LogRetentionDays);
-        if (profile.Catalog is { } catalog) GlueCatalog.Create(context, catalog, storage);
+        var catalog = profile.Catalog is { } catalogSettings ? GlueCatalog.Create(context, catalogSettings, storage) : null;
+        if (profile.Serving is { } serving) Serving.Create(context, serving, storage, Require(catalog, "serving"), profile.Course);
         return program;
     }
 

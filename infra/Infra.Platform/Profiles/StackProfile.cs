@@ -3,6 +3,7 @@ using Infra.Platform.Components.Database;
 using Infra.Platform.Components.Encryption;
 using Infra.Platform.Components.Ingestion;
 using Infra.Platform.Components.Network;
+using Infra.Platform.Components.Serving;
 using Infra.Platform.Components.Transform;
 using Infra.Platform.Components.Storage;
 using Infra.Platform.Components.Streaming;
@@ -56,6 +57,9 @@ public sealed record StackProfile
 
     /// <summary>The Glue Data Catalog over the lakehouse (every stack).</summary>
     public GlueCatalogSettings? Catalog { get; init; }
+
+    /// <summary>The Athena workgroup and the gold models' named queries (every stack; needs the catalog).</summary>
+    public ServingSettings? Serving { get; init; }
 
     /// <summary>The bronze → silver function (every stack).</summary>
     public SilverTransformationSettings? SilverTransform { get; init; }

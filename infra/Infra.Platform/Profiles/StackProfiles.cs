@@ -26,6 +26,7 @@ public static class StackProfiles
         RestIngestion = new(),
         SilverTransform = new(),
         Catalog = new(),
+        Serving = new(),
     };
 
     private static readonly StackProfile Prod = Dev with
@@ -39,6 +40,7 @@ public static class StackProfiles
         Storage = new() { NoncurrentVersionDays = 90, AccessLogRetentionDays = 365 },
         Streaming = Dev.Streaming! with { ShardCount = 2, RetentionHours = 168 },
         Database = Dev.Database! with { InstanceClass = "db.m7g.large", BackupRetentionDays = 30, MultiAz = true },
+        Serving = new() { BytesScannedCutoffPerQuery = 100L * 1024 * 1024 * 1024 },
     };
 
     private static StackProfile Course(int number) => Dev with

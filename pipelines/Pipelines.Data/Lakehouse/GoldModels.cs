@@ -3,6 +3,11 @@ namespace Pipelines.Data.Lakehouse;
 /// <summary>The gold models shipped with the project, and the order they run in, derived from what each reads.</summary>
 public static class GoldModels
 {
+    /// <summary>The courses that have gold models.</summary>
+    public static IReadOnlyList<string> Courses =>
+        [.. typeof(GoldModels).Assembly.GetManifestResourceNames().Where(name => name.StartsWith("models/", StringComparison.Ordinal))
+            .Select(name => name.Split('/')[1]).Distinct().Order(StringComparer.Ordinal)];
+
     public static IReadOnlyList<GoldModel> ForCourse(string course)
     {
         var assembly = typeof(GoldModels).Assembly;

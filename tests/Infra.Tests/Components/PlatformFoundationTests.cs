@@ -81,6 +81,7 @@ public class PlatformFoundationTests
         Assert.Equal(Course2.Resource("rest-ingestion").Inputs["name"], Course2.Outputs["restIngestionFunctionName"]);
         Assert.Equal(Course2.Resource("silver-transform").Inputs["name"], Course2.Outputs["silverTransformFunctionName"]);
         Assert.Equal(Course2.Resource("silver-database").Inputs["name"], Course2.Outputs["silverDatabaseName"]);
-        Assert.Equal(24, Course2.Outputs.Count);
+        Assert.Equal(Course2.Resource("workgroup").Inputs["name"], Course2.Outputs["athenaWorkgroup"]);
+        Assert.Equal(25, Course2.Outputs.Count);
     }
 }

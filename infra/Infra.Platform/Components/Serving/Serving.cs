@@ -1,0 +1,61 @@
+using Infra.Platform.Components.Catalog;
+using Infra.Platform.Components.Storage;
+using Infra.Providers.Aws.Athena;
+using Infra.Providers.Aws.Athena.Inputs;
+using Pipelines.Data.Lakehouse;
+
+namespace Infra.Platform.Components.Serving;
+
+/// <summary>
+/// Where analysts query: one Athena workgroup whose configuration queries cannot override (results in the
+/// results bucket, encrypted with the stack key, a bytes-scanned cutoff per query, engine version 3), and a
+/// named query for every gold model of the stack's courses. Views and tables themselves are created by the
+/// pipeline's first run, because they read gold tables that only the pipeline builds (docs/decisions.md).
+/// </summary>
+public static class Serving
+{
+    public const string EngineVersion = "Athena engine version 3";
+
+    public static void Create(PlatformContext context, ServingSettings settings, LakehouseStorageResult storage, GlueCatalogResult catalog, string course)
+    {
+        var scope = context.Scope(nameof(Serving));
+        var workgroup = scope.Add("workgroup", new WorkgroupArgs
+        {
+            Name = context.Name("analytics"),
+            Description = "Queries over the lakehouse; its settings cannot be overridden by a query",
+            State = "ENABLED",
+            ForceDestroy = !context.RetainData,
+            Configuration = new WorkgroupConfigurationArgs
+            {
+                EnforceWorkgroupConfiguration = true,
+                PublishCloudwatchMetricsEnabled = true,
+                BytesScannedCutoffPerQuery = settings.BytesScannedCutoffPerQuery,
+                EngineVersion = new WorkgroupConfigurationEngineVersionArgs { SelectedEngineVersion = EngineVersion },
+                ResultConfiguration = new WorkgroupConfigurationResultConfigurationArgs
+                {
+                    OutputLocation = Infra.Model.Values.Fn.Interpolate($"s3://{storage.AthenaResults.BucketName}/results/"),
+                    EncryptionConfiguration = new WorkgroupConfigurationResultConfigurationEncryptionConfigurationArgs
+                    {
+                        EncryptionOption = "SSE_KMS",
+                        KmsKeyArn = context.RequireKey().KeyArn,
+                    },
+                },
+            },
+        });
+        foreach (var courseName in GoldModels.Courses.Where(name => course == Profiles.StackProfile.AllCourses || name == course))
+        {
+            foreach (var model in GoldModels.InRunOrder(GoldModels.ForCourse(courseName)))
+            {
+                scope.Add($"{courseName}-{model.Name}-query", new NamedQueryArgs
+                {
+                    Name = $"{courseName} {model.Name}",
+                    Description = $"Gold model {model.Name} of {courseName}",
+                    Database = catalog.Databases["gold"],
+                    Workgroup = workgroup.Attr("name"),
+                    Query = model.Sql,
+                });
+            }
+        }
+        context.Output(workgroup.Attr("name"), "AthenaWorkgroup");
+    }
+}

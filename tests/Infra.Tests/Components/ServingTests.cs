@@ -1,0 +1,58 @@
+using Infra.Tests.Mocking;
+using Infra.Tests.Support;
+using Pipelines.Data.Lakehouse;
+
+namespace Infra.Tests.Components;
+
+/// <summary>The Athena workgroup and named queries as deployed (mocked).</summary>
+public class ServingTests
+{
+    private static readonly DeploymentResult Dev = Stacks.Deploy("dev");
+
+    [Fact]
+    public void The_workgroup_enforces_encrypted_results_in_the_results_bucket_and_a_scan_cutoff()
+    {
+        var workgroup = Dev.Resource("workgroup");
+
+        Assert.Equal(true, workgroup.Input("configuration.enforceWorkgroupConfiguration"));
+        Assert.Equal($"s3://{Dev.Resource("athena-results-bucket").Id}/results/", workgroup.Input("configuration.resultConfiguration.outputLocation"));
+        Assert.Equal("SSE_KMS", workgroup.Input("configuration.resultConfiguration.encryptionConfiguration.encryptionOption"));
+        Assert.Equal(Dev.Outputs["kmsKeyArn"], workgroup.Input("configuration.resultConfiguration.encryptionConfiguration.kmsKeyArn"));
+        Assert.Equal(10L * 1024 * 1024 * 1024, workgroup.Input("configuration.bytesScannedCutoffPerQuery"));
+        Assert.Equal(100L * 1024 * 1024 * 1024, Stacks.Deploy("prod").Resource("workgroup").Input("configuration.bytesScannedCutoffPerQuery"));
+        Assert.Equal(true, workgroup.Input("forceDestroy"));
+    }
+
+    [Fact]
+    public void Every_gold_model_of_the_stacks_courses_is_a_named_query_in_the_gold_database()
+    {
+        var expected = GoldModels.Courses.Sum(course => GoldModels.ForCourse(course).Count);
+        var queries = Dev.OfType("aws:athena:NamedQuery").ToList();
+
+        Assert.Equal(expected, queries.Count);
+        Assert.All(queries, query => Assert.Equal("dataplatform_dev_gold", query.Input("database")));
+        Assert.All(queries, query => Assert.Equal(Dev.Resource("workgroup").Outputs["name"], query.Input("workgroup")));
+        var fact = Dev.Resource("course1-fact_orders-query");
+        Assert.Equal(GoldModels.ForCourse("course1").Single(m => m.Name == "fact_orders").Sql, fact.Input("query"));
+    }
+
+    [Theory]
+    [InlineData("course1", "course1")]
+    [InlineData("course3", "course3")]
+    [InlineData("course4", "course4")]
+    public void A_course_stack_holds_its_own_models_only(string stack, string course)
+    {
+        var names = Stacks.Deploy(stack).OfType("aws:athena:NamedQuery").Select(q => (string)q.Input("name")!).ToList();
+
+        Assert.Equal(GoldModels.ForCourse(course).Count, names.Count);
+        Assert.All(names, name => Assert.StartsWith(course + " ", name));
+    }
+
+    [Fact]
+    public void A_course_without_gold_models_has_the_workgroup_and_no_queries()
+    {
+        var course2 = Stacks.Deploy("course2");
+        Assert.Single(course2.OfType("aws:athena:Workgroup"));
+        Assert.Empty(course2.OfType("aws:athena:NamedQuery"));
+    }
+}
