@@ -1,3 +1,4 @@
+using Pipelines.Contracts.Functions;
 using System.Diagnostics;
 using System.Globalization;
 using DbExtract;

@@ -1,3 +1,4 @@
+using Pipelines.Contracts.Functions;
 using System.Buffers;
 using System.Data.Common;
 using System.Globalization;

@@ -1,3 +1,4 @@
+using Pipelines.Contracts.Functions;
 namespace DbExtract;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Pipelines.Contracts.Functions;
 using System.Globalization;
 using System.Text.Json;
 using Lambda.Storage;

@@ -18,6 +18,6 @@ public sealed record ApiResource(DatasetGenerator Dataset, string WatermarkColum
 {
     public string Name => Dataset.Schema.Name;
 
-    /// <summary>The form the REST function's configuration takes: <c>name=pagination:watermark</c>.</summary>
-    public string Setting => $"{Name}={(Pagination == Pagination.Offset ? "offset" : "next")}:{WatermarkColumn}";
+    /// <summary>The REST function's configuration for this resource.</summary>
+    public string Setting => new Pipelines.Contracts.Functions.ResourceSetting(Name, Pagination == Pagination.NextLink, WatermarkColumn).Setting;
 }

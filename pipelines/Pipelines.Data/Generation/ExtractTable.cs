@@ -1,17 +1,7 @@
+using Pipelines.Contracts.Functions;
 using Pipelines.Data.Schema;
 
 namespace Pipelines.Data.Generation;
-
-/// <summary>How the database extract function reads a table.</summary>
-public enum ExtractMode
-{
-    /// <summary>Every row, every run: a snapshot.</summary>
-    Full,
-    /// <summary>Rows whose <c>updated_at</c>-style column is newer than the last run's.</summary>
-    Incremental,
-    /// <summary>Rows whose ever-growing key is above the last run's: for append-only tables.</summary>
-    Key,
-}
 
 /// <summary>
 /// One table of the relational source and how it is extracted: incremental where it has <c>updated_at</c>,
@@ -21,8 +11,8 @@ public sealed record ExtractTable(DatasetGenerator Dataset, ExtractMode Mode, st
 {
     public string Name => Dataset.Schema.Name;
 
-    /// <summary>The form the extract function's configuration takes: <c>name=full</c>, <c>name=incremental:column</c>, <c>name=key:column</c>.</summary>
-    public string Setting => Mode == ExtractMode.Full ? $"{Name}=full" : $"{Name}={Mode.ToString().ToLowerInvariant()}:{WatermarkColumn}";
+    /// <summary>The extract function's configuration for this table.</summary>
+    public string Setting => new TableSetting(Name, Mode, WatermarkColumn).Setting;
 
     public static ExtractTable For(DatasetGenerator dataset)
     {

@@ -1,3 +1,4 @@
+using Pipelines.Contracts.Functions;
 using System.Text.Json;
 using Lambdas.Tests.Support;
 using Pipelines.Data.Generation;

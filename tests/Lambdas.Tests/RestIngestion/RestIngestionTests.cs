@@ -1,3 +1,4 @@
+using Pipelines.Contracts.Functions;
 using Pipelines.SourceApi;
 using RestIngestion;
 

@@ -1,15 +1,25 @@
-namespace DbExtract;
+namespace Pipelines.Contracts.Functions;
 
+/// <summary>How the extract function reads a table.</summary>
 public enum ExtractMode
 {
+    /// <summary>Every row, every run: a snapshot.</summary>
     Full,
+    /// <summary>Rows whose updated-at style column is newer than the last run's.</summary>
     Incremental,
+    /// <summary>Rows whose ever-growing key is above the last run's: for append-only tables.</summary>
     Key,
 }
 
-/// <summary>One table to extract: full, incremental on an updated-at column, or by a growing key.</summary>
+/// <summary>
+/// One table the extract function reads: full, incremental on an updated-at column, or by a growing key.
+/// The form of <see cref="DbExtractContract.TablesVariable"/> is written (<see cref="Setting"/>) and read
+/// (<see cref="ParseList"/>) here only.
+/// </summary>
 public sealed record TableSetting(string Name, ExtractMode Mode, string? WatermarkColumn)
 {
+    public string Setting => Mode == ExtractMode.Full ? $"{Name}=full" : $"{Name}={Mode.ToString().ToLowerInvariant()}:{WatermarkColumn}";
+
     /// <summary>Parses <c>name=full</c>, <c>name=incremental:column</c>, <c>name=key:column</c>, comma-separated.</summary>
     public static IReadOnlyList<TableSetting> ParseList(string text, string variable)
     {

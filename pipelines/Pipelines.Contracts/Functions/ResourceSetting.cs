@@ -1,8 +1,14 @@
-namespace RestIngestion;
+namespace Pipelines.Contracts.Functions;
 
-/// <summary>One resource to ingest: its name, how it pages, and the timestamp field its watermark follows.</summary>
+/// <summary>
+/// One resource the REST function ingests: its name, how it pages, and the timestamp field its watermark
+/// follows. The form <c>name=offset|next:field</c> of <see cref="RestIngestionContract.ResourcesVariable"/>
+/// is written (<see cref="Setting"/>) and read (<see cref="ParseList"/>) here only.
+/// </summary>
 public sealed record ResourceSetting(string Name, bool FollowsNextLinks, string WatermarkField)
 {
+    public string Setting => $"{Name}={(FollowsNextLinks ? "next" : "offset")}:{WatermarkField}";
+
     /// <summary>Parses <c>name=offset|next:field</c>, comma-separated.</summary>
     public static IReadOnlyList<ResourceSetting> ParseList(string text, string variable)
     {
