@@ -1,8 +1,6 @@
 using Pipelines.Contracts.Functions;
 using System.Buffers;
 using System.Data.Common;
-using System.Globalization;
-using System.Text.Json;
 using Lambda.Storage;
 
 namespace DbExtract;
@@ -47,8 +45,8 @@ public sealed class DbExtractHandler(IObjectStore store, Func<CancellationToken,
             var now = clock.GetUtcNow();
             state.Run = new ExtractRun
             {
-                Id = $"{now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}-{state.CompletedRuns + 1:D6}",
-                IngestDate = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Id = RunNames.Id(now, state.CompletedRuns),
+                IngestDate = RunNames.IngestDate(now),
                 Since = table.Mode == ExtractMode.Full ? null : state.Watermark,
                 Until = table.Mode == ExtractMode.Full ? null : await NewestAsync(connection, table, cancellationToken).ConfigureAwait(false),
                 AddedColumns = [.. added],
@@ -62,8 +60,7 @@ public sealed class DbExtractHandler(IObjectStore store, Func<CancellationToken,
             return new TableRun(table.Name, run.Id, written, run.Rows, false, run.AddedColumns);
         }
         var manifest = new ExtractManifest(table.Name, run.Id, table.Mode.ToString().ToLowerInvariant(), run.Since, run.Until, run.Rows, columns, run.AddedColumns, run.Parts);
-        await store.PutAsync(options.Bucket, $"{RunFolder(table, run)}/_manifest.json",
-            JsonSerializer.SerializeToUtf8Bytes(manifest, DbExtractJson.Default.ExtractManifest), "application/json", cancellationToken).ConfigureAwait(false);
+        await JsonObjects.PutAsync(store, options.Bucket, $"{RunFolder(table, run)}/_manifest.json", manifest, DbExtractJson.Default.ExtractManifest, cancellationToken).ConfigureAwait(false);
         state.Columns = columns;
         state.Watermark = run.Until ?? state.Watermark;
         state.Run = null;
@@ -155,23 +152,10 @@ public sealed class DbExtractHandler(IObjectStore store, Func<CancellationToken,
 
     private string StateKey(string table) => $"{options.StatePrefix}/{table}.json";
 
-    private async Task<ExtractState> LoadAsync(string table, CancellationToken cancellationToken)
-    {
-        var content = await store.GetAsync(options.Bucket, StateKey(table), cancellationToken).ConfigureAwait(false);
-        if (content is null)
-        {
-            return new ExtractState { Table = table };
-        }
-        try
-        {
-            return JsonSerializer.Deserialize(content, DbExtractJson.Default.ExtractState) ?? throw new InvalidDataException("null");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"the checkpoint {StateKey(table)} is not readable ({e.Message}); fix or remove it to start over", e);
-        }
-    }
+    private async Task<ExtractState> LoadAsync(string table, CancellationToken cancellationToken) =>
+        await JsonObjects.GetAsync(store, options.Bucket, StateKey(table), DbExtractJson.Default.ExtractState, cancellationToken).ConfigureAwait(false)
+        ?? new ExtractState { Table = table };
 
     private Task SaveAsync(ExtractState state, CancellationToken cancellationToken) =>
-        store.PutAsync(options.Bucket, StateKey(state.Table), JsonSerializer.SerializeToUtf8Bytes(state, DbExtractJson.Default.ExtractState), "application/json", cancellationToken);
+        JsonObjects.PutAsync(store, options.Bucket, StateKey(state.Table), state, DbExtractJson.Default.ExtractState, cancellationToken);
 }

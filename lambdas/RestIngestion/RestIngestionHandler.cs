@@ -1,6 +1,5 @@
 using Pipelines.Contracts.Functions;
 using System.Globalization;
-using System.Text.Json;
 using Lambda.Storage;
 
 namespace RestIngestion;
@@ -45,8 +44,8 @@ public sealed class RestIngestionHandler(IObjectStore store, PageFetcher fetcher
             var now = clock.GetUtcNow();
             state.Run = new RunState
             {
-                Id = $"{now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}-{state.CompletedRuns + 1:D6}",
-                IngestDate = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Id = RunNames.Id(now, state.CompletedRuns),
+                IngestDate = RunNames.IngestDate(now),
                 Since = state.Watermark,
             };
             await SaveAsync(state, cancellationToken).ConfigureAwait(false);
@@ -82,8 +81,7 @@ public sealed class RestIngestionHandler(IObjectStore store, PageFetcher fetcher
             await SaveAsync(state, cancellationToken).ConfigureAwait(false);
         }
         var manifest = new RunManifest(resource.Name, run.Id, run.Since, run.MaxWatermark ?? run.Since, run.Records, run.Pages);
-        await store.PutAsync(options.Bucket, _layout.ManifestKey(resource.Name, run),
-            JsonSerializer.SerializeToUtf8Bytes(manifest, RestIngestionJson.Default.RunManifest), "application/json", cancellationToken).ConfigureAwait(false);
+        await JsonObjects.PutAsync(store, options.Bucket, _layout.ManifestKey(resource.Name, run), manifest, RestIngestionJson.Default.RunManifest, cancellationToken).ConfigureAwait(false);
         state.Watermark = run.MaxWatermark ?? state.Watermark;
         state.Run = null;
         state.CompletedRuns++;
@@ -153,24 +151,10 @@ public sealed class RestIngestionHandler(IObjectStore store, PageFetcher fetcher
         return ndjson.ToArray();
     }
 
-    private async Task<IngestionState> LoadAsync(string resource, CancellationToken cancellationToken)
-    {
-        var content = await store.GetAsync(options.Bucket, _layout.StateKey(resource), cancellationToken).ConfigureAwait(false);
-        if (content is null)
-        {
-            return new IngestionState { Resource = resource };
-        }
-        try
-        {
-            return JsonSerializer.Deserialize(content, RestIngestionJson.Default.IngestionState)
-                ?? throw new InvalidDataException("null");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"the checkpoint {_layout.StateKey(resource)} is not readable ({e.Message}); fix or remove it to start over", e);
-        }
-    }
+    private async Task<IngestionState> LoadAsync(string resource, CancellationToken cancellationToken) =>
+        await JsonObjects.GetAsync(store, options.Bucket, _layout.StateKey(resource), RestIngestionJson.Default.IngestionState, cancellationToken).ConfigureAwait(false)
+        ?? new IngestionState { Resource = resource };
 
     private Task SaveAsync(IngestionState state, CancellationToken cancellationToken) =>
-        store.PutAsync(options.Bucket, _layout.StateKey(state.Resource), JsonSerializer.SerializeToUtf8Bytes(state, RestIngestionJson.Default.IngestionState), "application/json", cancellationToken);
+        JsonObjects.PutAsync(store, options.Bucket, _layout.StateKey(state.Resource), state, RestIngestionJson.Default.IngestionState, cancellationToken);
 }
