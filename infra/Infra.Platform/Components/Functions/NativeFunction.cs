@@ -42,7 +42,7 @@ public static class NativeFunction
         var role = scope.Add($"{options.Name}-role", new RoleArgs
         {
             Name = context.AccountWideName(options.Name),
-            AssumeRolePolicy = new PolicyDocument([TrustLambdaOfThisAccount(context)]).ToJson(),
+            AssumeRolePolicy = new PolicyDocument([ServiceTrust.OfThisAccount(context, "lambda")]).ToJson(),
         });
 
         var statements = new List<PolicyStatement>(options.Grants)
@@ -94,17 +94,6 @@ public static class NativeFunction
 
         return new FunctionResult(options.Name, function.Attr("name"), function.Attr("arn"), role.Attr("arn"), permissions.Self);
     }
-
-    /// <summary>Only Lambda, acting for this account, may assume the role (aws:SourceAccount guards against a confused deputy).</summary>
-    private static PolicyStatement TrustLambdaOfThisAccount(PlatformContext context) => new()
-    {
-        Sid = "LambdaOfThisAccountAssumesRole",
-        Effect = PolicyEffect.Allow,
-        Principal = new MapValue { ["Service"] = context.Partition.ServicePrincipal("lambda") },
-        Actions = ["sts:AssumeRole"],
-        Resources = [],
-        Conditions = [("StringEquals", "aws:SourceAccount", context.AccountId)],
-    };
 
     /// <summary>What Lambda needs to attach the function to private subnets: interfaces in this account and region only.</summary>
     private static IEnumerable<PolicyStatement> NetworkInterfaces(PlatformContext context) =>

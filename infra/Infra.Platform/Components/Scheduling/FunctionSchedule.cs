@@ -1,5 +1,4 @@
 using Infra.Model.Resources;
-using Infra.Model.Values;
 using Infra.Platform.Components.Functions;
 using Infra.Platform.Iam;
 using Infra.Providers.Aws.Iam;
@@ -20,15 +19,7 @@ public static class FunctionSchedule
         var role = scope.Add($"{name}-schedule-role", new RoleArgs
         {
             Name = context.AccountWideName($"{name}-schedule"),
-            AssumeRolePolicy = new PolicyDocument([new PolicyStatement
-            {
-                Sid = "SchedulerOfThisAccountAssumesRole",
-                Effect = PolicyEffect.Allow,
-                Principal = new MapValue { ["Service"] = context.Partition.ServicePrincipal("scheduler") },
-                Actions = ["sts:AssumeRole"],
-                Resources = [],
-                Conditions = [("StringEquals", "aws:SourceAccount", context.AccountId)],
-            }]).ToJson(),
+            AssumeRolePolicy = new PolicyDocument([ServiceTrust.OfThisAccount(context, "scheduler")]).ToJson(),
         });
         var permissions = scope.Add($"{name}-schedule-permissions", new RolePolicyArgs
         {
