@@ -141,6 +141,16 @@ public static class CommandLine
         return args[++index];
     }
 
+    /// <summary>The number after an option such as <c>--scale</c>; anything else is a usage error that says so.</summary>
+    public static T NumberValue<T>(string[] args, ref int index) where T : IParsable<T>
+    {
+        var option = args[index];
+        var text = OptionValue(args, ref index);
+        return T.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new UsageError($"{option} needs a number, not '{text}'");
+    }
+
     private static void RequireArtifacts(PulumiProgram program, string root)
     {
         var missing = ArtifactCheck.Missing(program, root);

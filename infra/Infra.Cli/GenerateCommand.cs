@@ -18,9 +18,9 @@ public static class GenerateCommand
         {
             switch (args[i])
             {
-                case "--seed": settings = settings with { Seed = Number<int>(args, ref i) }; break;
-                case "--scale": settings = settings with { Scale = Number<double>(args, ref i) }; break;
-                case "--bad-row-rate": settings = settings with { BadRowRate = Number<double>(args, ref i) }; break;
+                case "--seed": settings = settings with { Seed = CommandLine.NumberValue<int>(args, ref i) }; break;
+                case "--scale": settings = settings with { Scale = CommandLine.NumberValue<double>(args, ref i) }; break;
+                case "--bad-row-rate": settings = settings with { BadRowRate = CommandLine.NumberValue<double>(args, ref i) }; break;
                 case "--out": folder = CommandLine.OptionValue(args, ref i); break;
                 case "--format": formats = Formats(CommandLine.OptionValue(args, ref i)); break;
                 default: throw new UsageError($"unexpected argument '{args[i]}'");
@@ -43,15 +43,6 @@ public static class GenerateCommand
             host.Out.WriteLine($"  {dataset,-20} {rows,10} rows {bad,6} bad");
         }
         return 0;
-    }
-
-    private static T Number<T>(string[] args, ref int index) where T : IParsable<T>
-    {
-        var option = args[index];
-        var text = CommandLine.OptionValue(args, ref index);
-        return T.TryParse(text, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new UsageError($"{option} needs a number, not '{text}'");
     }
 
     private static DataFormats Formats(string list)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using Pipelines.Data.Generation;
@@ -27,8 +26,8 @@ public static class ProduceCommand
                 case "--dataset": dataset = CommandLine.OptionValue(args, ref i); break;
                 case "--region": region = CommandLine.OptionValue(args, ref i); break;
                 case "--endpoint": endpoint = CommandLine.OptionValue(args, ref i); break;
-                case "--seed": settings = settings with { Seed = int.Parse(CommandLine.OptionValue(args, ref i), CultureInfo.InvariantCulture) }; break;
-                case "--scale": settings = settings with { Scale = double.Parse(CommandLine.OptionValue(args, ref i), CultureInfo.InvariantCulture) }; break;
+                case "--seed": settings = settings with { Seed = CommandLine.NumberValue<int>(args, ref i) }; break;
+                case "--scale": settings = settings with { Scale = CommandLine.NumberValue<double>(args, ref i) }; break;
                 default: throw new UsageError($"unexpected argument '{args[i]}'");
             }
         }
