@@ -27,12 +27,13 @@ public static class QualityGate
     public static IReadOnlyList<RuleResult> Evaluate(DuckDbTables tables, IEnumerable<SilverDataset> datasets, Func<string, string>? table = null, DateTime? asOf = null)
     {
         table ??= QualitySql.Id;
+        var judgedAt = asOf ?? DateTime.UtcNow;
         var results = new List<RuleResult>();
         foreach (var dataset in datasets)
         {
             foreach (var rule in dataset.Rules)
             {
-                var sql = TrinoToDuckDb.Translate(QualitySql.CountViolations(rule, dataset.Name, table, asOf ?? DateTime.UtcNow));
+                var sql = TrinoToDuckDb.Translate(QualitySql.CountViolations(rule, dataset.Name, table, judgedAt));
                 results.Add(new RuleResult(dataset.Name, rule, tables.Count(sql)));
             }
         }

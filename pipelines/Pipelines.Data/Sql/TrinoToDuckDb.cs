@@ -39,7 +39,9 @@ public static partial class TrinoToDuckDb
 
     public static string Translate(string trino)
     {
-        foreach (Match call in FunctionCall().Matches(StripLiterals(trino)))
+        // Calls are found in the text with string literals blanked (same length, so positions agree).
+        var calls = FunctionCall().Matches(Literal().Replace(trino, match => new string(' ', match.Length)));
+        foreach (Match call in calls)
         {
             var name = call.Groups["name"].Value;
             if (Refused.TryGetValue(name, out var why))
@@ -47,16 +49,16 @@ public static partial class TrinoToDuckDb
                 throw new NotSupportedException($"'{name}' has no DuckDB equivalent with the same meaning: {why}");
             }
         }
-        return FunctionCall().Replace(trino, match =>
-            Renamed.TryGetValue(match.Groups["name"].Value, out var duck) && !InsideLiteral(trino, match.Index)
-                ? duck + match.Value[match.Groups["name"].Length..]
-                : match.Value);
+        var translated = new System.Text.StringBuilder(trino);
+        foreach (Match call in calls.Reverse())
+        {
+            if (Renamed.TryGetValue(call.Groups["name"].Value, out var duck))
+            {
+                translated.Remove(call.Groups["name"].Index, call.Groups["name"].Length).Insert(call.Groups["name"].Index, duck);
+            }
+        }
+        return translated.ToString();
     }
-
-    /// <summary>The text with string literals blanked, so a function name inside a string is not a call.</summary>
-    private static string StripLiterals(string sql) => Literal().Replace(sql, match => new string(' ', match.Length));
-
-    private static bool InsideLiteral(string sql, int index) => Literal().Matches(sql).Any(m => index > m.Index && index < m.Index + m.Length);
 
     [GeneratedRegex(@"\b(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*\(")]
     private static partial Regex FunctionCall();

@@ -41,7 +41,7 @@ public static class GlueCatalog
         }
 
         var tables = new List<string>();
-        foreach (var dataset in SilverCatalog.For(CourseCatalog.Data))
+        foreach (var dataset in CourseCatalog.Silver)
         {
             BronzeTable(context, scope, databaseResources["bronze"], storage.Bronze, dataset);
             var location = Fn.Interpolate($"s3://{storage.Silver.BucketName}/{dataset.Name}/");

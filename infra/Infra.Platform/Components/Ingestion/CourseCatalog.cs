@@ -6,4 +6,7 @@ namespace Infra.Platform.Components.Ingestion;
 public static class CourseCatalog
 {
     public static readonly CourseData Data = new(new GeneratorSettings());
+
+    /// <summary>The silver datasets declared over that data.</summary>
+    public static readonly IReadOnlyList<Pipelines.Data.Lakehouse.SilverDataset> Silver = Pipelines.Data.Lakehouse.SilverCatalog.For(Data);
 }

@@ -3,7 +3,6 @@ using Infra.Platform.Components.Ingestion;
 using Infra.Platform.Components.Messaging;
 using Infra.Platform.Components.Storage;
 using Pipelines.Contracts.Functions;
-using Pipelines.Data.Lakehouse;
 
 namespace Infra.Platform.Components.Transform;
 
@@ -20,7 +19,7 @@ public static class SilverTransformation
     public static FunctionResult Create(PlatformContext context, SilverTransformationSettings settings, LakehouseStorageResult storage, int logRetentionDays)
     {
         var scope = context.Scope(nameof(SilverTransformation));
-        var datasets = SilverCatalog.For(CourseCatalog.Data);
+        var datasets = CourseCatalog.Silver;
         var bronzePrefixes = datasets.Select(dataset => dataset.BronzePrefix).Distinct().Order(StringComparer.Ordinal).ToArray();
         var failures = EncryptedQueue.Create(context, scope, $"{Name}-failures");
         var function = NativeFunction.Create(context, scope.Component, new NativeFunctionOptions

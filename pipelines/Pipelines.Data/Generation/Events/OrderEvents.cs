@@ -24,10 +24,10 @@ public sealed class OrderEvents(GeneratorSettings settings, Customers customers,
     protected override object?[] Row(long index)
     {
         var random = new RowRandom(Settings.Seed, Schema.Name, index);
-        var product = (long)(random.NextULong() % (ulong)products.BaseRows);
+        var productRow = products.Clean((long)(random.NextULong() % (ulong)products.BaseRows));
         var quantity = random.Between(1, 20);
         return [random.Uuid(), GeneratorSettings.EventEpoch.AddSeconds(index * 23), Customers.NumberOf((long)(random.NextULong() % (ulong)customers.BaseRows)),
-            random.Pick(Vocabulary.DeviceTypes), products.CodeOf(product), products.LineOf(product), (long)quantity, quantity * products.PriceOf(product)];
+            random.Pick(Vocabulary.DeviceTypes), productRow[Products.CodeColumn], productRow[Products.LineColumn], (long)quantity, quantity * (decimal)productRow[Products.PriceColumn]!];
     }
 
     protected override string Spoil(object?[] row, BadRowKind kind, ref RowRandom random)

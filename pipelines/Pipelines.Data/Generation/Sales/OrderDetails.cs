@@ -46,8 +46,9 @@ public sealed class OrderDetails : DatasetGenerator
         var orderRandom = new RowRandom(Settings.Seed, "orderdetails/first-product", order);
         var product = (orderRandom.NextULong() % (ulong)_products.BaseRows + (ulong)line) % (ulong)_products.BaseRows;
         var random = new RowRandom(Settings.Seed, Schema.Name, index);
-        var price = Math.Round(_products.PriceOf((long)product) * (0.85m + random.Next(16) / 100m), 2);
-        return [Orders.NumberOf(order), _products.CodeOf((long)product), (long)random.Between(10, 66), price, line + 1];
+        var productRow = _products.Clean((long)product);
+        var price = Math.Round((decimal)productRow[Products.PriceColumn]! * (0.85m + random.Next(16) / 100m), 2);
+        return [Orders.NumberOf(order), productRow[Products.CodeColumn], (long)random.Between(10, 66), price, line + 1];
     }
 
     protected override string Spoil(object?[] row, BadRowKind kind, ref RowRandom random)

@@ -22,11 +22,17 @@ public sealed class Products(GeneratorSettings settings) : DatasetGenerator(sett
 
     protected override IReadOnlyList<BadRowKind> BadKinds => [BadRowKind.MissingRequired, BadRowKind.OutOfRange];
 
-    public string CodeOf(long index) => (string)Row(index)[0]!;
+    /// <summary>The product's code alone: the first draw of its row, without building the rest.</summary>
+    public string CodeOf(long index)
+    {
+        var random = new RowRandom(Settings.Seed, Schema.Name, index);
+        return Code(index, random.Pick(Vocabulary.ProductScales));
+    }
 
-    public string LineOf(long index) => (string)Row(index)[2]!;
+    /// <summary>Positions in a product row of what other datasets copy.</summary>
+    public const int CodeColumn = 0, LineColumn = 2, PriceColumn = 8;
 
-    public decimal PriceOf(long index) => (decimal)Row(index)[8]!;
+    private static string Code(long index, string scale) => $"S{scale[2..]}_{1000 + index}";
 
     protected override object?[] Row(long index)
     {
@@ -37,7 +43,7 @@ public sealed class Products(GeneratorSettings settings) : DatasetGenerator(sett
         var noun = random.Pick(Vocabulary.ProductNouns);
         var buy = random.Money(15m, 100m);
         var msrp = Math.Round(buy * (1.3m + random.Next(90) / 100m), 2);
-        return [$"S{scale[2..]}_{1000 + index}", $"{year} {random.Pick(Vocabulary.CompanyWords)} {noun}", line, scale, random.Pick(Vocabulary.ProductVendors),
+        return [Code(index, scale), $"{year} {random.Pick(Vocabulary.CompanyWords)} {noun}", line, scale, random.Pick(Vocabulary.ProductVendors),
             $"A {scale} replica of the {year} {noun}.", (long)random.Between(0, 9999), buy, msrp,
             GeneratorSettings.SalesEpoch.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(index)];
     }
