@@ -6,7 +6,7 @@ using System.Text;
 namespace Pipelines.LocalServers;
 
 /// <summary>Helpers for running a server program: find it, run a set-up step, wait for its port, pick a free port.</summary>
-internal static class LocalProcess
+public static class LocalProcess
 {
     public static bool IsRoot => Environment.UserName == "root";
 

@@ -14,14 +14,12 @@ public sealed class DbExtractRig(Func<CancellationToken, Task<DbConnection>> con
     public MemoryObjectStore Store { get; } = new();
     public DbExtractOptions Options { get; } = new() { Bucket = Bucket, Tables = [.. tables], ChunkRows = chunkRows, SafetyMargin = TimeSpan.FromSeconds(5) };
     public Func<CancellationToken, Task<DbConnection>> Connect { get; } = connect;
-    private DateTimeOffset _now = new(2026, 3, 1, 6, 0, 0, TimeSpan.Zero);
+    private readonly ManualClock _clock = new();
 
     public Task<DbExtractResponse> RunAsync(string[]? tables = null, TimeSpan? timeLeft = null)
     {
-        var clock = new SteppingClock(() => _now);
-        var store = new StepStore(Store, () => _now += TimeSpan.FromSeconds(1));
-        var handler = new DbExtractHandler(store, Connect, engine, Options, clock);
-        return handler.HandleAsync(new DbExtractRequest { Tables = tables?.ToList() }, _now + (timeLeft ?? TimeSpan.FromMinutes(15)), CancellationToken.None);
+        var handler = new DbExtractHandler(new ClockedStore(Store, _clock), Connect, engine, Options, _clock);
+        return handler.HandleAsync(new DbExtractRequest { Tables = tables?.ToList() }, _clock.GetUtcNow() + (timeLeft ?? TimeSpan.FromMinutes(15)), CancellationToken.None);
     }
 
     public List<ExtractManifest> Manifests(string table) =>
@@ -39,21 +37,5 @@ public sealed class DbExtractRig(Func<CancellationToken, Task<DbConnection>> con
         var stored = Store.Objects.Keys.Where(k => k.StartsWith($"{Bucket}/{Options.OutputPrefix}/{table}/", StringComparison.Ordinal) && k.EndsWith(".ndjson.gz", StringComparison.Ordinal));
         Assert.Equal(listed.Count, listed.Distinct().Count());
         Assert.Equal(stored.Order(), listed.Order());
-    }
-
-    private sealed class SteppingClock(Func<DateTimeOffset> now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now();
-    }
-
-    private sealed class StepStore(MemoryObjectStore inner, Action step) : Lambda.Storage.IObjectStore
-    {
-        public Task PutAsync(string bucket, string key, byte[] content, string contentType, CancellationToken cancellationToken)
-        {
-            step();
-            return inner.PutAsync(bucket, key, content, contentType, cancellationToken);
-        }
-
-        public Task<byte[]?> GetAsync(string bucket, string key, CancellationToken cancellationToken) => inner.GetAsync(bucket, key, cancellationToken);
     }
 }

@@ -90,13 +90,6 @@ public sealed class RestIngestionRig
             Task.FromResult($$"""{"client_id":"{{credentials.ClientId}}","client_secret":"{{credentials.ClientSecret}}"}""");
     }
 
-    public sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 3, 1, 6, 0, 0, TimeSpan.Zero);
-        public override DateTimeOffset GetUtcNow() => _now;
-        public void Advance(TimeSpan by) => _now += by;
-    }
-
     public sealed class RecordedPauses : IPause
     {
         public List<TimeSpan> Waits { get; } = [];
@@ -106,17 +99,5 @@ public sealed class RestIngestionRig
             Waits.Add(delay);
             return Task.CompletedTask;
         }
-    }
-
-    /// <summary>Each write takes a second of the manual clock, so deadlines arrive after a known number of writes.</summary>
-    private sealed class ClockedStore(MemoryObjectStore inner, ManualClock clock) : Lambda.Storage.IObjectStore
-    {
-        public async Task PutAsync(string bucket, string key, byte[] content, string contentType, CancellationToken cancellationToken)
-        {
-            clock.Advance(TimeSpan.FromSeconds(1));
-            await inner.PutAsync(bucket, key, content, contentType, cancellationToken);
-        }
-
-        public Task<byte[]?> GetAsync(string bucket, string key, CancellationToken cancellationToken) => inner.GetAsync(bucket, key, cancellationToken);
     }
 }

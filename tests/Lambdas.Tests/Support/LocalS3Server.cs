@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Amazon.Runtime;
 using Amazon.S3;
+using Pipelines.LocalServers;
 
 namespace Lambdas.Tests.Support;
 
@@ -23,7 +22,7 @@ public sealed class LocalS3Server : IDisposable
         {
             throw new InvalidOperationException($"'{script}' is missing: run `npm ci --ignore-scripts` in tests/servers (see .ci/run)");
         }
-        Port = FreePort();
+        Port = LocalProcess.FreePort();
         _directory = Directory.CreateTempSubdirectory("s3rver-").FullName;
         var start = new ProcessStartInfo("node") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { script, "-d", _directory, "-a", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--silent", "--configure-bucket", Bucket })
@@ -33,7 +32,7 @@ public sealed class LocalS3Server : IDisposable
         _process = Process.Start(start)!;
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        WaitUntilListening(TimeSpan.FromSeconds(30));
+        LocalProcess.WaitForPort(Port, TimeSpan.FromSeconds(30), () => _process.HasExited ? $"exit code {_process.ExitCode}" : null, "s3rver");
     }
 
     public int Port { get; }
@@ -47,38 +46,6 @@ public sealed class LocalS3Server : IDisposable
         RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
         ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
     });
-
-    private void WaitUntilListening(TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"s3rver exited with {_process.ExitCode}");
-            }
-            try
-            {
-                using var probe = new TcpClient();
-                probe.Connect(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(100);
-            }
-        }
-        throw new TimeoutException($"s3rver did not listen on 127.0.0.1:{Port} within {timeout}");
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     public void Dispose()
     {
