@@ -60,13 +60,14 @@ public sealed class DbExtractHandler(IObjectStore store, Func<CancellationToken,
             return new TableRun(table.Name, run.Id, written, run.Rows, false, run.AddedColumns);
         }
         var manifest = new ExtractManifest(table.Name, run.Id, table.Mode.ToString().ToLowerInvariant(), run.Since, run.Until, run.Rows, columns, run.AddedColumns, run.Parts);
-        await JsonObjects.PutAsync(store, options.Bucket, $"{RunFolder(table, run)}/_manifest.json", manifest, DbExtractJson.Default.ExtractManifest, cancellationToken).ConfigureAwait(false);
+        var manifestKey = $"{RunFolder(table, run)}/_manifest.json";
+        await JsonObjects.PutAsync(store, options.Bucket, manifestKey, manifest, DbExtractJson.Default.ExtractManifest, cancellationToken).ConfigureAwait(false);
         state.Columns = columns;
         state.Watermark = run.Until ?? state.Watermark;
         state.Run = null;
         state.CompletedRuns++;
         await SaveAsync(state, cancellationToken).ConfigureAwait(false);
-        return new TableRun(table.Name, run.Id, written, run.Rows, true, run.AddedColumns);
+        return new TableRun(table.Name, run.Id, written, run.Rows, true, run.AddedColumns, manifestKey);
     }
 
     /// <summary>Streams the run's rows into parts; stops after a part when the time is nearly up.</summary>

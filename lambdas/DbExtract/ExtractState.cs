@@ -49,7 +49,8 @@ public sealed class DbExtractRequest
 
 public sealed record DbExtractResponse(bool Complete, IReadOnlyList<TableRun> Runs);
 
-public sealed record TableRun(string Table, string Run, int PartsWritten, long RunRows, bool Complete, IReadOnlyList<string> AddedColumns);
+/// <param name="Manifest">The run's manifest key in the bucket once the run is complete (what the silver transform reads); null before.</param>
+public sealed record TableRun(string Table, string Run, int PartsWritten, long RunRows, bool Complete, IReadOnlyList<string> AddedColumns, string? Manifest = null);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(ExtractState))]

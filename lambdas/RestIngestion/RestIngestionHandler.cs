@@ -81,12 +81,13 @@ public sealed class RestIngestionHandler(IObjectStore store, PageFetcher fetcher
             await SaveAsync(state, cancellationToken).ConfigureAwait(false);
         }
         var manifest = new RunManifest(resource.Name, run.Id, run.Since, run.MaxWatermark ?? run.Since, run.Records, run.Pages);
-        await JsonObjects.PutAsync(store, options.Bucket, _layout.ManifestKey(resource.Name, run), manifest, RestIngestionJson.Default.RunManifest, cancellationToken).ConfigureAwait(false);
+        var manifestKey = _layout.ManifestKey(resource.Name, run);
+        await JsonObjects.PutAsync(store, options.Bucket, manifestKey, manifest, RestIngestionJson.Default.RunManifest, cancellationToken).ConfigureAwait(false);
         state.Watermark = run.MaxWatermark ?? state.Watermark;
         state.Run = null;
         state.CompletedRuns++;
         await SaveAsync(state, cancellationToken).ConfigureAwait(false);
-        return new ResourceRun(resource.Name, run.Id, written, run.Records, true, state.Watermark, null);
+        return new ResourceRun(resource.Name, run.Id, written, run.Records, true, state.Watermark, null, manifestKey);
     }
 
     private Uri PageUrl(ResourceSetting resource, RunState run)

@@ -9,4 +9,5 @@ public sealed class RestIngestionRequest
 /// <summary>What one invocation did; <see cref="Complete"/> is false when a resource stopped at its checkpoint for time.</summary>
 public sealed record RestIngestionResponse(bool Complete, IReadOnlyList<ResourceRun> Runs);
 
-public sealed record ResourceRun(string Resource, string Run, int PagesWritten, long RunRecords, bool Complete, string? Watermark, string? StoppedBecause);
+/// <param name="Manifest">The run's manifest key in the bucket once the run is complete (what the silver transform reads); null before.</param>
+public sealed record ResourceRun(string Resource, string Run, int PagesWritten, long RunRecords, bool Complete, string? Watermark, string? StoppedBecause, string? Manifest = null);

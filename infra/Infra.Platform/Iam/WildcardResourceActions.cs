@@ -11,8 +11,17 @@ public static class WildcardResourceActions
     public const string DescribeNetworkInterfaces = "ec2:DescribeNetworkInterfaces";
     public const string DescribeSubnets = "ec2:DescribeSubnets";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
-    {
-        PutTraceSegments, PutTelemetryRecords, DescribeNetworkInterfaces, DescribeSubnets,
-    };
+    public const string GetSamplingRules = "xray:GetSamplingRules";
+    public const string GetSamplingTargets = "xray:GetSamplingTargets";
+
+    /// <summary>What Step Functions needs to deliver a state machine's logs to CloudWatch Logs (resource <c>*</c> only).</summary>
+    public static readonly IReadOnlyList<string> LogDelivery =
+    [
+        "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery",
+        "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups",
+    ];
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(
+        [PutTraceSegments, PutTelemetryRecords, DescribeNetworkInterfaces, DescribeSubnets, GetSamplingRules, GetSamplingTargets, .. LogDelivery],
+        StringComparer.Ordinal);
 }

@@ -64,5 +64,8 @@ public sealed record StackProfile
     /// <summary>The bronze → silver function (every stack).</summary>
     public SilverTransformationSettings? SilverTransform { get; init; }
 
+    /// <summary>The course pipelines' state machines and schedules (every stack; needs the catalog and serving).</summary>
+    public Components.Orchestration.OrchestrationSettings? Orchestration { get; init; }
+
     public const string AllCourses = "all";
 }

@@ -27,6 +27,7 @@ public static class StackProfiles
         SilverTransform = new(),
         Catalog = new(),
         Serving = new(),
+        Orchestration = new(),
     };
 
     private static readonly StackProfile Prod = Dev with

@@ -20,11 +20,28 @@ public sealed partial record GoldModel(string Course, string Name, IReadOnlyList
     /// <summary>A view (<c>-- materialized: view</c>): computed when queried, never stale.</summary>
     public bool IsView { get; init; }
 
+    /// <summary>
+    /// A "materialized view" (<c>-- materialized: refreshed</c>): a table rebuilt only by the pipeline's
+    /// refresh step, fast to query and stale from the moment its sources change until then.
+    /// </summary>
+    public bool IsRefreshed { get; init; }
+
+    /// <summary>Views and refreshed tables: what the refresh step builds, after every other gold model.</summary>
+    public bool IsServing => IsView || IsRefreshed;
+
+    /// <summary>
+    /// The output columns as the catalog declares them (<c>-- columns: name type, …</c> in Athena's type
+    /// names); required of a merge model, whose Iceberg table exists before its first run.
+    /// </summary>
+    public IReadOnlyList<(string Name, string Type)> Columns { get; init; } = [];
+
     public static GoldModel Parse(string course, string file, string text)
     {
         string? name = null;
         IReadOnlyList<string>? mergeOn = null;
         var view = false;
+        var refreshed = false;
+        var columns = new List<(string, string)>();
         var reads = new List<string>();
         foreach (var line in text.Split('\n').Select(l => l.Trim()).TakeWhile(l => l.StartsWith("--", StringComparison.Ordinal)))
         {
@@ -37,9 +54,19 @@ public sealed partial record GoldModel(string Course, string Name, IReadOnlyList
             {
                 var how = header["materialized:".Length..].Trim();
                 view = how == "view";
+                refreshed = how == "refreshed";
                 mergeOn = how.StartsWith("merge on ", StringComparison.Ordinal)
                     ? how["merge on ".Length..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    : how is "table" or "view" ? null : throw new FormatException($"{course}/{file}: materialized must be 'table', 'view' or 'merge on col, …', not '{how}'");
+                    : how is "table" or "view" or "refreshed" ? null
+                    : throw new FormatException($"{course}/{file}: materialized must be 'table', 'view', 'refreshed' or 'merge on col, …', not '{how}'");
+            }
+            else if (header.StartsWith("columns:", StringComparison.Ordinal))
+            {
+                columns.AddRange(SplitColumns(header["columns:".Length..]).Select(entry =>
+                {
+                    var parts = entry.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    return parts.Length == 2 ? (parts[0], parts[1]) : throw new FormatException($"{course}/{file}: a column must be 'name type', not '{entry}'");
+                }));
             }
             else if (header.StartsWith("reads:", StringComparison.Ordinal))
             {
@@ -62,7 +89,40 @@ public sealed partial record GoldModel(string Course, string Name, IReadOnlyList
         {
             throw new FormatException($"{course}/{file} declares {string.Join(", ", unused)} but does not read it");
         }
-        return new GoldModel(course, name, reads, text) { MergeOn = mergeOn, IsView = view };
+        if (mergeOn is not null && columns.Count == 0)
+        {
+            throw new FormatException($"{course}/{file}: a merge model declares its columns ('-- columns: name type, …') for its Iceberg table");
+        }
+        var undeclaredKey = (mergeOn ?? []).Except(columns.Select(c => c.Item1)).ToList();
+        if (columns.Count > 0 && undeclaredKey.Count > 0)
+        {
+            throw new FormatException($"{course}/{file}: the merge key {string.Join(", ", undeclaredKey)} is not among the declared columns");
+        }
+        return new GoldModel(course, name, reads, text) { MergeOn = mergeOn, IsView = view, IsRefreshed = refreshed, Columns = columns };
+    }
+
+    /// <summary>The model's SQL with each <c>silver.x</c> and <c>gold.x</c> it reads renamed by <paramref name="relation"/> (e.g. to the stack's databases).</summary>
+    public string Qualified(Func<string, string> relation) =>
+        Relations().Replace(Sql, match => relation(match.Value.ToLowerInvariant()));
+
+    /// <summary>Splits on commas outside parentheses, so <c>decimal(18, 2)</c> stays one type.</summary>
+    private static IEnumerable<string> SplitColumns(string text)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            depth += text[i] switch { '(' => 1, ')' => -1, _ => 0 };
+            if (text[i] == ',' && depth == 0)
+            {
+                yield return text[start..i].Trim();
+                start = i + 1;
+            }
+        }
+        if (text[start..].Trim() is { Length: > 0 } last)
+        {
+            yield return last;
+        }
     }
 
     [GeneratedRegex(@"(?<![\w.])(?:silver|gold)\.[a-z_][a-z0-9_]*", RegexOptions.IgnoreCase)]

@@ -22,8 +22,9 @@ public static class GoldModels
     }
 
     /// <summary>
-    /// The models in an order where each runs after every gold model it reads (ties by name); a read of a
-    /// gold model that does not exist, or a cycle, stops with the models involved named.
+    /// The models in an order where each runs after every gold model it reads (ties by name), the views and
+    /// refreshed tables last; a read of a gold model that does not exist, a cycle, or a table reading a view
+    /// or refreshed table stops with the models involved named.
     /// </summary>
     public static IReadOnlyList<GoldModel> InRunOrder(IReadOnlyList<GoldModel> models)
     {
@@ -33,6 +34,13 @@ public static class GoldModels
             foreach (var missing in model.Reads.Where(read => read.StartsWith("gold.", StringComparison.OrdinalIgnoreCase) && !byRelation.ContainsKey(read)))
             {
                 throw new InvalidOperationException($"{model.Name} reads {missing}, which no model builds");
+            }
+        }
+        foreach (var model in models.Where(m => !m.IsServing))
+        {
+            foreach (var serving in model.Reads.Where(read => byRelation.TryGetValue(read, out var other) && other.IsServing))
+            {
+                throw new InvalidOperationException($"{model.Name} reads {serving}, a view or refreshed table the refresh step builds after it");
             }
         }
         var ordered = new List<GoldModel>();
@@ -57,7 +65,8 @@ public static class GoldModels
             state[model.Name] = true;
             ordered.Add(model);
         }
-        foreach (var model in models.OrderBy(m => m.Name, StringComparer.Ordinal))
+        // Tables first, then what the refresh step builds; tables never read those, so the order holds.
+        foreach (var model in models.OrderBy(m => m.IsServing).ThenBy(m => m.Name, StringComparer.Ordinal))
         {
             Visit(model, new Stack<string>());
         }

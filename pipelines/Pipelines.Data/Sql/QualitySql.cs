@@ -9,10 +9,10 @@ namespace Pipelines.Data.Sql;
 /// </summary>
 public static class QualitySql
 {
-    /// <param name="asOf">The moment freshness is judged at (UTC); required only by <see cref="Freshness"/> rules.</param>
+    /// <param name="asOf">The moment freshness is judged at (UTC); null judges it when the query runs.</param>
     public static string CountViolations(QualityRule rule, string dataset, Func<string, string> table, DateTime? asOf = null) => rule switch
     {
-        Freshness r => $"SELECT CASE WHEN max({Id(r.Column)}) >= TIMESTAMP '{(asOf ?? throw new ArgumentException($"{rule.Name} needs the moment it is judged at", nameof(asOf))).AddHours(-r.MaxAgeHours):yyyy-MM-dd HH:mm:ss}' THEN 0 ELSE 1 END FROM {table(dataset)}",
+        Freshness r => $"SELECT CASE WHEN max({Id(r.Column)}) >= {Moment(asOf)} - INTERVAL '{r.MaxAgeHours}' HOUR THEN 0 ELSE 1 END FROM {table(dataset)}",
         NotNull r => $"SELECT count(*) FROM {table(dataset)} WHERE {Id(r.Column)} IS NULL",
         InRange r => $"SELECT count(*) FROM {table(dataset)} WHERE {Range(r)}",
         AcceptedValues r => $"SELECT count(*) FROM {table(dataset)} WHERE {Id(r.Column)} IS NOT NULL AND {Id(r.Column)} NOT IN ({string.Join(", ", r.Values.Select(Literal))})",
@@ -21,6 +21,21 @@ public static class QualitySql
         References r => $"SELECT count(*) FROM {table(dataset)} AS child LEFT JOIN {table(r.Dataset)} AS parent ON child.{Id(r.Column)} = parent.{Id(r.KeyColumn)} WHERE child.{Id(r.Column)} IS NOT NULL AND parent.{Id(r.KeyColumn)} IS NULL",
         _ => throw new NotSupportedException($"no SQL for rule {rule.Name}"),
     };
+
+    /// <summary>
+    /// The gate as one query: a row (dataset, rule, violations) for every broken rule of the datasets, none
+    /// when all hold. The state machine runs it on Athena and stops when a row comes back.
+    /// </summary>
+    public static string Failures(IEnumerable<SilverDataset> datasets, Func<string, string> table, DateTime? asOf = null)
+    {
+        var checks = datasets.SelectMany(dataset => dataset.Rules.Select(rule =>
+            $"SELECT {Literal(dataset.Name)} AS dataset, {Literal(rule.Name)} AS rule, ({CountViolations(rule, dataset.Name, table, asOf)}) AS violations")).ToList();
+        return checks.Count > 0
+            ? $"SELECT dataset, rule, violations FROM ({string.Join("\nUNION ALL ", checks)}) AS results WHERE violations > 0 ORDER BY dataset, rule"
+            : throw new ArgumentException("the gate needs at least one rule", nameof(datasets));
+    }
+
+    private static string Moment(DateTime? asOf) => asOf is { } moment ? $"TIMESTAMP '{moment:yyyy-MM-dd HH:mm:ss}'" : "current_timestamp";
 
     private static string Range(InRange rule)
     {

@@ -151,24 +151,6 @@ public class IngestionInfrastructureTests
     }
 
     [Fact]
-    public void Schedules_invoke_their_function_only_through_a_role_only_the_scheduler_of_this_account_may_assume()
-    {
-        foreach (var name in new[] { RestApiIngestion.Name, DatabaseExtraction.Name })
-        {
-            var schedule = Dev.Resource($"{name}-schedule");
-            Assert.Equal(Dev.Resource(name).Outputs["arn"], schedule.Input("target.arn"));
-            Assert.Equal(Dev.Resource($"{name}-schedule-role").Outputs["arn"], schedule.Input("target.roleArn"));
-            Assert.Equal(Dev.Outputs["kmsKeyArn"], schedule.Input("kmsKeyArn"));
-            var trust = Assert.Single(Statements(Dev, $"{name}-schedule-role", "assumeRolePolicy"));
-            Assert.Equal("scheduler.amazonaws.com", trust.GetProperty("Principal").GetProperty("Service").GetString());
-            Assert.Equal("123456789012", trust.GetProperty("Condition").GetProperty("StringEquals").GetProperty("aws:SourceAccount").GetString());
-            var invoke = Assert.Single(Statements(Dev, $"{name}-schedule-permissions"));
-            Assert.Equal(["lambda:InvokeFunction"], Strings(invoke, "Action"));
-            Assert.Equal([Dev.Resource(name).Outputs["arn"] as string], Strings(invoke, "Resource"));
-        }
-    }
-
-    [Fact]
     public void Courses_without_the_api_have_no_rest_function_and_course_functions_reserve_nothing()
     {
         Assert.DoesNotContain(Course1.Resources, r => r.Name == RestApiIngestion.Name);

@@ -61,8 +61,9 @@ public class PlatformFoundationTests
 
         Assert.Equal("logs.eu-west-1.amazonaws.com", statement.GetProperty("Principal").GetProperty("Service").GetString());
         Assert.DoesNotContain(statement.GetProperty("Action").EnumerateArray(), action => action.GetString()!.Contains('*', StringComparison.Ordinal));
-        Assert.Equal($"arn:aws:logs:eu-west-1:{EchoMocks.AccountId}:log-group:/aws/lambda/dataplatform-course2-*",
-            statement.GetProperty("Condition").GetProperty("ArnLike").GetProperty("kms:EncryptionContext:aws:logs:arn").GetString());
+        Assert.Equal([$"arn:aws:logs:eu-west-1:{EchoMocks.AccountId}:log-group:/aws/lambda/dataplatform-course2-*",
+                $"arn:aws:logs:eu-west-1:{EchoMocks.AccountId}:log-group:/aws/vendedlogs/states/dataplatform-course2-*"],
+            statement.GetProperty("Condition").GetProperty("ArnLike").GetProperty("kms:EncryptionContext:aws:logs:arn").EnumerateArray().Select(e => e.GetString()));
     }
 
     private static JsonElement KeyPolicyStatement(string sid) =>
@@ -82,6 +83,8 @@ public class PlatformFoundationTests
         Assert.Equal(Course2.Resource("silver-transform").Inputs["name"], Course2.Outputs["silverTransformFunctionName"]);
         Assert.Equal(Course2.Resource("silver-database").Inputs["name"], Course2.Outputs["silverDatabaseName"]);
         Assert.Equal(Course2.Resource("workgroup").Inputs["name"], Course2.Outputs["athenaWorkgroup"]);
-        Assert.Equal(25, Course2.Outputs.Count);
+        Assert.Equal(Course2.Resource("notifications-topic").Outputs["arn"], Course2.Outputs["notificationTopicArn"]);
+        Assert.Equal(Course2.Resource("course2-pipeline-state-machine").Outputs["arn"], Course2.Outputs["course2StateMachineArn"]);
+        Assert.Equal(27, Course2.Outputs.Count);
     }
 }

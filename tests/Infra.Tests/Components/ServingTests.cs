@@ -33,7 +33,10 @@ public class ServingTests
         Assert.All(queries, query => Assert.Equal("dataplatform_dev_gold", query.Input("database")));
         Assert.All(queries, query => Assert.Equal(Dev.Resource("workgroup").Outputs["name"], query.Input("workgroup")));
         var fact = Dev.Resource("course1-fact_orders-query");
-        Assert.Equal(GoldModels.ForCourse("course1").Single(m => m.Name == "fact_orders").Sql, fact.Input("query"));
+        var query = (string)fact.Input("query")!;
+        Assert.Equal(GoldModels.ForCourse("course1").Single(m => m.Name == "fact_orders").Sql
+            .Replace("silver.", "dataplatform_dev_silver.", StringComparison.Ordinal).Replace("gold.", "dataplatform_dev_gold.", StringComparison.Ordinal), query);
+        Assert.Contains("FROM dataplatform_dev_silver.orderdetails AS d", query);
     }
 
     [Theory]

@@ -34,6 +34,7 @@ public sealed class DbExtractTests(SourceDatabases sources) : IClassFixture<Sour
             rig.AssertNoStrayParts(table.Schema.Name);
         }
         Assert.True(rig.Manifests("orderdetails").Single().Parts.Count > 3, "the big table comes in several parts");
+        Assert.All(result.Runs, run => Assert.True(rig.Store.Objects.ContainsKey($"{DbExtractRig.Bucket}/{run.Manifest}"), $"{run.Table} names its manifest {run.Manifest}"));
     }
 
     [Theory]
@@ -96,6 +97,7 @@ public sealed class DbExtractTests(SourceDatabases sources) : IClassFixture<Sour
             // Each part costs two one-second writes on the rig's clock: about three parts per invocation.
             result = await rig.RunAsync(["orderdetails"], timeLeft: rig.Options.SafetyMargin + TimeSpan.FromSeconds(5));
             invocations++;
+            Assert.Equal(result.Complete, result.Runs.Single().Manifest is not null);
         }
         while (!result.Complete && invocations < 100);
 

@@ -17,6 +17,7 @@ public sealed class RestIngestionTests(SourceApiFixture api) : IClassFixture<Sou
         var second = await rig.RunAsync();
 
         Assert.True(first.Complete);
+        Assert.All(first.Runs, run => Assert.True(rig.Store.Objects.ContainsKey($"{RestIngestionRig.Bucket}/{run.Manifest}"), $"{run.Resource} names its manifest {run.Manifest}"));
         foreach (var resource in api.Data.Api)
         {
             rig.AssertExactlyOnce(resource.Name);

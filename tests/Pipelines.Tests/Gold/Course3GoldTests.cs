@@ -105,4 +105,34 @@ public sealed class Course3GoldTests : IDisposable
         _tables.Dispose();
         Directory.Delete(_folder, recursive: true);
     }
+
+    [Fact]
+    public void Each_merge_model_declares_the_columns_and_types_its_query_returns()
+    {
+        foreach (var model in _models)
+        {
+            using var command = _tables.Connection.CreateCommand();
+            command.CommandText = $"SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'gold' AND table_name = '{model.Name}' ORDER BY ordinal_position";
+            using var reader = command.ExecuteReader();
+            var actual = new List<(string, string)>();
+            while (reader.Read())
+            {
+                actual.Add((reader.GetString(0), AthenaType(reader.GetString(1))));
+            }
+            Assert.Equal(model.Columns.Select(c => (c.Name, c.Type.Replace(" ", "", StringComparison.Ordinal))), actual);
+        }
+    }
+
+    /// <summary>DuckDB's type names as Athena (Glue) writes them.</summary>
+    private static string AthenaType(string duckDb) => duckDb switch
+    {
+        "BIGINT" => "bigint",
+        "INTEGER" => "int",
+        "DOUBLE" => "double",
+        "VARCHAR" => "string",
+        "DATE" => "date",
+        "TIMESTAMP" => "timestamp",
+        _ when duckDb.StartsWith("DECIMAL", StringComparison.Ordinal) => duckDb.ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal),
+        _ => throw new NotSupportedException($"no Athena name for DuckDB type {duckDb}"),
+    };
 }

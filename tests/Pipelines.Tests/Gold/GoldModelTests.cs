@@ -56,4 +56,44 @@ public sealed class GoldModelTests
         var models = GoldModels.ForCourse("course1");
         Assert.Equal(["dim_customers", "dim_locations", "dim_products", "fact_orders", "ml_training_set"], GoldModels.InRunOrder(models).Select(m => m.Name).Order());
     }
+
+    [Fact]
+    public void A_table_reading_a_view_or_refreshed_table_is_refused_and_serving_models_order_last()
+    {
+        var view = GoldModel.Parse("test", "v.sql", "-- model: v\n-- reads: gold.a\n-- materialized: view\nSELECT * FROM gold.a");
+        var table = Model("a", "silver.x", "SELECT * FROM silver.x");
+        var reader = Model("b", "gold.v", "SELECT * FROM gold.v");
+
+        Assert.Equal(["a", "v"], GoldModels.InRunOrder([view, table]).Select(m => m.Name));
+        var error = Assert.Throws<InvalidOperationException>(() => GoldModels.InRunOrder([view, table, reader]));
+        Assert.Contains("b reads gold.v", error.Message);
+    }
+
+    [Fact]
+    public void A_merge_model_must_declare_its_columns_including_its_key()
+    {
+        Assert.Contains("declares its columns", Assert.Throws<FormatException>(() =>
+            GoldModel.Parse("test", "m.sql", "-- model: m\n-- reads: silver.x\n-- materialized: merge on k\nSELECT k FROM silver.x")).Message);
+        Assert.Contains("merge key k is not among", Assert.Throws<FormatException>(() =>
+            GoldModel.Parse("test", "m.sql", "-- model: m\n-- reads: silver.x\n-- materialized: merge on k\n-- columns: j bigint\nSELECT j FROM silver.x")).Message);
+        var model = GoldModel.Parse("test", "m.sql", "-- model: m\n-- reads: silver.x\n-- materialized: merge on k\n-- columns: k string, amount decimal(18, 2)\nSELECT k, amount FROM silver.x");
+        Assert.Equal([("k", "string"), ("amount", "decimal(18, 2)")], model.Columns);
+    }
+
+    [Fact]
+    public void On_athena_a_view_is_replaced_a_merge_model_merged_and_a_table_rebuilt_under_a_fresh_location()
+    {
+        static string Relation(string layered) => "stack_" + layered.Replace(".", "_db.", StringComparison.Ordinal);
+        var view = GoldModel.Parse("test", "v.sql", "-- model: v\n-- reads: gold.a\n-- materialized: view\nSELECT * FROM gold.a");
+        var merge = GoldModels.ForCourse("course3").Single(m => m.Name == "sales_report");
+        var table = Model("a", "silver.x", "SELECT * FROM silver.x");
+
+        Assert.Equal(["CREATE OR REPLACE VIEW stack_gold_db.v AS\nSELECT * FROM stack_gold_db.a"], Pipelines.Data.Sql.AthenaGoldSql.Statements(view, Relation, "s3://b/v/"));
+        var merged = Assert.Single(Pipelines.Data.Sql.AthenaGoldSql.Statements(merge, Relation, "unused"));
+        Assert.StartsWith("MERGE INTO stack_gold_db.sales_report AS t USING (SELECT", merged);
+        Assert.Contains("ON t.\"order_year\" = s.\"order_year\" AND t.\"order_month\" = s.\"order_month\"", merged);
+        Assert.Equal(["DROP TABLE IF EXISTS stack_gold_db.a",
+            "CREATE TABLE stack_gold_db.a\nWITH (format = 'PARQUET', write_compression = 'SNAPPY', external_location = 's3://b/a/run=1/')\nAS\nSELECT * FROM stack_silver_db.x"],
+            Pipelines.Data.Sql.AthenaGoldSql.Statements(table, Relation, "s3://b/a/run=1/"));
+    }
 }

@@ -20,7 +20,7 @@ public static class GlueCatalog
 {
     public static readonly IReadOnlyList<string> Layers = ["bronze", "silver", "gold"];
 
-    public static GlueCatalogResult Create(PlatformContext context, GlueCatalogSettings settings, LakehouseStorageResult storage)
+    public static GlueCatalogResult Create(PlatformContext context, GlueCatalogSettings settings, StackCatalog catalog, LakehouseStorageResult storage)
     {
         var scope = context.Scope(nameof(GlueCatalog));
         var key = context.RequireKey();
@@ -41,7 +41,7 @@ public static class GlueCatalog
         }
 
         var tables = new List<string>();
-        foreach (var dataset in CourseCatalog.Silver)
+        foreach (var dataset in catalog.Silver)
         {
             BronzeTable(context, scope, databaseResources["bronze"], storage.Bronze, dataset);
             var location = Fn.Interpolate($"s3://{storage.Silver.BucketName}/{dataset.Name}/");

@@ -65,8 +65,11 @@ public static class EncryptionKey
             Resources = ["*"],
             Conditions =
             [
-                ("ArnLike", "kms:EncryptionContext:aws:logs:arn",
-                    context.Arn("logs", $"log-group:{LambdaLogGroup.NamePrefix}{context.NamePrefix}-*")),
+                ("ArnLike", "kms:EncryptionContext:aws:logs:arn", new ListValue
+                {
+                    context.Arn("logs", $"log-group:{LambdaLogGroup.NamePrefix}{context.NamePrefix}-*"),
+                    context.Arn("logs", $"log-group:{Orchestration.PipelineOrchestration.LogGroupPrefix}{context.NamePrefix}-*"),
+                }),
             ],
         },
     ]);

@@ -1,4 +1,6 @@
 using Pipelines.Data.Generation;
+using Pipelines.Data.Lakehouse;
+using Pipelines.Data.Orchestration;
 
 namespace Infra.Platform.Components.Ingestion;
 
@@ -7,6 +9,24 @@ public static class CourseCatalog
 {
     public static readonly CourseData Data = new(new GeneratorSettings());
 
-    /// <summary>The silver datasets declared over that data.</summary>
-    public static readonly IReadOnlyList<Pipelines.Data.Lakehouse.SilverDataset> Silver = Pipelines.Data.Lakehouse.SilverCatalog.For(Data);
+    /// <summary>What a stack teaching <paramref name="course"/> (or every course) runs and holds.</summary>
+    public static StackCatalog ForStack(string course) =>
+        new([.. CoursePipelines.Courses.Where(name => course == Profiles.StackProfile.AllCourses || name == course).Select(name => CoursePipelines.For(name, Data))]);
+}
+
+/// <summary>The pipelines of a stack's courses and, derived from them, the datasets its functions and catalog hold.</summary>
+public sealed record StackCatalog(IReadOnlyList<CoursePipeline> Pipelines)
+{
+    /// <summary>Every silver dataset some pipeline transforms, once each, in catalog order.</summary>
+    public IReadOnlyList<SilverDataset> Silver =>
+        [.. SilverCatalog.For(CourseCatalog.Data).Where(dataset => Pipelines.Any(pipeline => pipeline.Silver.Any(d => d.Name == dataset.Name)))];
+
+    /// <summary>The source tables some pipeline extracts.</summary>
+    public IReadOnlyList<ExtractTable> Tables => [.. CourseCatalog.Data.Extracts.Where(table => Extracted(ExtractSource.Database).Contains(table.Name))];
+
+    /// <summary>The API resources some pipeline ingests.</summary>
+    public IReadOnlyList<ApiResource> ApiResources => [.. CourseCatalog.Data.Api.Where(resource => Extracted(ExtractSource.Api).Contains(resource.Name))];
+
+    private HashSet<string> Extracted(ExtractSource source) =>
+        [.. Pipelines.SelectMany(pipeline => pipeline.Extracts).Where(step => step.Source == source).SelectMany(step => step.Datasets)];
 }

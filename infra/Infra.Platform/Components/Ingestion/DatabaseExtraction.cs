@@ -2,21 +2,20 @@ using Infra.Platform.Components.Database;
 using Infra.Platform.Components.Functions;
 using Infra.Platform.Components.Messaging;
 using Infra.Platform.Components.Network;
-using Infra.Platform.Components.Scheduling;
 using Infra.Platform.Components.Storage;
 using Pipelines.Contracts.Functions;
 
 namespace Infra.Platform.Components.Ingestion;
 
 /// <summary>
-/// The database extract function on a schedule, inside the VPC beside the database: reads the password
+/// The database extract function, invoked by the course pipelines, inside the VPC beside the database: reads the password
 /// through the SSM endpoint, writes parts and manifests to bronze through the S3 gateway endpoint.
 /// </summary>
 public static class DatabaseExtraction
 {
     public const string Name = "db-extract";
 
-    public static FunctionResult Create(PlatformContext context, DatabaseExtractionSettings settings, DatabaseResult database, NetworkResult network, BucketResult bronze, int logRetentionDays)
+    public static FunctionResult Create(PlatformContext context, DatabaseExtractionSettings settings, StackCatalog catalog, DatabaseResult database, NetworkResult network, BucketResult bronze, int logRetentionDays)
     {
         var scope = context.Scope(nameof(DatabaseExtraction));
         var key = context.RequireKey();
@@ -41,7 +40,7 @@ public static class DatabaseExtraction
                 new(DbExtractContract.DatabaseVariable, database.DatabaseName),
                 new(DbExtractContract.UserVariable, database.Username),
                 new(DbExtractContract.PasswordParameterVariable, database.Password.Name),
-                new(DbExtractContract.TablesVariable, string.Join(',', CourseCatalog.Data.Extracts.Select(table => table.Setting))),
+                new(DbExtractContract.TablesVariable, string.Join(',', catalog.Tables.Select(table => table.Setting))),
             ],
             LogRetentionDays = logRetentionDays,
             MemorySizeMb = settings.MemorySizeMb,
@@ -50,7 +49,6 @@ public static class DatabaseExtraction
             Network = network.ForFunctions(),
             DeadLetterQueue = failures,
         });
-        FunctionSchedule.Create(context, scope, Name, function, settings.Schedule);
         context.Output(function.Name, "DbExtractFunctionName");
         return function;
     }

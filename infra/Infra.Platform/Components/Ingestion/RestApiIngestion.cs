@@ -2,7 +2,6 @@ using Infra.Model;
 using Infra.Platform.Components.Functions;
 using Infra.Platform.Components.Messaging;
 using Infra.Platform.Components.Parameters;
-using Infra.Platform.Components.Scheduling;
 using Infra.Platform.Components.Storage;
 using Infra.Platform.Configuration;
 using Infra.Providers.Aws.Ssm;
@@ -12,7 +11,7 @@ using Pipelines.Data.Generation;
 namespace Infra.Platform.Components.Ingestion;
 
 /// <summary>
-/// The REST ingestion function on a schedule: the API's client credentials in an SSM SecureString
+/// The REST ingestion function, invoked by the course pipelines: the API's client credentials in an SSM SecureString
 /// (from the stack's secret config), pages and manifests to bronze, its checkpoint beside them. It runs
 /// outside the VPC: it must reach the internet and the VPC has no NAT (docs/decisions.md).
 /// </summary>
@@ -20,7 +19,7 @@ public static class RestApiIngestion
 {
     public const string Name = "rest-ingestion";
 
-    public static FunctionResult Create(PlatformContext context, RestApiIngestionSettings settings, BucketResult bronze, int logRetentionDays)
+    public static FunctionResult Create(PlatformContext context, RestApiIngestionSettings settings, StackCatalog catalog, BucketResult bronze, int logRetentionDays)
     {
         var scope = context.Scope(nameof(RestApiIngestion));
         var key = context.RequireKey();
@@ -54,14 +53,13 @@ public static class RestApiIngestion
                 new(RestIngestionContract.BaseUrlVariable, baseUrl),
                 new(RestIngestionContract.TokenUrlVariable, tokenUrl),
                 new(RestIngestionContract.CredentialsParameterVariable, parameter.Attr("name")),
-                new(RestIngestionContract.ResourcesVariable, string.Join(',', CourseCatalog.Data.Api.Select(resource => resource.Setting))),
+                new(RestIngestionContract.ResourcesVariable, string.Join(',', catalog.ApiResources.Select(resource => resource.Setting))),
             ],
             LogRetentionDays = logRetentionDays,
             TimeoutSeconds = settings.TimeoutSeconds,
             ReservedConcurrency = settings.ReservedConcurrency,
             DeadLetterQueue = failures,
         });
-        FunctionSchedule.Create(context, scope, Name, function, settings.Schedule);
         context.Output(function.Name, "RestIngestionFunctionName");
         context.Output(parameter.Attr("name"), "ApiCredentialsParameter");
         return function;

@@ -2,7 +2,7 @@ using Infra.Platform.Components.Catalog;
 using Infra.Platform.Components.Storage;
 using Infra.Providers.Aws.Athena;
 using Infra.Providers.Aws.Athena.Inputs;
-using Pipelines.Data.Lakehouse;
+using Infra.Platform.Components.Ingestion;
 
 namespace Infra.Platform.Components.Serving;
 
@@ -16,12 +16,13 @@ public static class Serving
 {
     public const string EngineVersion = "Athena engine version 3";
 
-    public static void Create(PlatformContext context, ServingSettings settings, LakehouseStorageResult storage, GlueCatalogResult catalog, string course)
+    public static ServingResult Create(PlatformContext context, ServingSettings settings, LakehouseStorageResult storage, GlueCatalogResult catalog, StackCatalog stack)
     {
         var scope = context.Scope(nameof(Serving));
+        var workgroupName = context.Name("analytics");
         var workgroup = scope.Add("workgroup", new WorkgroupArgs
         {
-            Name = context.Name("analytics"),
+            Name = workgroupName,
             Description = "Queries over the lakehouse; its settings cannot be overridden by a query",
             State = "ENABLED",
             ForceDestroy = !context.RetainData,
@@ -42,20 +43,24 @@ public static class Serving
                 },
             },
         });
-        foreach (var courseName in GoldModels.Courses.Where(name => course == Profiles.StackProfile.AllCourses || name == course))
+        foreach (var pipeline in stack.Pipelines)
         {
-            foreach (var model in GoldModels.InRunOrder(GoldModels.ForCourse(courseName)))
+            foreach (var model in pipeline.Gold)
             {
-                scope.Add($"{courseName}-{model.Name}-query", new NamedQueryArgs
+                scope.Add($"{pipeline.Course}-{model.Name}-query", new NamedQueryArgs
                 {
-                    Name = $"{courseName} {model.Name}",
-                    Description = $"Gold model {model.Name} of {courseName}",
+                    Name = $"{pipeline.Course} {model.Name}",
+                    Description = $"Gold model {model.Name} of {pipeline.Course}",
                     Database = catalog.Databases["gold"],
                     Workgroup = workgroup.Attr("name"),
-                    Query = model.Sql,
+                    Query = model.Qualified(catalog.Relation),
                 });
             }
         }
         context.Output(workgroup.Attr("name"), "AthenaWorkgroup");
+        return new ServingResult(workgroup.Attr("name"), context.Arn("athena", $"workgroup/{workgroupName}"));
     }
 }
+
+/// <param name="WorkgroupArn">The workgroup's ARN (known before deployment: it is named by the stack).</param>
+public sealed record ServingResult(Infra.Model.Values.Reference WorkgroupName, Infra.Model.Values.Value WorkgroupArn);

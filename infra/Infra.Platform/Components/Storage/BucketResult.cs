@@ -23,6 +23,17 @@ public sealed record BucketResult(string LogicalName, Reference BucketName, Refe
     public PolicyStatement Write(params string[] prefixes) =>
         PolicyStatement.Allow(PascalCase.Of(["Write", LogicalName, .. prefixes]), ["s3:PutObject"], [.. prefixes.Select(Objects)]);
 
+    /// <summary>Read every object of the bucket and list it: for readers of a whole layer (the query engine).</summary>
+    public IReadOnlyList<PolicyStatement> ReadAll() =>
+    [
+        PolicyStatement.Allow(PascalCase.Of("ReadAllOf", LogicalName), ["s3:GetObject"], Fn.Interpolate($"{Arn}/*")),
+        PolicyStatement.Allow(PascalCase.Of("ListAllOf", LogicalName), ["s3:ListBucket", "s3:GetBucketLocation"], Arn),
+    ];
+
+    /// <summary>Write objects anywhere in the bucket (not delete): for the writer that owns a whole layer.</summary>
+    public PolicyStatement WriteAll() =>
+        PolicyStatement.Allow(PascalCase.Of("WriteAllOf", LogicalName), ["s3:PutObject", "s3:AbortMultipartUpload"], Fn.Interpolate($"{Arn}/*"));
+
     private Value Objects(string prefix) => Fn.Interpolate($"{Arn}/{Trim(prefix)}/*");
 
     private static string Trim(string prefix) => prefix.Trim('/');

@@ -16,10 +16,10 @@ public static class SilverTransformation
 {
     public const string Name = "silver-transform";
 
-    public static FunctionResult Create(PlatformContext context, SilverTransformationSettings settings, LakehouseStorageResult storage, int logRetentionDays)
+    public static FunctionResult Create(PlatformContext context, SilverTransformationSettings settings, StackCatalog catalog, LakehouseStorageResult storage, int logRetentionDays)
     {
         var scope = context.Scope(nameof(SilverTransformation));
-        var datasets = CourseCatalog.Silver;
+        var datasets = catalog.Silver;
         var bronzePrefixes = datasets.Select(dataset => dataset.BronzePrefix).Distinct().Order(StringComparer.Ordinal).ToArray();
         var failures = EncryptedQueue.Create(context, scope, $"{Name}-failures");
         var function = NativeFunction.Create(context, scope.Component, new NativeFunctionOptions

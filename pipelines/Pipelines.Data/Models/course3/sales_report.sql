@@ -1,6 +1,7 @@
 -- model: sales_report
 -- reads: silver.orders, silver.orderdetails
 -- materialized: merge on order_year, order_month
+-- columns: order_year bigint, order_month bigint, revenue decimal(38,2), orders bigint
 -- Revenue per month, kept up to date by MERGE INTO on (year, month): an Iceberg table in Athena.
 SELECT
   year(o.order_date) AS order_year,

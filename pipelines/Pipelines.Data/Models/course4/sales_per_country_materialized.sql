@@ -1,6 +1,6 @@
 -- model: sales_per_country_materialized
 -- reads: gold.fact_orders, gold.dim_customers
--- materialized: table
+-- materialized: refreshed
 -- The "materialized" twin of the sales_per_country view: a CTAS table, fast to query, stale from the
 -- moment its sources change until the next refresh (GoldRunner.Refresh, the pipeline's refresh step).
 SELECT c.country, sum(f.amount) AS sales

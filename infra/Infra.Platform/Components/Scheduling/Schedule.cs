@@ -1,5 +1,5 @@
 using Infra.Model.Resources;
-using Infra.Platform.Components.Functions;
+using Infra.Model.Values;
 using Infra.Platform.Iam;
 using Infra.Providers.Aws.Iam;
 using Infra.Providers.Aws.Scheduler;
@@ -8,13 +8,13 @@ using Infra.Providers.Aws.Scheduler.Inputs;
 namespace Infra.Platform.Components.Scheduling;
 
 /// <summary>
-/// An EventBridge Scheduler schedule that invokes one function with a fixed event, through a role
-/// that only the scheduler acting for this account may assume and that may invoke that function only.
-/// The schedule's payload is encrypted with the stack key; failed invocations land in the function's dead-letter queue.
+/// An EventBridge Scheduler schedule that starts one target with a fixed input, through a role that only
+/// the scheduler acting for this account may assume and that holds the one permission starting it needs.
+/// The schedule's payload is encrypted with the stack key.
 /// </summary>
-public static class FunctionSchedule
+public static class Schedule
 {
-    public static void Create(PlatformContext context, ComponentScope scope, string name, FunctionResult function, string expression, string eventJson = "{}")
+    public static void Create(PlatformContext context, ComponentScope scope, string name, Value targetArn, PolicyStatement permission, string expression, string input = "{}")
     {
         var role = scope.Add($"{name}-schedule-role", new RoleArgs
         {
@@ -24,20 +24,20 @@ public static class FunctionSchedule
         var permissions = scope.Add($"{name}-schedule-permissions", new RolePolicyArgs
         {
             Role = role.Attr("id"),
-            Policy = new PolicyDocument([function.Invoke()]).ToJson(),
+            Policy = new PolicyDocument([permission]).ToJson(),
         });
         scope.Add($"{name}-schedule", new ScheduleArgs
         {
             Name = context.Name(name),
-            Description = $"Runs {name} on its schedule",
+            Description = $"Starts {name} on its schedule",
             ScheduleExpression = expression,
             FlexibleTimeWindow = new ScheduleFlexibleTimeWindowArgs { Mode = "OFF" },
             KmsKeyArn = context.RequireKey().KeyArn,
             Target = new ScheduleTargetArgs
             {
-                Arn = function.Arn,
+                Arn = targetArn,
                 RoleArn = role.Attr("arn"),
-                Input = eventJson,
+                Input = input,
                 RetryPolicy = new ScheduleTargetRetryPolicyArgs { MaximumRetryAttempts = 2, MaximumEventAgeInSeconds = 3600 },
             },
         }, new ResourceOptions { DependsOn = [permissions.Self] });

@@ -1,0 +1,272 @@
+using Infra.Model.Values;
+using Pipelines.Data.Lakehouse;
+using Pipelines.Data.Orchestration;
+using Pipelines.Data.Sql;
+using static Infra.Platform.Components.Orchestration.StateMachineStates;
+
+namespace Infra.Platform.Components.Orchestration;
+
+/// <summary>
+/// A course pipeline as an Amazon States Language definition, state for state from its steps:
+/// extracts in parallel (one Map per source, each dataset invoked until its run is complete), the silver
+/// transform per landed run, the gate as one Athena query whose rows are the broken rules, each gold model
+/// and the refresh through Athena, then the notice. Any failure after retries is published and fails the run.
+/// </summary>
+public static class PipelineDefinition
+{
+    public const string NotifyFailure = "NotifyFailure";
+    public const string Failed = "PipelineFailed";
+    public const string GateFailed = "QualityGateFailed";
+
+    /// <summary>How often one dataset's extract may stop for time and be invoked again before the run fails.</summary>
+    public const int MaxContinuations = 20;
+
+    public static MapValue Build(CoursePipeline pipeline, PipelineTargets targets)
+    {
+        var states = new MapValue();
+        var steps = pipeline.Steps;
+        var extracts = steps.OfType<ExtractStep>().ToList();
+        var silverNames = pipeline.Silver.Select(dataset => dataset.Name).ToHashSet(StringComparer.Ordinal);
+        var rest = steps.Where(step => step is not ExtractStep).ToList();
+
+        var plan = new MapValue { ["goldBucket"] = targets.GoldBucket };
+        foreach (var extract in extracts)
+        {
+            plan[extract.Name] = new ListValue(extract.Datasets.Select(dataset => (Value)new MapValue
+            {
+                ["dataset"] = dataset,
+                ["silver"] = silverNames.Contains(dataset) && pipeline.Silver.First(d => d.Name == dataset).BronzePrefix == $"{extract.BronzePrefix}/{dataset}",
+                ["continuations"] = 0,
+            }));
+        }
+        var first = extracts.Count > 0 ? "Extract" : rest[0].Name;
+        states["Plan"] = new MapValue { ["Type"] = "Pass", ["Result"] = plan, ["ResultPath"] = "$.plan", ["Next"] = first };
+        if (extracts.Count > 0)
+        {
+            states["Extract"] = new MapValue
+            {
+                ["Type"] = "Parallel",
+                ["Branches"] = new ListValue(extracts.Select(extract => (Value)ExtractBranch(extract, targets))),
+                // Each branch returns its landed runs; one flat list feeds the transform.
+                ["ResultSelector"] = new MapValue { ["runs.$"] = "$[*][*]" },
+                ["ResultPath"] = "$.extract",
+                ["Catch"] = CatchAll(NotifyFailure),
+                ["Next"] = rest[0].Name,
+            };
+        }
+        for (var i = 0; i < rest.Count; i++)
+        {
+            var next = i + 1 < rest.Count ? rest[i + 1].Name : null;
+            switch (rest[i])
+            {
+                case SilverTransformStep step:
+                    states[step.Name] = SilverMap(step, targets, next!);
+                    break;
+                case QualityGateStep step:
+                    AddGate(states, step, targets, next!);
+                    break;
+                case GoldModelStep step:
+                    AddModel(states, step.Name, step.Model, targets, next!);
+                    break;
+                case RefreshStep step:
+                    for (var m = 0; m < step.Models.Count; m++)
+                    {
+                        var name = m == 0 ? step.Name : $"{step.Name}_{step.Models[m].Name}";
+                        var after = m + 1 < step.Models.Count ? $"{step.Name}_{step.Models[m + 1].Name}" : next!;
+                        AddModel(states, name, step.Models[m], targets, after);
+                    }
+                    break;
+                case NotifyStep step:
+                    states[step.Name] = Publish(targets.Topic, $"{pipeline.Course} pipeline succeeded",
+                        Intrinsic.Format($"The {pipeline.Course} pipeline run {Intrinsic.Hole} succeeded.", "$$.Execution.Name"), "$.notice", next, NotifyFailure);
+                    break;
+                default:
+                    throw new NotSupportedException($"no state for step {rest[i].Name}");
+            }
+        }
+        states[NotifyFailure] = Publish(targets.Topic, $"{pipeline.Course} pipeline failed",
+            Intrinsic.Format($"The {pipeline.Course} pipeline run {Intrinsic.Hole} failed: {Intrinsic.Hole}", "$$.Execution.Name", Intrinsic.JsonToString("$.error")), "$.notice", Failed, null);
+        states[Failed] = new MapValue { ["Type"] = "Fail", ["Error"] = "PipelineFailed", ["Cause"] = "A step failed after its retries; the failure notice holds the error" };
+        return new MapValue
+        {
+            ["Comment"] = $"The {pipeline.Course} pipeline, derived from its declaration (Pipelines.Data.Orchestration)",
+            ["StartAt"] = "Plan",
+            ["States"] = states,
+        };
+    }
+
+    /// <summary>One source's datasets, each invoked until its run is complete; yields {dataset, silver, manifest}.</summary>
+    private static MapValue ExtractBranch(ExtractStep extract, PipelineTargets targets)
+    {
+        var invoke = $"{extract.Name}_Invoke";
+        var complete = $"{extract.Name}_Complete";
+        var again = $"{extract.Name}_Continue";
+        var landed = $"{extract.Name}_Landed";
+        var field = extract.Source == ExtractSource.Database ? "tables" : "resources";
+        var iteration = new MapValue
+        {
+            [invoke] = new MapValue
+            {
+                ["Type"] = "Task",
+                ["Resource"] = LambdaInvoke,
+                ["Parameters"] = new MapValue
+                {
+                    ["FunctionName"] = targets.Function(extract.Function),
+                    ["Payload"] = new MapValue { [$"{field}.$"] = Intrinsic.Array("$.dataset") },
+                },
+                ["ResultSelector"] = new MapValue { ["complete.$"] = "$.Payload.complete", ["run.$"] = "$.Payload.runs[0]" },
+                ["ResultPath"] = "$.result",
+                ["Retry"] = LambdaRetries(),
+                ["Next"] = complete,
+            },
+            [complete] = new MapValue
+            {
+                ["Type"] = "Choice",
+                ["Choices"] = new ListValue
+                {
+                    new MapValue { ["Variable"] = "$.result.complete", ["BooleanEquals"] = true, ["Next"] = landed },
+                    new MapValue { ["Variable"] = "$.continuations", ["NumericGreaterThanEquals"] = MaxContinuations, ["Next"] = $"{extract.Name}_Stuck" },
+                },
+                ["Default"] = again,
+            },
+            [again] = new MapValue
+            {
+                ["Type"] = "Pass",
+                ["Parameters"] = new MapValue
+                {
+                    ["dataset.$"] = "$.dataset",
+                    ["silver.$"] = "$.silver",
+                    ["continuations.$"] = Intrinsic.Add("$.continuations", 1),
+                },
+                ["Next"] = invoke,
+            },
+            [$"{extract.Name}_Stuck"] = new MapValue
+            {
+                ["Type"] = "Fail",
+                ["Error"] = "ExtractDidNotFinish",
+                ["Cause"] = $"a dataset's run stopped for time {MaxContinuations} times without completing",
+            },
+            [landed] = new MapValue
+            {
+                ["Type"] = "Pass",
+                ["Parameters"] = new MapValue { ["dataset.$"] = "$.dataset", ["silver.$"] = "$.silver", ["manifest.$"] = "$.result.run.manifest" },
+                ["End"] = true,
+            },
+        };
+        return new MapValue
+        {
+            ["StartAt"] = extract.Name,
+            ["States"] = new MapValue
+            {
+                [extract.Name] = new MapValue
+                {
+                    ["Type"] = "Map",
+                    ["ItemsPath"] = $"$.plan.{extract.Name}",
+                    ["MaxConcurrency"] = 2,
+                    ["ItemProcessor"] = new MapValue
+                    {
+                        ["ProcessorConfig"] = new MapValue { ["Mode"] = "INLINE" },
+                        ["StartAt"] = invoke,
+                        ["States"] = iteration,
+                    },
+                    ["End"] = true,
+                },
+            },
+        };
+    }
+
+    private static MapValue SilverMap(SilverTransformStep step, PipelineTargets targets, string next)
+    {
+        var transform = $"{step.Name}_Run";
+        return new MapValue
+        {
+            ["Type"] = "Map",
+            ["ItemsPath"] = "$.extract.runs",
+            ["MaxConcurrency"] = 4,
+            ["ItemProcessor"] = new MapValue
+            {
+                ["ProcessorConfig"] = new MapValue { ["Mode"] = "INLINE" },
+                ["StartAt"] = $"{step.Name}_Needed",
+                ["States"] = new MapValue
+                {
+                    [$"{step.Name}_Needed"] = new MapValue
+                    {
+                        ["Type"] = "Choice",
+                        ["Choices"] = new ListValue { new MapValue { ["Variable"] = "$.silver", ["BooleanEquals"] = true, ["Next"] = transform } },
+                        ["Default"] = $"{step.Name}_BronzeOnly",
+                    },
+                    [$"{step.Name}_BronzeOnly"] = new MapValue { ["Type"] = "Pass", ["Result"] = new MapValue { ["transformed"] = false }, ["End"] = true },
+                    [transform] = new MapValue
+                    {
+                        ["Type"] = "Task",
+                        ["Resource"] = LambdaInvoke,
+                        ["Parameters"] = new MapValue
+                        {
+                            ["FunctionName"] = targets.Function(Pipelines.Contracts.Functions.SilverTransformContract.Function),
+                            ["Payload"] = new MapValue { ["dataset.$"] = "$.dataset", ["manifest.$"] = "$.manifest" },
+                        },
+                        ["ResultSelector"] = new MapValue
+                        {
+                            ["dataset.$"] = "$.Payload.dataset",
+                            ["in.$"] = "$.Payload.in",
+                            ["out.$"] = "$.Payload.out",
+                            ["duplicates.$"] = "$.Payload.duplicates",
+                            ["quarantined.$"] = "$.Payload.quarantined",
+                        },
+                        ["Retry"] = LambdaRetries(),
+                        ["End"] = true,
+                    },
+                },
+            },
+            ["ResultPath"] = "$.silver",
+            ["Catch"] = CatchAll(NotifyFailure),
+            ["Next"] = next,
+        };
+    }
+
+    private static void AddGate(MapValue states, QualityGateStep step, PipelineTargets targets, string next)
+    {
+        var results = $"{step.Name}_Results";
+        var verdict = $"{step.Name}_Verdict";
+        var notify = $"{step.Name}_Notify";
+        states[step.Name] = Query(QualitySql.Failures(step.Datasets, name => targets.Relation($"silver.{name}")), false,
+            targets.Athena, targets.Databases["silver"], "$.gate", results, NotifyFailure);
+        states[results] = new MapValue
+        {
+            ["Type"] = "Task",
+            ["Resource"] = AthenaResults,
+            ["Parameters"] = new MapValue { ["QueryExecutionId.$"] = "$.gate.queryExecutionId", ["MaxResults"] = 100 },
+            ["ResultSelector"] = new MapValue { ["rows.$"] = "$.ResultSet.Rows" },
+            ["ResultPath"] = "$.gate",
+            ["Retry"] = AthenaRetries(),
+            ["Catch"] = CatchAll(NotifyFailure),
+            ["Next"] = verdict,
+        };
+        // Row 0 holds the column names; any further row is a broken rule.
+        states[verdict] = new MapValue
+        {
+            ["Type"] = "Choice",
+            ["Choices"] = new ListValue { new MapValue { ["Variable"] = "$.gate.rows[1]", ["IsPresent"] = true, ["Next"] = notify } },
+            ["Default"] = next,
+        };
+        states[notify] = Publish(targets.Topic, "Quality gate stopped the pipeline",
+            Intrinsic.Format($"The quality gate stopped run {Intrinsic.Hole}; broken rules (dataset, rule, violating rows): {Intrinsic.Hole}", "$$.Execution.Name", Intrinsic.JsonToString("$.gate.rows")),
+            "$.notice", GateFailed, null);
+        states[GateFailed] = new MapValue { ["Type"] = "Fail", ["Error"] = GateFailed, ["Cause"] = "A quality rule is broken in silver; the notice names rule, dataset and count" };
+    }
+
+    /// <summary>A model's statements as consecutive Athena tasks; the first is named <paramref name="name"/>.</summary>
+    private static void AddModel(MapValue states, string name, GoldModel model, PipelineTargets targets, string next)
+    {
+        var location = $"s3://{Intrinsic.Hole}/{model.Name}/run={Intrinsic.Hole}/";
+        var statements = AthenaGoldSql.Statements(model, targets.Relation, location);
+        for (var s = 0; s < statements.Count; s++)
+        {
+            var stateName = s == 0 ? name : $"{name}_{s + 1}";
+            var after = s + 1 < statements.Count ? $"{name}_{s + 2}" : next;
+            var usesLocation = statements[s].Contains(Intrinsic.Hole, StringComparison.Ordinal);
+            var query = usesLocation ? Intrinsic.Format(statements[s], "$.plan.goldBucket", "$$.Execution.Name") : statements[s];
+            states[stateName] = Query(query, usesLocation, targets.Athena, targets.Databases["gold"], "$.last", after, NotifyFailure);
+        }
+    }
+}

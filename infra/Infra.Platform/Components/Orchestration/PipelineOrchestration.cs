@@ -1,0 +1,103 @@
+using Infra.Model.Resources;
+using Infra.Model.Values;
+using Infra.Platform.Components.Ingestion;
+using Infra.Platform.Components.Scheduling;
+using Infra.Platform.Components.Storage;
+using Infra.Platform.Iam;
+using Infra.Providers.Aws.Cloudwatch;
+using Infra.Providers.Aws.Iam;
+using Infra.Providers.Aws.Sfn;
+using Infra.Providers.Aws.Sfn.Inputs;
+using Pipelines.Data.Orchestration;
+
+namespace Infra.Platform.Components.Orchestration;
+
+/// <summary>
+/// One Step Functions state machine per course pipeline of the stack, its definition derived from the
+/// pipeline's declaration, started by an EventBridge Scheduler schedule. Each runs as a role that may invoke
+/// the pipeline's functions, run queries in the stack's workgroup, read silver, write gold and the query
+/// results, change gold tables of the catalog and publish to the notification topic; nothing else.
+/// </summary>
+public static class PipelineOrchestration
+{
+    public const string LogGroupPrefix = "/aws/vendedlogs/states/";
+
+    public static IReadOnlyList<StateMachineResult> Create(PlatformContext context, OrchestrationSettings settings, StackCatalog catalog, PipelineTargets targets,
+        LakehouseStorageResult storage, Value workgroupArn, int logRetentionDays)
+    {
+        var scope = context.Scope(nameof(PipelineOrchestration));
+        var machines = new List<StateMachineResult>();
+        foreach (var pipeline in catalog.Pipelines)
+        {
+            var name = $"{pipeline.Course}-pipeline";
+            var logs = scope.Add($"{name}-logs", new LogGroupArgs
+            {
+                Name = LogGroupName(context, name),
+                RetentionInDays = logRetentionDays,
+                KmsKeyId = context.RequireKey().KeyArn,
+            }, context.DataOptions());
+            var role = scope.Add($"{name}-role", new RoleArgs
+            {
+                Name = context.AccountWideName(name),
+                AssumeRolePolicy = new PolicyDocument([ServiceTrust.OfThisAccount(context, "states")]).ToJson(),
+            });
+            var permissions = scope.Add($"{name}-permissions", new RolePolicyArgs
+            {
+                Role = role.Attr("id"),
+                Policy = new PolicyDocument(Grants(context, pipeline, targets, storage, workgroupArn)).ToJson(),
+            });
+            var machine = scope.Add($"{name}-state-machine", new StateMachineArgs
+            {
+                Name = context.Name(name),
+                Type = "STANDARD",
+                RoleArn = role.Attr("arn"),
+                Definition = Fn.ToJson(PipelineDefinition.Build(pipeline, targets)),
+                // Execution data stays out of the logs: they hold errors, not rows or keys.
+                LoggingConfiguration = new StateMachineLoggingConfigurationArgs
+                {
+                    Level = "ERROR",
+                    IncludeExecutionData = false,
+                    LogDestination = Fn.Interpolate($"{logs.Attr("arn")}:*"),
+                },
+                TracingConfiguration = new StateMachineTracingConfigurationArgs { Enabled = true },
+            }, new ResourceOptions { DependsOn = [permissions.Self] });
+            var arn = machine.Attr("arn");
+            Schedule.Create(context, scope, name, arn, PolicyStatement.Allow(PascalCase.Of("Start", name), ["states:StartExecution"], arn), settings.Schedule);
+            context.Output(arn, pipeline.Course, "StateMachineArn");
+            machines.Add(new StateMachineResult(pipeline.Course, context.Name(name), arn));
+        }
+        return machines;
+    }
+
+    public static string LogGroupName(PlatformContext context, string name) => LogGroupPrefix + context.Name(name);
+
+    private static List<PolicyStatement> Grants(PlatformContext context, CoursePipeline pipeline, PipelineTargets targets, LakehouseStorageResult storage, Value workgroupArn)
+    {
+        var functions = pipeline.Extracts.Select(step => step.Function).Append(Pipelines.Contracts.Functions.SilverTransformContract.Function).Distinct();
+        var catalogArn = context.Arn("glue", "catalog");
+        Value Database(string layer) => context.Arn("glue", $"database/{targets.Databases[layer]}");
+        Value Tables(string layer) => context.Arn("glue", $"table/{targets.Databases[layer]}/*");
+        return
+        [
+            PolicyStatement.Allow("InvokeThePipelinesFunctions", ["lambda:InvokeFunction"], [.. functions.Select(targets.Function)]),
+            PolicyStatement.Allow("QueryInTheStacksWorkgroup",
+                ["athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StopQueryExecution"], workgroupArn),
+            PolicyStatement.Allow("ReadTheCatalog", ["glue:GetDatabase", "glue:GetTable", "glue:GetTables", "glue:GetPartition", "glue:GetPartitions"],
+                catalogArn, Database("silver"), Tables("silver"), Database("gold"), Tables("gold")),
+            PolicyStatement.Allow("ChangeGoldTables", ["glue:CreateTable", "glue:UpdateTable", "glue:DeleteTable"], catalogArn, Database("gold"), Tables("gold")),
+            .. storage.Silver.ReadAll(),
+            .. storage.Gold.ReadAll(),
+            storage.Gold.WriteAll(),
+            .. storage.AthenaResults.ReadAll(),
+            storage.AthenaResults.WriteAll(),
+            context.RequireKey().UseThrough("s3", "sns"),
+            PolicyStatement.Allow("PublishNotices", ["sns:Publish"], targets.Topic),
+            PolicyStatement.Allow("DeliverItsLogs", WildcardResourceActions.LogDelivery, "*"),
+            PolicyStatement.Allow("SendTraces", [WildcardResourceActions.PutTraceSegments, WildcardResourceActions.PutTelemetryRecords,
+                WildcardResourceActions.GetSamplingRules, WildcardResourceActions.GetSamplingTargets], "*"),
+        ];
+    }
+}
+
+/// <param name="Name">The state machine's physical name (alarms name it as a dimension).</param>
+public sealed record StateMachineResult(string Course, string Name, Reference Arn);

@@ -1,0 +1,24 @@
+using Infra.Model.Values;
+
+namespace Infra.Platform.Components.Orchestration;
+
+/// <summary>What a course's state machine acts on, resolved by the stack's other components.</summary>
+/// <param name="Functions">Function ARN by the function's artifact name (its contract).</param>
+/// <param name="Catalog">The stack's Glue databases: models' relations are renamed into them.</param>
+/// <param name="GoldBucket">The gold bucket's name: rebuilt tables are written under it.</param>
+/// <param name="Topic">The SNS topic the run's outcome is published to.</param>
+public sealed record PipelineTargets(
+    IReadOnlyDictionary<string, Value> Functions,
+    Catalog.GlueCatalogResult Catalog,
+    AthenaTarget Athena,
+    Value GoldBucket,
+    Value Topic)
+{
+    public Value Function(Pipelines.Contracts.Functions.FunctionContract contract) =>
+        Functions.TryGetValue(contract.Artifact, out var arn) ? arn
+        : throw new Infra.Model.SynthesisException($"the pipeline invokes {contract.Artifact}, which this stack does not deploy");
+
+    public IReadOnlyDictionary<string, string> Databases => Catalog.Databases;
+
+    public string Relation(string layered) => Catalog.Relation(layered);
+}

@@ -1,0 +1,194 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Infra.Platform.Components.Ingestion;
+using Infra.Tests.Mocking;
+using Infra.Tests.Support;
+using Pipelines.Data.Orchestration;
+
+namespace Infra.Tests.Orchestration;
+
+/// <summary>The course pipelines' state machines as deployed (mocked): derived from the declarations, valid ASL, least privilege.</summary>
+public class PipelineStateMachineTests
+{
+    private static readonly DeploymentResult Dev = Stacks.Deploy("dev");
+
+    public static readonly TheoryData<string, string> StacksAndCourses = new()
+    {
+        { "dev", "course1" }, { "dev", "course2" }, { "dev", "course3" }, { "dev", "course4" }, { "prod", "course4" },
+        { "course1", "course1" }, { "course2", "course2" }, { "course3", "course3" }, { "course4", "course4" },
+    };
+
+    private static string Definition(DeploymentResult stack, string course) =>
+        (string)stack.Resource($"{course}-pipeline-state-machine").Input("definition")!;
+
+    private static JsonElement[] Statements(DeploymentResult stack, string resource, string input = "policy") =>
+        JsonDocument.Parse((string)stack.Resource(resource).Input(input)!).RootElement.GetProperty("Statement").EnumerateArray().ToArray();
+
+    private static List<string> Strings(JsonElement statement, string name) =>
+        statement.GetProperty(name).ValueKind == JsonValueKind.Array
+            ? [.. statement.GetProperty(name).EnumerateArray().Select(e => e.GetString()!)]
+            : [statement.GetProperty(name).GetString()!];
+
+    [Theory]
+    [MemberData(nameof(StacksAndCourses))]
+    public void Every_state_machine_is_valid_amazon_states_language(string stack, string course)
+    {
+        var (valid, errors) = AslValidator.Validate(Definition(stack == "dev" ? Dev : Stacks.Deploy(stack), course));
+
+        Assert.True(valid, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void The_validator_refuses_a_definition_with_a_transition_to_a_missing_state()
+    {
+        var definition = JsonNode.Parse(Definition(Dev, "course3"))!;
+        definition["States"]!.AsObject().Remove("QualityGate");
+
+        var (valid, errors) = AslValidator.Validate(definition.ToJsonString());
+
+        Assert.False(valid);
+        Assert.Contains(errors, error => error.Contains("QualityGate", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("course1")]
+    [InlineData("course2")]
+    [InlineData("course3")]
+    [InlineData("course4")]
+    public void The_states_follow_the_pipelines_steps_in_their_declared_order(string course)
+    {
+        var pipeline = CoursePipelines.For(course, CourseCatalog.Data);
+        var states = JsonDocument.Parse(Definition(Dev, course)).RootElement.GetProperty("States");
+
+        // Walk the main path: each state's Next (a Choice's Default), from the start.
+        var path = new List<string>();
+        var current = "Plan";
+        while (states.TryGetProperty(current, out var state) && path.Count < 200)
+        {
+            path.Add(current);
+            current = state.TryGetProperty("Next", out var next) ? next.GetString()! : state.TryGetProperty("Default", out var fallback) ? fallback.GetString()! : "";
+        }
+        var expected = pipeline.Steps.Select(step => step is ExtractStep ? "Extract" : step.Name).Distinct().ToList();
+        Assert.Equal(expected, path.Where(expected.Contains).ToList());
+        Assert.Equal("NotifySuccess", path[^1]);
+        if (pipeline.Extracts.Any())
+        {
+            var branches = states.GetProperty("Extract").GetProperty("Branches").EnumerateArray().Select(b => b.GetProperty("StartAt").GetString()).ToList();
+            Assert.Equal(pipeline.Extracts.Select(step => step.Name), branches);
+        }
+    }
+
+    [Fact]
+    public void Gold_models_run_on_athena_in_the_stacks_workgroup_against_the_stacks_databases()
+    {
+        var states = JsonDocument.Parse(Definition(Dev, "course3")).RootElement.GetProperty("States");
+        var merge = states.GetProperty("Build_sales_report");
+        var parameters = merge.GetProperty("Parameters");
+
+        Assert.Equal("arn:aws:states:::athena:startQueryExecution.sync", merge.GetProperty("Resource").GetString());
+        Assert.Equal(Dev.Resource("workgroup").Outputs["name"], parameters.GetProperty("WorkGroup").GetString());
+        var query = parameters.GetProperty("QueryString").GetString()!;
+        Assert.StartsWith("MERGE INTO dataplatform_dev_gold.sales_report AS t", query);
+        Assert.Contains("FROM dataplatform_dev_silver.orders AS o", query);
+        Assert.DoesNotContain(" silver.", query);
+
+        var course4 = JsonDocument.Parse(Definition(Dev, "course4")).RootElement.GetProperty("States");
+        Assert.Equal("DROP TABLE IF EXISTS dataplatform_dev_gold.fact_orders", course4.GetProperty("Build_fact_orders").GetProperty("Parameters").GetProperty("QueryString").GetString());
+        var create = course4.GetProperty("Build_fact_orders_2").GetProperty("Parameters").GetProperty("QueryString.$").GetString()!;
+        Assert.StartsWith("States.Format('CREATE TABLE dataplatform_dev_gold.fact_orders", create);
+        Assert.Contains("external_location = \\'s3://{}/fact_orders/run={}/\\'", create);
+        Assert.EndsWith("', $.plan.goldBucket, $$.Execution.Name)", create);
+        Assert.StartsWith("CREATE OR REPLACE VIEW dataplatform_dev_gold.", course4.GetProperty("Refresh").GetProperty("Parameters").GetProperty("QueryString").GetString());
+    }
+
+    [Fact]
+    public void The_gate_stops_the_run_and_names_the_broken_rules_when_its_query_returns_a_row()
+    {
+        var states = JsonDocument.Parse(Definition(Dev, "course3")).RootElement.GetProperty("States");
+        var gate = states.GetProperty("QualityGate").GetProperty("Parameters").GetProperty("QueryString").GetString()!;
+        var verdict = states.GetProperty("QualityGate_Verdict");
+
+        Assert.StartsWith("SELECT dataset, rule, violations FROM (", gate);
+        Assert.Contains("FROM dataplatform_dev_silver.orderdetails", gate);
+        var choice = verdict.GetProperty("Choices")[0];
+        Assert.Equal("$.gate.rows[1]", choice.GetProperty("Variable").GetString());
+        Assert.Equal("QualityGate_Notify", choice.GetProperty("Next").GetString());
+        Assert.Equal("QualityGateFailed", states.GetProperty("QualityGate_Notify").GetProperty("Next").GetString());
+        Assert.Equal("Fail", states.GetProperty("QualityGateFailed").GetProperty("Type").GetString());
+    }
+
+    [Fact]
+    public void Every_task_retries_and_every_failure_is_published_before_the_run_fails()
+    {
+        var states = JsonDocument.Parse(Definition(Dev, "course4")).RootElement.GetProperty("States");
+        var topic = (string)Dev.Resource("notifications-topic").Outputs["arn"]!;
+
+        foreach (var state in states.EnumerateObject().Where(s => s.Value.GetProperty("Type").GetString() is "Task" or "Map" or "Parallel"))
+        {
+            if (state.Value.GetProperty("Type").GetString() == "Task")
+            {
+                Assert.True(state.Value.TryGetProperty("Retry", out _), $"{state.Name} retries");
+            }
+            if (state.Name != "NotifyFailure" && state.Name != "QualityGate_Notify")
+            {
+                Assert.True(state.Value.TryGetProperty("Catch", out var catches), $"{state.Name} catches");
+                Assert.Equal("NotifyFailure", catches[0].GetProperty("Next").GetString());
+            }
+        }
+        Assert.Equal(topic, states.GetProperty("NotifyFailure").GetProperty("Parameters").GetProperty("TopicArn").GetString());
+        Assert.Equal("PipelineFailed", states.GetProperty("NotifyFailure").GetProperty("Next").GetString());
+    }
+
+    [Fact]
+    public void The_role_may_invoke_only_the_pipelines_functions_query_only_its_workgroup_and_never_delete_data()
+    {
+        var statements = Statements(Dev, "course3-pipeline-permissions");
+        var invoke = statements.Single(s => s.GetProperty("Sid").GetString() == "InvokeThePipelinesFunctions");
+
+        Assert.Equal([(string)Dev.Resource("db-extract").Outputs["arn"]!, (string)Dev.Resource("silver-transform").Outputs["arn"]!], Strings(invoke, "Resource"));
+        var query = statements.Single(s => s.GetProperty("Sid").GetString() == "QueryInTheStacksWorkgroup");
+        Assert.Equal(["arn:aws:athena:eu-west-1:123456789012:workgroup/dataplatform-dev-analytics"], Strings(query, "Resource"));
+        var actions = statements.SelectMany(s => Strings(s, "Action")).ToList();
+        Assert.DoesNotContain(actions, action => action.EndsWith(":*", StringComparison.Ordinal) || action == "s3:DeleteObject");
+        var silverWrites = statements.Where(s => Strings(s, "Action").Contains("s3:PutObject")).SelectMany(s => Strings(s, "Resource"));
+        Assert.DoesNotContain(silverWrites, resource => resource.StartsWith((string)Dev.Resource("silver-bucket").Outputs["arn"]!, StringComparison.Ordinal));
+        var changes = statements.Single(s => s.GetProperty("Sid").GetString() == "ChangeGoldTables");
+        Assert.DoesNotContain(Strings(changes, "Resource"), resource => resource.Contains("_silver", StringComparison.Ordinal));
+        var course2 = Statements(Dev, "course2-pipeline-permissions").Single(s => s.GetProperty("Sid").GetString() == "InvokeThePipelinesFunctions");
+        Assert.Contains(Dev.Resource("rest-ingestion").Outputs["arn"] as string, Strings(course2, "Resource"));
+    }
+
+    [Fact]
+    public void A_schedule_starts_each_state_machine_through_a_role_only_the_scheduler_of_this_account_may_assume()
+    {
+        foreach (var course in CoursePipelines.Courses)
+        {
+            var name = $"{course}-pipeline";
+            var machine = Dev.Resource($"{name}-state-machine").Outputs["arn"] as string;
+            var schedule = Dev.Resource($"{name}-schedule");
+            Assert.Equal(machine, schedule.Input("target.arn"));
+            Assert.Equal(Dev.Outputs["kmsKeyArn"], schedule.Input("kmsKeyArn"));
+            var trust = Assert.Single(Statements(Dev, $"{name}-schedule-role", "assumeRolePolicy"));
+            Assert.Equal("scheduler.amazonaws.com", trust.GetProperty("Principal").GetProperty("Service").GetString());
+            Assert.Equal("123456789012", trust.GetProperty("Condition").GetProperty("StringEquals").GetProperty("aws:SourceAccount").GetString());
+            var start = Assert.Single(Statements(Dev, $"{name}-schedule-permissions"));
+            Assert.Equal(["states:StartExecution"], Strings(start, "Action"));
+            Assert.Equal([machine!], Strings(start, "Resource"));
+        }
+        Assert.DoesNotContain(Dev.OfType("aws:scheduler:Schedule"), s => !s.Name.EndsWith("-pipeline-schedule", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Logs_are_encrypted_with_the_stack_key_hold_no_execution_data_and_tracing_is_on()
+    {
+        var machine = Dev.Resource("course4-pipeline-state-machine");
+        var logs = Dev.Resource("course4-pipeline-logs");
+
+        Assert.Equal("ERROR", machine.Input("loggingConfiguration.level"));
+        Assert.Equal(false, machine.Input("loggingConfiguration.includeExecutionData"));
+        Assert.Equal($"{logs.Outputs["arn"]}:*", machine.Input("loggingConfiguration.logDestination"));
+        Assert.Equal(true, machine.Input("tracingConfiguration.enabled"));
+        Assert.Equal(Dev.Outputs["kmsKeyArn"], logs.Input("kmsKeyId"));
+        Assert.Equal("/aws/vendedlogs/states/dataplatform-dev-course4-pipeline", logs.Input("name"));
+    }
+}
