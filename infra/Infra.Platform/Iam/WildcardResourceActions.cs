@@ -14,6 +14,9 @@ public static class WildcardResourceActions
     public const string GetSamplingRules = "xray:GetSamplingRules";
     public const string GetSamplingTargets = "xray:GetSamplingTargets";
 
+    /// <summary>Lake Formation vends credentials for governed data (S3 Tables through the catalog integration).</summary>
+    public const string LakeFormationGetDataAccess = "lakeformation:GetDataAccess";
+
     /// <summary>What Step Functions needs to deliver a state machine's logs to CloudWatch Logs (resource <c>*</c> only).</summary>
     public static readonly IReadOnlyList<string> LogDelivery =
     [
@@ -22,6 +25,6 @@ public static class WildcardResourceActions
     ];
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(
-        [PutTraceSegments, PutTelemetryRecords, DescribeNetworkInterfaces, DescribeSubnets, GetSamplingRules, GetSamplingTargets, .. LogDelivery],
+        [PutTraceSegments, PutTelemetryRecords, DescribeNetworkInterfaces, DescribeSubnets, GetSamplingRules, GetSamplingTargets, LakeFormationGetDataAccess, .. LogDelivery],
         StringComparer.Ordinal);
 }

@@ -42,6 +42,8 @@ public static class StackProfiles
         Streaming = Dev.Streaming! with { ShardCount = 2, RetentionHours = 168 },
         Database = Dev.Database! with { InstanceClass = "db.m7g.large", BackupRetentionDays = 30, MultiAz = true },
         Serving = new() { BytesScannedCutoffPerQuery = 100L * 1024 * 1024 * 1024 },
+        // Production's incremental tables are compacted and expired by the service, not by an operator.
+        Catalog = new() { GoldTableFormat = Components.Catalog.GoldTableFormat.S3Tables },
     };
 
     private static StackProfile Course(int number) => Dev with

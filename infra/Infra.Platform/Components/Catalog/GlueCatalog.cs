@@ -96,7 +96,9 @@ public static class GlueCatalog
                 },
             });
         }
-        return new GlueCatalogResult(databases, tables);
+        var mergeModels = catalog.Pipelines.SelectMany(pipeline => pipeline.Gold).Where(model => model.MergeOn is not null).ToList();
+        var gold = GoldIcebergTables.Create(context, scope, settings.GoldTableFormat, mergeModels, databaseResources["gold"], databases["gold"], storage.Gold);
+        return new GlueCatalogResult(databases, tables) { Relations = gold.Relations, TableBucket = gold.Bucket };
     }
 
     /// <summary>

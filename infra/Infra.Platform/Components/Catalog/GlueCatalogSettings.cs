@@ -8,4 +8,7 @@ public sealed record GlueCatalogSettings
     /// the stack key). The setting is one per account and region: only one stack there may manage it.
     /// </summary>
     public bool ManageCatalogEncryption { get; init; } = true;
+
+    /// <summary>Where the merge models' Iceberg tables live (docs/decisions.md says when to choose which).</summary>
+    public GoldTableFormat GoldTableFormat { get; init; } = GoldTableFormat.GlueIceberg;
 }

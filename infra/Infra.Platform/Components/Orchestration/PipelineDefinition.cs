@@ -162,7 +162,8 @@ public static class PipelineDefinition
                 {
                     ["Type"] = "Map",
                     ["ItemsPath"] = $"$.plan.{extract.Name}",
-                    ["MaxConcurrency"] = 2,
+                    // One dataset at a time: the extract functions reserve a concurrency of one.
+                    ["MaxConcurrency"] = 1,
                     ["ItemProcessor"] = new MapValue
                     {
                         ["ProcessorConfig"] = new MapValue { ["Mode"] = "INLINE" },

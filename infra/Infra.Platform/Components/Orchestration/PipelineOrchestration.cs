@@ -77,8 +77,20 @@ public static class PipelineOrchestration
         var catalogArn = context.Arn("glue", "catalog");
         Value Database(string layer) => context.Arn("glue", $"database/{targets.Databases[layer]}");
         Value Tables(string layer) => context.Arn("glue", $"table/{targets.Databases[layer]}/*");
+        List<PolicyStatement> tableBucket = targets.Catalog.TableBucket is { } bucket && pipeline.Gold.Any(model => model.MergeOn is not null)
+            ?
+            [
+                PolicyStatement.Allow("MergeIntoGoldS3Tables", ["s3tables:GetTableBucket", "s3tables:GetNamespace", "s3tables:GetTable", "s3tables:GetTableMetadataLocation",
+                    "s3tables:UpdateTableMetadataLocation", "s3tables:GetTableData", "s3tables:PutTableData"], bucket.Arn, Fn.Interpolate($"{bucket.Arn}/table/*")),
+                PolicyStatement.Allow("ReadTheS3TablesCatalog", ["glue:GetCatalog", "glue:GetDatabase", "glue:GetTable", "glue:UpdateTable"],
+                    context.Arn("glue", "catalog"), context.Arn("glue", "catalog/s3tablescatalog"), context.Arn("glue", $"catalog/s3tablescatalog/{bucket.Name}"),
+                    context.Arn("glue", $"database/s3tablescatalog/{bucket.Name}/*"), context.Arn("glue", $"table/s3tablescatalog/{bucket.Name}/*/*")),
+                PolicyStatement.Allow("GetDataAccessThroughLakeFormation", [WildcardResourceActions.LakeFormationGetDataAccess], "*"),
+            ]
+            : [];
         return
         [
+            .. tableBucket,
             PolicyStatement.Allow("InvokeThePipelinesFunctions", ["lambda:InvokeFunction"], [.. functions.Select(targets.Function)]),
             PolicyStatement.Allow("QueryInTheStacksWorkgroup",
                 ["athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StopQueryExecution"], workgroupArn),
