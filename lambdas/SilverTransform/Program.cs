@@ -21,10 +21,10 @@ return await LambdaRuntime.RunAsync(() =>
     return HandlerAdapter.For<SilverTransformRequest, SilverTransformResponse>(async (request, cancellationToken) =>
     {
         var result = await handler.HandleAsync(request, cancellationToken);
-        Console.WriteLine(EmbeddedMetrics.Format("DataPlatform/Silver", [new("FunctionName", function), new("Dataset", result.Dataset)],
+        Console.WriteLine(EmbeddedMetrics.Format(SilverTransformContract.MetricNamespace, [new(SilverTransformContract.FunctionNameDimension, function), new(SilverTransformContract.DatasetDimension, result.Dataset)],
         [
             new("RowsIn", result.In),
-            new("RowsOut", result.Out),
+            new(SilverTransformContract.RowsOutMetric, result.Out),
             new("DuplicatesDropped", result.Duplicates),
             new("RowsQuarantined", result.Quarantined),
         ], DateTimeOffset.UtcNow));

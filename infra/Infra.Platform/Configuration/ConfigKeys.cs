@@ -16,6 +16,10 @@ public static class ConfigKeys
     public const string NoncurrentVersionDays = Project + ":noncurrentVersionDays";
     public const string AccessLogRetentionDays = Project + ":accessLogRetentionDays";
     public const string StreamConsumerReservedConcurrency = Project + ":streamConsumerReservedConcurrency";
+    public const string AlarmIteratorAgeSeconds = Project + ":alarmIteratorAgeSeconds";
+    public const string AlarmFreshnessHours = Project + ":alarmFreshnessHours";
+    public const string AlarmDatabaseCpuPercent = Project + ":alarmDatabaseCpuPercent";
+    public const string AlarmDatabaseFreeStorageGib = Project + ":alarmDatabaseFreeStorageGib";
 
     /// <summary>Read by Pulumi at deployment (the program declares them), not by the synthesizer: the course API's base URL, token URL and client credentials (secret).</summary>
     public const string ApiBaseUrl = Project + ":apiBaseUrl";
@@ -30,6 +34,7 @@ public static class ConfigKeys
     public static readonly IReadOnlyList<string> ProjectKeys =
     [
         Environment, Course, Owner, AllowedAccountIds, AssumeRoleArn, NoncurrentVersionDays, AccessLogRetentionDays,
-        StreamConsumerReservedConcurrency, ApiBaseUrl, ApiTokenUrl, ApiCredentials,
+        StreamConsumerReservedConcurrency, AlarmIteratorAgeSeconds, AlarmFreshnessHours, AlarmDatabaseCpuPercent, AlarmDatabaseFreeStorageGib,
+        ApiBaseUrl, ApiTokenUrl, ApiCredentials,
     ];
 }

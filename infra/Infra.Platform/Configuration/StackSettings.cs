@@ -96,6 +96,16 @@ public sealed partial record StackSettings
                         ReservedConcurrency = OptionalWhole(config, ConfigKeys.StreamConsumerReservedConcurrency, 1, NativeFunction.MaxReservedConcurrency, "functions"),
                     }
                     : null,
+                Monitoring = profile.Monitoring is { } monitoring
+                    ? monitoring with
+                    {
+                        IteratorAgeSeconds = OptionalWhole(config, ConfigKeys.AlarmIteratorAgeSeconds, 1, 7 * 24 * 3600, "seconds") ?? monitoring.IteratorAgeSeconds,
+                        // Hourly periods over at most a week: CloudWatch's limit for one alarm's evaluation.
+                        FreshnessHours = OptionalWhole(config, ConfigKeys.AlarmFreshnessHours, 1, 7 * 24, "hours") ?? monitoring.FreshnessHours,
+                        DatabaseCpuPercent = OptionalWhole(config, ConfigKeys.AlarmDatabaseCpuPercent, 1, 100, "percent") ?? monitoring.DatabaseCpuPercent,
+                        DatabaseFreeStorageGib = OptionalWhole(config, ConfigKeys.AlarmDatabaseFreeStorageGib, 1, 65536, "GiB") ?? monitoring.DatabaseFreeStorageGib,
+                    }
+                    : null,
             },
         };
     }

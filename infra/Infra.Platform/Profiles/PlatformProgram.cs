@@ -3,7 +3,9 @@ using Infra.Platform.Components.Catalog;
 using Infra.Platform.Components.Database;
 using Infra.Platform.Components.Encryption;
 using Infra.Platform.Components.Ingestion;
+using Infra.Platform.Components.Functions;
 using Infra.Platform.Components.Messaging;
+using Infra.Platform.Components.Monitoring;
 using Infra.Platform.Components.Orchestration;
 using Infra.Platform.Components.Network;
 using Infra.Platform.Components.Serving;
@@ -12,7 +14,6 @@ using Infra.Platform.Components.Provider;
 using Infra.Platform.Components.Storage;
 using Infra.Platform.Components.Streaming;
 using Infra.Platform.Configuration;
-using Pipelines.Contracts.Functions;
 
 namespace Infra.Platform.Profiles;
 
@@ -55,28 +56,44 @@ public static class PlatformProgram
         var stack = CourseCatalog.ForStack(profile.Course);
         var storage = LakehouseStorage.Create(context, profile.Storage);
         var topic = NotificationTopic.Create(context);
-        if (profile.Streaming is { } streaming) StreamIngestion.CreateEach(context, streaming, storage.Bronze, profile.LogRetentionDays);
+        var streams = profile.Streaming is { } streaming ? StreamIngestion.CreateEach(context, streaming, storage.Bronze, profile.LogRetentionDays) : [];
         var network = profile.Network is { } networkSettings ? PrivateNetwork.Create(context, networkSettings) : null;
         var database = profile.Database is { } databaseSettings ? SourceDatabase.Create(context, databaseSettings, Require(network, "a source database")) : null;
-        var functions = new Dictionary<string, Infra.Model.Values.Value>();
+        var batch = new List<FunctionResult>();
         if (profile.DatabaseExtraction is { } extraction)
         {
-            functions[DbExtractContract.Function.Artifact] = DatabaseExtraction.Create(context, extraction, stack, Require(database, "database extraction"), network!, storage.Bronze, profile.LogRetentionDays).Arn;
+            batch.Add(DatabaseExtraction.Create(context, extraction, stack, Require(database, "database extraction"), network!, storage.Bronze, profile.LogRetentionDays));
         }
         if (profile.RestIngestion is { } rest)
         {
-            functions[RestIngestionContract.Function.Artifact] = RestApiIngestion.Create(context, rest, stack, storage.Bronze, profile.LogRetentionDays).Arn;
+            batch.Add(RestApiIngestion.Create(context, rest, stack, storage.Bronze, profile.LogRetentionDays));
         }
-        if (profile.SilverTransform is { } silver)
+        var silver = profile.SilverTransform is { } silverSettings ? SilverTransformation.Create(context, silverSettings, stack, storage, profile.LogRetentionDays) : null;
+        if (silver is not null)
         {
-            functions[SilverTransformContract.Function.Artifact] = SilverTransformation.Create(context, silver, stack, storage, profile.LogRetentionDays).Arn;
+            batch.Add(silver);
         }
         var catalog = profile.Catalog is { } catalogSettings ? GlueCatalog.Create(context, catalogSettings, stack, storage) : null;
         var serving = profile.Serving is { } servingSettings ? Serving.Create(context, servingSettings, storage, Require(catalog, "serving"), stack) : null;
+        IReadOnlyList<StateMachineResult> machines = [];
         if (profile.Orchestration is { } orchestration)
         {
+            var functions = batch.ToDictionary(function => function.Contract.Artifact, function => (Infra.Model.Values.Value)function.Arn);
             var targets = new PipelineTargets(functions, Require(catalog, "orchestration"), new AthenaTarget(Require(serving, "orchestration").WorkgroupName), storage.Gold.BucketName, topic.Arn);
-            PipelineOrchestration.Create(context, orchestration, stack, targets, storage, serving!.WorkgroupArn, profile.LogRetentionDays);
+            machines = PipelineOrchestration.Create(context, orchestration, stack, targets, storage, serving!.WorkgroupArn, profile.LogRetentionDays);
+        }
+        if (profile.Monitoring is { } monitoring)
+        {
+            StackMonitoring.Create(context, monitoring, new MonitoredResources
+            {
+                Functions = [.. streams.Select(s => s.Consumer), .. batch],
+                StreamConsumers = [.. streams.Select(s => s.Consumer)],
+                FailureQueues = [.. streams.Select(s => s.FailureQueue), .. batch.Select(f => f.DeadLetterQueue).OfType<QueueResult>()],
+                Database = database,
+                StateMachines = machines,
+                SilverFunction = silver,
+                SilverDatasets = [.. stack.Silver.Select(dataset => dataset.Name)],
+            }, topic);
         }
         return program;
     }

@@ -67,5 +67,8 @@ public sealed record StackProfile
     /// <summary>The course pipelines' state machines and schedules (every stack; needs the catalog and serving).</summary>
     public Components.Orchestration.OrchestrationSettings? Orchestration { get; init; }
 
+    /// <summary>The alarms and the dashboard (every stack).</summary>
+    public Components.Monitoring.MonitoringSettings? Monitoring { get; init; }
+
     public const string AllCourses = "all";
 }

@@ -28,6 +28,7 @@ public static class StackProfiles
         Catalog = new(),
         Serving = new(),
         Orchestration = new(),
+        Monitoring = new(),
     };
 
     private static readonly StackProfile Prod = Dev with

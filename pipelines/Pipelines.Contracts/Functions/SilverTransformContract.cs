@@ -17,5 +17,14 @@ public static class SilverTransformContract
     public const string WorkFolderVariable = "WORK_FOLDER";
 
     public const string DefaultQuarantinePrefix = "quarantine/silver";
+
+    /// <summary>The CloudWatch namespace of the function's metrics (embedded metric format), by function and dataset.</summary>
+    public const string MetricNamespace = "DataPlatform/Silver";
+
+    /// <summary>Rows written to silver by one run: every run emits it, even with zero rows, so its absence means no run.</summary>
+    public const string RowsOutMetric = "RowsOut";
+
+    public const string FunctionNameDimension = "FunctionName";
+    public const string DatasetDimension = "Dataset";
     public const string DefaultWorkFolder = "/tmp/silver";
 }

@@ -154,4 +154,21 @@ public class ReservedConcurrencyTests
         var error = Assert.Throws<ConfigError>(() => StackSettings.Resolve("dev", ConfigKeys.Project, "o", new StackConfig(values)));
         Assert.Contains($"from 1 to {Infra.Platform.Components.Functions.NativeFunction.MaxReservedConcurrency}", error.Message);
     }
+
+    [Fact]
+    public void Resolve_AlarmThresholds_DefaultFromTheProfileAndAreRangeChecked()
+    {
+        var values = new Dictionary<string, string?> { [ConfigKeys.Region] = "eu-west-1", [ConfigKeys.Environment] = "dev", [ConfigKeys.Owner] = "team" };
+        var defaults = StackSettings.Resolve("dev", ConfigKeys.Project, "o", new StackConfig(values)).Profile.Monitoring!;
+        Assert.Equal((600, 26, 80, 2), (defaults.IteratorAgeSeconds, defaults.FreshnessHours, defaults.DatabaseCpuPercent, defaults.DatabaseFreeStorageGib));
+
+        values[ConfigKeys.AlarmFreshnessHours] = "50";
+        values[ConfigKeys.AlarmDatabaseCpuPercent] = "90";
+        var set = StackSettings.Resolve("dev", ConfigKeys.Project, "o", new StackConfig(values)).Profile.Monitoring!;
+        Assert.Equal((50, 90), (set.FreshnessHours, set.DatabaseCpuPercent));
+
+        values[ConfigKeys.AlarmFreshnessHours] = "200";
+        var error = Assert.Throws<ConfigError>(() => StackSettings.Resolve("dev", ConfigKeys.Project, "o", new StackConfig(values)));
+        Assert.Contains($"{ConfigKeys.AlarmFreshnessHours} is '200': allowed is a whole number of hours from 1 to 168", error.Message);
+    }
 }

@@ -87,7 +87,7 @@ public class NativeFunctionTests
     public void DeadLetterQueue_IsConfigured_AndTheRoleMaySendToIt()
     {
         var program = new PulumiProgram("p");
-        var queue = new QueueResult("extract-dead-letters", new Reference("dlq", "url"), new Reference("dlq", "arn"));
+        var queue = new QueueResult("extract-dead-letters", "p-extract-dead-letters", new Reference("dlq", "url"), new Reference("dlq", "arn"));
         NativeFunction.Create(Context(program), "A", Options("extract") with { DeadLetterQueue = queue, ReservedConcurrency = 2 });
         program.Add(new Infra.Model.Resources.Resource("dlq", "aws:sqs:Queue"));
 

@@ -53,7 +53,7 @@ public class GrantsTests
         {
             (stream.Read(), "kinesis:GetRecords"),
             (stream.Write(), "kinesis:PutRecords"),
-            (new QueueResult("dlq", new Reference("dlq", "url"), new Reference("dlq", "arn")).Send(), "sqs:SendMessage"),
+            (new QueueResult("dlq", "p-dlq", new Reference("dlq", "url"), new Reference("dlq", "arn")).Send(), "sqs:SendMessage"),
             (new TopicResult("alarms", new Reference("alarms", "arn")).Publish(), "sns:Publish"),
             (new ParameterResult("api-token", new Reference("api-token", "name"), new Reference("api-token", "arn")).Read(), "ssm:GetParameter"),
         };

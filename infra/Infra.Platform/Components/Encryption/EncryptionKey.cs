@@ -72,5 +72,14 @@ public static class EncryptionKey
                 }),
             ],
         },
+        new PolicyStatement
+        {
+            Sid = "CloudWatchAlarmsOfThisAccountPublishToTheEncryptedTopic",
+            Effect = PolicyEffect.Allow,
+            Principal = new MapValue { ["Service"] = context.Partition.ServicePrincipal("cloudwatch") },
+            Actions = ["kms:Decrypt", "kms:GenerateDataKey"],
+            Resources = ["*"],
+            Conditions = [("StringEquals", "aws:SourceAccount", context.AccountId)],
+        },
     ]);
 }

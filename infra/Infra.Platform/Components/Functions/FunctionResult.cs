@@ -5,7 +5,9 @@ namespace Infra.Platform.Components.Functions;
 
 /// <param name="LogicalName">The function resource's logical name.</param>
 /// <param name="Permissions">The role's policy: whatever invokes or maps the function waits for it.</param>
-public sealed record FunctionResult(string LogicalName, Reference Name, Reference Arn, Reference RoleArn, Reference Permissions)
+/// <param name="PhysicalName">The function's name, known before deployment (alarms and dashboards name it).</param>
+/// <param name="DeadLetterQueue">Where failed asynchronous invocations go, if anywhere.</param>
+public sealed record FunctionResult(string LogicalName, Pipelines.Contracts.Functions.FunctionContract Contract, string PhysicalName, Reference Name, Reference Arn, Reference RoleArn, Reference Permissions, Messaging.QueueResult? DeadLetterQueue)
 {
     public PolicyStatement Invoke() =>
         PolicyStatement.Allow(PascalCase.Of("Invoke", LogicalName), ["lambda:InvokeFunction"], Arn);

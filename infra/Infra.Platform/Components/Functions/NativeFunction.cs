@@ -92,7 +92,7 @@ public static class NativeFunction
             DeadLetterConfig = options.DeadLetterQueue is { } queue ? new FunctionDeadLetterConfigArgs { TargetArn = queue.Arn } : null,
         }, new ResourceOptions { DependsOn = [permissions.Self, logs.Self] });
 
-        return new FunctionResult(options.Name, function.Attr("name"), function.Attr("arn"), role.Attr("arn"), permissions.Self);
+        return new FunctionResult(options.Name, options.Contract, functionName, function.Attr("name"), function.Attr("arn"), role.Attr("arn"), permissions.Self, options.DeadLetterQueue);
     }
 
     /// <summary>What Lambda needs to attach the function to private subnets: interfaces in this account and region only.</summary>

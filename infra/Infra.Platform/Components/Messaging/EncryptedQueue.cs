@@ -22,6 +22,6 @@ public static class EncryptedQueue
             QueueUrl = queue.Attr("url"),
             Policy = new PolicyDocument([PolicyDocument.DenyInsecureTransport("sqs", queue.Attr("arn"))]).ToJson(),
         }, context.DataOptions());
-        return new QueueResult(name, queue.Attr("url"), queue.Attr("arn"));
+        return new QueueResult(name, context.Name(name), queue.Attr("url"), queue.Attr("arn"));
     }
 }
