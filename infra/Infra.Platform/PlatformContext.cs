@@ -14,6 +14,9 @@ public sealed record PlatformContext
     /// <summary>The explicit aws provider every aws resource uses.</summary>
     public required Reference Provider { get; init; }
 
+    /// <summary>The explicit aws-native provider, for the resources taken from it.</summary>
+    public required Reference NativeProvider { get; init; }
+
     public required Reference AccountId { get; init; }
 
     public required string Region { get; init; }
@@ -33,6 +36,9 @@ public sealed record PlatformContext
         Key ?? throw new SynthesisException("this component needs the stack's key: create EncryptionKey first");
 
     public ComponentScope Scope(string component) => new(Program, component, Provider);
+
+    /// <summary>A scope whose resources use the aws-native provider.</summary>
+    public ComponentScope NativeScope(string component) => new(Program, component, NativeProvider);
 
     /// <summary>A name unique within the account and region, e.g. a function or stream name.</summary>
     public string Name(string suffix) => $"{NamePrefix}-{suffix}";

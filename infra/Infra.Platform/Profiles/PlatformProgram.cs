@@ -4,6 +4,7 @@ using Infra.Platform.Components.Database;
 using Infra.Platform.Components.Encryption;
 using Infra.Platform.Components.Ingestion;
 using Infra.Platform.Components.Functions;
+using Infra.Platform.Components.Governance;
 using Infra.Platform.Components.Messaging;
 using Infra.Platform.Components.Monitoring;
 using Infra.Platform.Components.Orchestration;
@@ -45,6 +46,7 @@ public static class PlatformProgram
         {
             Program = program,
             Provider = aws.Provider,
+            NativeProvider = aws.NativeProvider,
             AccountId = aws.AccountId,
             Region = settings.Region,
             Partition = settings.Partition,
@@ -81,6 +83,12 @@ public static class PlatformProgram
             var functions = batch.ToDictionary(function => function.Contract.Artifact, function => (Infra.Model.Values.Value)function.Arn);
             var targets = new PipelineTargets(functions, Require(catalog, "orchestration"), new AthenaTarget(Require(serving, "orchestration").WorkgroupName), storage.Gold.BucketName, topic.Arn);
             machines = PipelineOrchestration.Create(context, orchestration, stack, targets, storage, serving!.WorkgroupArn, profile.LogRetentionDays);
+        }
+        if (profile.LakeFormation is { } lake)
+        {
+            LakeFormation.Create(context, lake, Require(catalog, "Lake Formation"), stack.Silver, storage, new LakePrincipals(
+                [.. streams.Select(s => (Infra.Model.Values.Value)s.Consumer.RoleArn), .. batch.Where(f => f != silver).Select(f => (Infra.Model.Values.Value)f.RoleArn)],
+                [.. machines.Select(m => (Infra.Model.Values.Value)m.RoleArn)]));
         }
         if (profile.Monitoring is { } monitoring)
         {

@@ -67,6 +67,9 @@ public sealed record StackProfile
     /// <summary>The course pipelines' state machines and schedules (every stack; needs the catalog and serving).</summary>
     public Components.Orchestration.OrchestrationSettings? Orchestration { get; init; }
 
+    /// <summary>Lake Formation governance of the lakehouse (course 3, dev and prod; needs the catalog).</summary>
+    public Components.Governance.LakeFormationSettings? LakeFormation { get; init; }
+
     /// <summary>The alarms and the dashboard (every stack).</summary>
     public Components.Monitoring.MonitoringSettings? Monitoring { get; init; }
 

@@ -28,6 +28,7 @@ public static class StackProfiles
         Catalog = new(),
         Serving = new(),
         Orchestration = new(),
+        LakeFormation = new(),
         Monitoring = new(),
     };
 
@@ -58,6 +59,8 @@ public static class StackProfiles
         // New accounts cannot reserve concurrency; the schedules keep runs apart.
         DatabaseExtraction = Dev.DatabaseExtraction! with { ReservedConcurrency = null },
         RestIngestion = number is 2 or 4 ? Dev.RestIngestion! with { ReservedConcurrency = null } : null,
+        // Course 3 teaches the governed lakehouse; the others would pay in complexity for nothing they use.
+        LakeFormation = number == 3 ? Dev.LakeFormation : null,
     };
 
     public static readonly IReadOnlyList<StackProfile> All =

@@ -17,7 +17,7 @@ public static class SilverCatalog
         [
             FromDatabase("offices"),
             FromDatabase("productlines"),
-            FromDatabase("employees") with { ExtraRules = [new References("office_code", "offices", "office_code")] },
+            FromDatabase("employees") with { Sensitivity = Sensitivity.Confidential, ExtraRules = [new References("office_code", "offices", "office_code")] },
             FromDatabase("products") with
             {
                 LatestBy = "updated_at",
@@ -25,6 +25,7 @@ public static class SilverCatalog
             },
             FromDatabase("customers") with
             {
+                Sensitivity = Sensitivity.Confidential,
                 LatestBy = "updated_at",
                 ExtraRules = [new InRange("credit_limit", 0, null), new References("sales_rep_employee_number", "employees", "employee_number")],
             },
@@ -49,18 +50,21 @@ public static class SilverCatalog
                 LatestBy = "rated_at",
                 ExtraRules = [new InRange("rating", 1, 5), new References("customer_number", "customers", "customer_number"), new References("product_code", "products", "product_code")],
             },
-            FromDatabase("artists"),
+            FromDatabase("artists") with { Domain = "music" },
             FromDatabase("songs") with
             {
+                Domain = "music",
                 LatestBy = "updated_at",
                 ExtraRules = [new InRange("price", 0, null), new References("artist_id", "artists", "artist_id")],
             },
-            new SilverDataset { Source = data["users"].Schema, BronzePrefix = $"{RestIngestionContract.DefaultOutputPrefix}/users", LatestBy = "updated_at" },
+            new SilverDataset { Source = data["users"].Schema, BronzePrefix = $"{RestIngestionContract.DefaultOutputPrefix}/users", LatestBy = "updated_at",
+                Domain = "music", Sensitivity = Sensitivity.Confidential },
             new SilverDataset
             {
                 Source = data["listening_sessions"].Schema,
                 BronzePrefix = $"{RestIngestionContract.DefaultOutputPrefix}/listening_sessions",
                 Explode = "items",
+                Domain = "music",
                 NaturalKeyColumns = ["session_id", SilverDataset.ItemIndex],
                 ExtraRules = [new InRange("price", 0, null), new References("user_id", "users", "user_id"), new References("song_id", "songs", "song_id")],
             },

@@ -29,6 +29,12 @@ public sealed record SilverDataset
     /// <summary>The 1-based position of an exploded item within its record.</summary>
     public const string ItemIndex = "item_index";
 
+    /// <summary>The business domain the dataset belongs to (a Lake Formation tag): sales, events or music.</summary>
+    public string Domain { get; init; } = "sales";
+
+    /// <summary>Confidential when rows describe people (names, contacts, locations); internal otherwise. A Lake Formation tag.</summary>
+    public Sensitivity Sensitivity { get; init; } = Sensitivity.Internal;
+
     /// <summary>Rules beyond those the schema implies.</summary>
     public IReadOnlyList<QualityRule> ExtraRules { get; init; } = [];
 
@@ -68,4 +74,11 @@ public enum Layer
     Bronze,
     Silver,
     Gold,
+}
+
+/// <summary>How carefully a dataset's rows must be handled.</summary>
+public enum Sensitivity
+{
+    Internal,
+    Confidential,
 }

@@ -19,6 +19,7 @@ public class NativeFunctionTests
     {
         Program = program,
         Provider = new Reference("aws-provider"),
+        NativeProvider = new Reference("aws-native-provider"),
         AccountId = new Reference("accountId"),
         Region = partition == AwsPartition.GovCloud ? "us-gov-west-1" : "eu-west-1",
         Partition = partition ?? AwsPartition.Commercial,

@@ -49,6 +49,11 @@ public class EchoMocks : IMocks
             ["arn"] = $"arn:aws:iam::{AccountId}:user/mock",
             ["userId"] = "mock",
         },
+        "aws:iam/getSessionContext:getSessionContext" => new Dictionary<string, object?>
+        {
+            ["arn"] = args.Arguments["arn"],
+            ["issuerArn"] = $"arn:aws:iam::{AccountId}:role/deployer",
+        },
         "aws:index/getAvailabilityZones:getAvailabilityZones" => new Dictionary<string, object?>
         {
             ["names"] = new List<object?> { "eu-west-1a", "eu-west-1b", "eu-west-1c" },

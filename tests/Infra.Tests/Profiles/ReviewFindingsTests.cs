@@ -137,6 +137,7 @@ public class ReviewFindingsTests
         {
             Program = new PulumiProgram("p"),
             Provider = new Reference("aws-provider"),
+            NativeProvider = new Reference("aws-native-provider"),
             AccountId = new Reference("accountId"),
             Region = "eu-west-1",
             Partition = AwsPartition.Commercial,

@@ -64,7 +64,7 @@ public static class PipelineOrchestration
             var arn = machine.Attr("arn");
             Schedule.Create(context, scope, name, arn, PolicyStatement.Allow(PascalCase.Of("Start", name), ["states:StartExecution"], arn), settings.Schedule);
             context.Output(arn, pipeline.Course, "StateMachineArn");
-            machines.Add(new StateMachineResult(pipeline.Course, context.Name(name), arn));
+            machines.Add(new StateMachineResult(pipeline.Course, context.Name(name), arn, role.Attr("arn")));
         }
         return machines;
     }
@@ -85,7 +85,6 @@ public static class PipelineOrchestration
                 PolicyStatement.Allow("ReadTheS3TablesCatalog", ["glue:GetCatalog", "glue:GetDatabase", "glue:GetTable", "glue:UpdateTable"],
                     context.Arn("glue", "catalog"), context.Arn("glue", "catalog/s3tablescatalog"), context.Arn("glue", $"catalog/s3tablescatalog/{bucket.Name}"),
                     context.Arn("glue", $"database/s3tablescatalog/{bucket.Name}/*"), context.Arn("glue", $"table/s3tablescatalog/{bucket.Name}/*/*")),
-                PolicyStatement.Allow("GetDataAccessThroughLakeFormation", [WildcardResourceActions.LakeFormationGetDataAccess], "*"),
             ]
             : [];
         return
@@ -104,6 +103,8 @@ public static class PipelineOrchestration
             storage.AthenaResults.WriteAll(),
             context.RequireKey().UseThrough("s3", "sns"),
             PolicyStatement.Allow("PublishNotices", ["sns:Publish"], targets.Topic),
+            // Where Lake Formation governs the lake (and for S3 Tables), it vends the query's data credentials.
+            PolicyStatement.Allow("GetDataAccessThroughLakeFormation", [WildcardResourceActions.LakeFormationGetDataAccess], "*"),
             PolicyStatement.Allow("DeliverItsLogs", WildcardResourceActions.LogDelivery, "*"),
             PolicyStatement.Allow("SendTraces", [WildcardResourceActions.PutTraceSegments, WildcardResourceActions.PutTelemetryRecords,
                 WildcardResourceActions.GetSamplingRules, WildcardResourceActions.GetSamplingTargets], "*"),
@@ -112,4 +113,5 @@ public static class PipelineOrchestration
 }
 
 /// <param name="Name">The state machine's physical name (alarms name it as a dimension).</param>
-public sealed record StateMachineResult(string Course, string Name, Reference Arn);
+/// <param name="RoleArn">The role the pipeline runs as (Lake Formation grants to it).</param>
+public sealed record StateMachineResult(string Course, string Name, Reference Arn, Reference RoleArn);

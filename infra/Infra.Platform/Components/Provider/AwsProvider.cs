@@ -15,6 +15,7 @@ namespace Infra.Platform.Components.Provider;
 public static class AwsProvider
 {
     public const string LogicalName = "aws-provider";
+    public const string NativeLogicalName = "aws-native-provider";
     public const string AccountIdVariable = "accountId";
     public const string CallerIdentityFunction = "aws:index/getCallerIdentity:getCallerIdentity";
     public const string SessionName = "dataplatform";
@@ -38,12 +39,30 @@ public static class AwsProvider
                 : null,
         }, new ResourceOptions { Version = ProviderVersions.Aws });
 
+        // The aws-native provider serves the few resources whose classic versions drift (Lake Formation grants).
+        var nativeTags = new InputMap<string>();
+        foreach (var (key, value) in options.DefaultTags)
+        {
+            nativeTags.Add(key, value);
+        }
+        var native = scope.Add(NativeLogicalName, new Infra.Providers.AwsNative.Index.ProviderArgs
+        {
+            Region = options.Region,
+            DefaultTags = new Infra.Providers.AwsNative.Index.Inputs.ProviderDefaultTagsArgs { Tags = nativeTags },
+            AllowedAccountIds = options.AllowedAccountIds.Count > 0 ? [.. options.AllowedAccountIds] : null,
+            Profile = options.Profile,
+            AssumeRole = options.AssumeRoleArn is { } nativeRoleArn
+                ? new Infra.Providers.AwsNative.Index.Inputs.ProviderAssumeRoleArgs { RoleArn = nativeRoleArn, SessionName = SessionName }
+                : null,
+        }, new ResourceOptions { Version = ProviderVersions.AwsNative });
+
         var accountId = program.AddVariable(AccountIdVariable,
             Fn.Invoke(CallerIdentityFunction, new MapValue(), returnField: "accountId", provider: provider.Self));
-        return new AwsProviderResult(provider.Self, accountId);
+        return new AwsProviderResult(provider.Self, native.Self, accountId);
     }
 }
 
 /// <param name="Provider">The provider resource, for the <c>provider</c> option of every aws resource.</param>
 /// <param name="AccountId">The id of the account the provider deploys into.</param>
-public sealed record AwsProviderResult(Reference Provider, Reference AccountId);
+/// <param name="NativeProvider">The aws-native provider, configured as the aws one.</param>
+public sealed record AwsProviderResult(Reference Provider, Reference NativeProvider, Reference AccountId);

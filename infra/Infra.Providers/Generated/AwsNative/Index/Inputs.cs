@@ -7,6 +7,123 @@ using Infra.Model.Values;
 
 namespace Infra.Providers.AwsNative.Index.Inputs;
 
+public sealed record ProviderAssumeRoleArgs : global::Infra.Model.Inputs.InputObject
+{
+    /// <summary>Number of seconds to restrict the assume role session duration.</summary>
+    public Input<double>? DurationSeconds { get; init; }
+
+    /// <summary>External identifier to use when assuming the role.</summary>
+    public Input<string>? ExternalId { get; init; }
+
+    /// <summary>IAM Policy JSON describing further restricting permissions for the IAM Role being assumed.</summary>
+    public Input<string>? Policy { get; init; }
+
+    /// <summary>Set of Amazon Resource Names (ARNs) of IAM Policies describing further restricting permissions for the role.</summary>
+    public InputList<string>? PolicyArns { get; init; }
+
+    /// <summary>Amazon Resource Name (ARN) of the IAM Role to assume.</summary>
+    public Input<string>? RoleArn { get; init; }
+
+    /// <summary>Session name to use when assuming the role.</summary>
+    public Input<string>? SessionName { get; init; }
+
+    /// <summary>Map of assume role session tags.</summary>
+    public InputMap<string>? Tags { get; init; }
+
+    /// <summary>A list of keys for session tags that you want to set as transitive.</summary>
+    public InputList<string>? TransitiveTagKeys { get; init; }
+
+    public override MapValue ToMap()
+    {
+        var map = new MapValue();
+        InputValues.Put(map, "durationSeconds", DurationSeconds);
+        InputValues.Put(map, "externalId", ExternalId);
+        InputValues.Put(map, "policy", Policy);
+        InputValues.Put(map, "policyArns", PolicyArns);
+        InputValues.Put(map, "roleArn", RoleArn);
+        InputValues.Put(map, "sessionName", SessionName);
+        InputValues.Put(map, "tags", Tags);
+        InputValues.Put(map, "transitiveTagKeys", TransitiveTagKeys);
+        return map;
+    }
+}
+
+public sealed record ProviderAutoNamingArgs : global::Infra.Model.Inputs.InputObject
+{
+    /// <summary>Automatically trim the auto-generated name to meet the maximum length constraint.</summary>
+    public Input<bool>? AutoTrim { get; init; }
+
+    /// <summary>The minimum length of the random suffix to append to the auto-generated name.</summary>
+    public Input<double>? RandomSuffixMinLength { get; init; }
+
+    public override MapValue ToMap()
+    {
+        var map = new MapValue();
+        InputValues.Put(map, "autoTrim", AutoTrim);
+        InputValues.Put(map, "randomSuffixMinLength", RandomSuffixMinLength);
+        return map;
+    }
+}
+
+public sealed record ProviderDefaultTagsArgs : global::Infra.Model.Inputs.InputObject
+{
+    /// <summary>A group of tags to set across all resources.</summary>
+    public InputMap<string>? Tags { get; init; }
+
+    public override MapValue ToMap()
+    {
+        var map = new MapValue();
+        InputValues.Put(map, "tags", Tags);
+        return map;
+    }
+}
+
+public sealed record ProviderEndpointArgs : global::Infra.Model.Inputs.InputObject
+{
+    /// <summary>Override the default endpoint for AWS CloudControl</summary>
+    public Input<string>? Cloudcontrol { get; init; }
+
+    /// <summary>Override the default endpoint for AWS CloudFormation</summary>
+    public Input<string>? Cloudformation { get; init; }
+
+    /// <summary>Override the default endpoint for AWS Elastic Compute Cloud (EC2)</summary>
+    public Input<string>? Ec2 { get; init; }
+
+    /// <summary>Override the default endpoint for AWS Systems Manager</summary>
+    public Input<string>? Ssm { get; init; }
+
+    /// <summary>Override the default endpoint for AWS Security Token Service (STS)</summary>
+    public Input<string>? Sts { get; init; }
+
+    public override MapValue ToMap()
+    {
+        var map = new MapValue();
+        InputValues.Put(map, "cloudcontrol", Cloudcontrol);
+        InputValues.Put(map, "cloudformation", Cloudformation);
+        InputValues.Put(map, "ec2", Ec2);
+        InputValues.Put(map, "ssm", Ssm);
+        InputValues.Put(map, "sts", Sts);
+        return map;
+    }
+}
+
+public sealed record ProviderIgnoreTagsArgs : global::Infra.Model.Inputs.InputObject
+{
+    /// <summary>List of exact resource tag keys to ignore across all resources handled by this provider.</summary>
+    public InputList<string>? KeyPrefixes { get; init; }
+
+    /// <summary>List of resource tag key prefixes to ignore across all resources handled by this provider.</summary>
+    public InputList<string>? Keys { get; init; }
+
+    public override MapValue ToMap()
+    {
+        var map = new MapValue();
+        InputValues.Put(map, "keyPrefixes", KeyPrefixes);
+        InputValues.Put(map, "keys", Keys);
+        return map;
+    }
+}
+
 public sealed record TagArgs : global::Infra.Model.Inputs.InputObject
 {
     /// <summary>The key name of the tag</summary>

@@ -1,0 +1,195 @@
+using Infra.Model.Resources;
+using Infra.Model.Values;
+using Infra.Platform.Components.Catalog;
+using Infra.Platform.Components.Storage;
+using Infra.Platform.Iam;
+using Infra.Providers.Aws.Iam;
+using Infra.Providers.Aws.Lakeformation;
+using Infra.Providers.AwsNative.Lakeformation;
+using Infra.Providers.AwsNative.Lakeformation.Inputs;
+using Pipelines.Data.Lakehouse;
+using NativePermission = Infra.Providers.AwsNative.Lakeformation.PrincipalPermissionsPermission;
+
+namespace Infra.Platform.Components.Governance;
+
+/// <summary>
+/// Lake Formation over the lakehouse: explicit admins (the deploying identity and the stack's lake-admin
+/// role) and no IAMAllowedPrincipals defaults; bronze, silver and gold registered with a dedicated role;
+/// LF-tags for layer, domain and sensitivity on the databases and tables; grants by tag expression:
+/// ingestion writes bronze only, engineering curates silver and gold (and reads bronze), analysts select
+/// gold only. Tags and grants come from aws-native, whose resources do not drift as the classic
+/// provider's permissions do (docs/decisions.md).
+/// </summary>
+public static class LakeFormation
+{
+    public static readonly IReadOnlyList<string> Domains = ["sales", "events", "music"];
+
+    public static LakeFormationResult Create(PlatformContext context, LakeFormationSettings settings, GlueCatalogResult catalog,
+        IReadOnlyList<SilverDataset> datasets, LakehouseStorageResult storage, LakePrincipals principals)
+    {
+        var scope = context.Scope(nameof(LakeFormation));
+        var native = context.NativeScope(nameof(LakeFormation));
+        var account = context.AccountId;
+
+        var admin = PersonRole(context, scope, "lake-admin", "Administers Lake Formation for the stack", []);
+        var analyst = PersonRole(context, scope, "analyst", "Queries gold through the stack's workgroup",
+            [PolicyStatement.Allow("GetDataAccessThroughLakeFormation", [WildcardResourceActions.LakeFormationGetDataAccess], "*")]);
+        var engineer = PersonRole(context, scope, "data-engineer", "Curates silver and gold",
+            [PolicyStatement.Allow("GetDataAccessThroughLakeFormation", [WildcardResourceActions.LakeFormationGetDataAccess], "*")]);
+
+        if (settings.ManageDataLakeSettings)
+        {
+            var deployer = context.Program.AddVariable("deployerRoleArn", Fn.Invoke("aws:iam/getSessionContext:getSessionContext",
+                new MapValue { ["arn"] = Fn.Invoke(Provider.AwsProvider.CallerIdentityFunction, new MapValue(), returnField: "arn", provider: context.Provider) },
+                returnField: "issuerArn", provider: context.Provider));
+            scope.Add("data-lake-settings", new DataLakeSettingsArgs
+            {
+                Admins = [deployer, admin.Attr("arn")],
+                // Empty defaults: new databases and tables grant nothing to IAMAllowedPrincipals.
+                CreateDatabaseDefaultPermissions = [],
+                CreateTableDefaultPermissions = [],
+            });
+        }
+
+        var access = scope.Add("lake-data-access-role", new RoleArgs
+        {
+            Name = context.AccountWideName("lake-data-access"),
+            AssumeRolePolicy = new PolicyDocument([ServiceTrust.OfThisAccount(context, "lakeformation")]).ToJson(),
+        });
+        var layers = new Dictionary<string, BucketResult> { ["bronze"] = storage.Bronze, ["silver"] = storage.Silver, ["gold"] = storage.Gold };
+        scope.Add("lake-data-access-permissions", new RolePolicyArgs
+        {
+            Role = access.Attr("id"),
+            Policy = new PolicyDocument(
+            [
+                .. layers.Values.SelectMany(bucket => bucket.ReadAll()),
+                .. layers.Values.Select(bucket => bucket.WriteAll()),
+                PolicyStatement.Allow("DeleteReplacedObjects", ["s3:DeleteObject"], [.. layers.Values.Select(bucket => Fn.Interpolate($"{bucket.Arn}/*"))]),
+                context.RequireKey().UseThrough("s3"),
+            ]).ToJson(),
+        });
+        foreach (var (layer, bucket) in layers)
+        {
+            scope.Add($"{layer}-lake-location", new ResourceArgs { Arn = bucket.Arn, RoleArn = access.Attr("arn"), HybridAccessEnabled = false });
+        }
+
+        var layerTag = TagKey(context, "layer");
+        var domainTag = TagKey(context, "domain");
+        var sensitivityTag = TagKey(context, "sensitivity");
+        var tags = new Dictionary<string, Resource>
+        {
+            [layerTag] = native.Add("layer-tag", new TagArgs { CatalogId = account, TagKey = layerTag, TagValues = [.. GlueCatalog.Layers] }),
+            [domainTag] = native.Add("domain-tag", new TagArgs { CatalogId = account, TagKey = domainTag, TagValues = [.. Domains] }),
+            [sensitivityTag] = native.Add("sensitivity-tag", new TagArgs
+            {
+                CatalogId = account, TagKey = sensitivityTag, TagValues = [.. Enum.GetNames<Sensitivity>().Select(name => name.ToLowerInvariant())],
+            }),
+        };
+        ResourceOptions After(params string[] keys) => new() { DependsOn = [.. keys.Select(key => tags[key].Self)] };
+
+        foreach (var layer in GlueCatalog.Layers)
+        {
+            native.Add($"{layer}-database-tags", new TagAssociationArgs
+            {
+                Resource = new TagAssociationResourceArgs { Database = new TagAssociationDatabaseResourceArgs { CatalogId = account, Name = catalog.Databases[layer] } },
+                LfTags = [new TagAssociationLfTagPairArgs { CatalogId = account, TagKey = layerTag, TagValues = [layer] }],
+            }, After(layerTag));
+        }
+        foreach (var dataset in datasets)
+        {
+            foreach (var layer in new[] { "bronze", "silver" })
+            {
+                native.Add($"{layer}-{dataset.Name}-table-tags", new TagAssociationArgs
+                {
+                    Resource = new TagAssociationResourceArgs { Table = new TagAssociationTableResourceArgs { CatalogId = account, DatabaseName = catalog.Databases[layer], Name = dataset.Name } },
+                    LfTags =
+                    [
+                        new TagAssociationLfTagPairArgs { CatalogId = account, TagKey = domainTag, TagValues = [dataset.Domain] },
+                        new TagAssociationLfTagPairArgs { CatalogId = account, TagKey = sensitivityTag, TagValues = [dataset.Sensitivity.ToString().ToLowerInvariant()] },
+                    ],
+                }, After(domainTag, sensitivityTag, layerTag));
+            }
+        }
+
+        var grants = new List<LakeGrant>();
+        void Grant(string name, Value principal, string[] tableLayers, NativePermission[] tablePermissions, NativePermission[] databasePermissions)
+        {
+            foreach (var (kind, permissions) in new[] { (PrincipalPermissionsResourceType.Table, tablePermissions), (PrincipalPermissionsResourceType.Database, databasePermissions) })
+            {
+                if (permissions.Length == 0)
+                {
+                    continue;
+                }
+                var suffix = kind == PrincipalPermissionsResourceType.Table ? "tables" : "databases";
+                native.Add($"{name}-{suffix}-grant", new PrincipalPermissionsArgs
+                {
+                    Principal = new PrincipalPermissionsDataLakePrincipalArgs { DataLakePrincipalIdentifier = principal },
+                    Resource = new PrincipalPermissionsResourceArgs
+                    {
+                        LfTagPolicy = new PrincipalPermissionsLfTagPolicyResourceArgs
+                        {
+                            CatalogId = account,
+                            ResourceType = kind,
+                            Expression = [new PrincipalPermissionsLfTagArgs { TagKey = layerTag, TagValues = [.. tableLayers] }],
+                        },
+                    },
+                    Permissions = [.. permissions],
+                    PermissionsWithGrantOption = [],
+                }, After(layerTag));
+                grants.Add(new LakeGrant(name, suffix, tableLayers, [.. permissions.Select(p => p.Name)]));
+            }
+        }
+        NativePermission[] read = [NativePermission.Select, NativePermission.Describe];
+        NativePermission[] write = [NativePermission.Select, NativePermission.Insert, NativePermission.Delete, NativePermission.Alter, NativePermission.Describe];
+        NativePermission[] curate = [.. write, NativePermission.Drop];
+        for (var i = 0; i < principals.Ingestion.Count; i++)
+        {
+            Grant($"ingestion-{i + 1}", principals.Ingestion[i], ["bronze"], write, [NativePermission.Describe]);
+        }
+        var engineering = principals.Engineering.Append(engineer.Attr("arn")).ToList();
+        for (var i = 0; i < engineering.Count; i++)
+        {
+            Grant($"engineering-{i + 1}", engineering[i], ["silver", "gold"], curate, [NativePermission.CreateTable, NativePermission.Describe]);
+            Grant($"engineering-{i + 1}-bronze", engineering[i], ["bronze"], read, []);
+        }
+        Grant("analyst", analyst.Attr("arn"), ["gold"], read, [NativePermission.Describe]);
+
+        context.Output(analyst.Attr("arn"), "analyst", "RoleArn");
+        context.Output(engineer.Attr("arn"), "data", "engineer", "RoleArn");
+        return new LakeFormationResult(grants);
+    }
+
+    /// <summary>LF-tag keys are one namespace per account: the stack's prefix keeps stacks sharing an account apart.</summary>
+    public static string TagKey(PlatformContext context, string name) => $"{context.NamePrefix}-{name}".Replace('-', '_');
+
+    /// <summary>A role people of this account assume (their own IAM policies decide who may).</summary>
+    private static Resource PersonRole(PlatformContext context, ComponentScope scope, string name, string description, IReadOnlyList<PolicyStatement> grants)
+    {
+        var role = scope.Add($"{name}-role", new RoleArgs
+        {
+            Name = context.AccountWideName(name),
+            Description = description,
+            AssumeRolePolicy = new PolicyDocument(
+            [
+                new PolicyStatement
+                {
+                    Sid = "PrincipalsOfThisAccountAssumeRole",
+                    Effect = PolicyEffect.Allow,
+                    Principal = new MapValue { ["AWS"] = context.GlobalArn("iam", "root") },
+                    Actions = ["sts:AssumeRole"],
+                    Resources = [],
+                },
+            ]).ToJson(),
+        });
+        if (grants.Count > 0)
+        {
+            scope.Add($"{name}-permissions", new RolePolicyArgs { Role = role.Attr("id"), Policy = new PolicyDocument(grants).ToJson() });
+        }
+        return role;
+    }
+}
+
+/// <summary>A grant by LF-tag expression, as a plain record for tests and the summary.</summary>
+public sealed record LakeGrant(string Principal, string On, IReadOnlyList<string> Layers, IReadOnlyList<string> Permissions);
+
+public sealed record LakeFormationResult(IReadOnlyList<LakeGrant> Grants);

@@ -1,0 +1,11 @@
+namespace Infra.Platform.Components.Governance;
+
+/// <summary>Lake Formation over the lakehouse (course 3, dev and prod).</summary>
+public sealed record LakeFormationSettings
+{
+    /// <summary>
+    /// Whether this stack sets the account's data lake settings (admins, no IAMAllowedPrincipals defaults).
+    /// They are one per account and region: only one stack there may manage them.
+    /// </summary>
+    public bool ManageDataLakeSettings { get; init; } = true;
+}
