@@ -25,7 +25,7 @@ public static class StackProfiles
         DatabaseExtraction = new(),
         RestIngestion = new(),
         SilverTransform = new(),
-        Catalog = new(),
+        Catalog = new() { RawZoneCrawler = true },
         Serving = new(),
         Orchestration = new(),
         LakeFormation = new(),
@@ -45,7 +45,7 @@ public static class StackProfiles
         Database = Dev.Database! with { InstanceClass = "db.m7g.large", BackupRetentionDays = 30, MultiAz = true },
         Serving = new() { BytesScannedCutoffPerQuery = 100L * 1024 * 1024 * 1024 },
         // Production's incremental tables are compacted and expired by the service, not by an operator.
-        Catalog = new() { GoldTableFormat = Components.Catalog.GoldTableFormat.S3Tables },
+        Catalog = Dev.Catalog! with { GoldTableFormat = Components.Catalog.GoldTableFormat.S3Tables },
     };
 
     private static StackProfile Course(int number) => Dev with
@@ -61,6 +61,7 @@ public static class StackProfiles
         RestIngestion = number is 2 or 4 ? Dev.RestIngestion! with { ReservedConcurrency = null } : null,
         // Course 3 teaches the governed lakehouse; the others would pay in complexity for nothing they use.
         LakeFormation = number == 3 ? Dev.LakeFormation : null,
+        Catalog = Dev.Catalog! with { RawZoneCrawler = number == 3 },
     };
 
     public static readonly IReadOnlyList<StackProfile> All =

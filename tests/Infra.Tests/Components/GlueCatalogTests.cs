@@ -52,7 +52,8 @@ public class GlueCatalogTests
         Assert.Equal($"s3://{Dev.Resource("silver-bucket").Id}/orders/order_year=${{order_year}}/", parameters["storage.location.template"]);
         Assert.False(((Dictionary<string, object?>)Dev.Resource("silver-customers-table").Input("parameters")!).ContainsKey("projection.enabled"));
         Assert.Equal(new List<object?> { new Dictionary<string, object?> { ["name"] = "order_year", ["type"] = "bigint" } }, orders.Input("partitionKeys"));
-        Assert.DoesNotContain(Dev.Resources, r => r.Type == "aws:glue:Crawler");
+        // The one crawler (course 3's lab) reads the raw extracts, never silver.
+        Assert.All(Dev.OfType("aws:glue:Crawler"), crawler => Assert.DoesNotContain("silver", System.Text.Json.JsonSerializer.Serialize(crawler.Input("s3Targets")), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -96,5 +97,50 @@ public class GlueCatalogTests
         Assert.Equal(Dev.Outputs["kmsKeyArn"], encryption.Input("dataCatalogEncryptionSettings.encryptionAtRest.sseAwsKmsKeyId"));
         Assert.Equal(true, encryption.Input("dataCatalogEncryptionSettings.connectionPasswordEncryption.returnConnectionPasswordEncrypted"));
         Assert.Equal(Dev.Outputs["kmsKeyArn"], encryption.Input("dataCatalogEncryptionSettings.connectionPasswordEncryption.awsKmsKeyId"));
+    }
+}
+
+/// <summary>Course 3's crawler over the raw zone and the security configuration every crawler runs with.</summary>
+public class RawZoneCrawlerTests
+{
+    private static readonly Infra.Tests.Mocking.DeploymentResult Course3 = Stacks.Deploy("course3");
+
+    [Fact]
+    public void The_crawler_runs_with_a_security_configuration_encrypting_everything_with_the_stack_key()
+    {
+        var crawler = Course3.Resource("raw-zone-crawler");
+        var security = Course3.Resource("glue-security-configuration");
+        var key = Course3.Outputs["kmsKeyArn"];
+
+        Assert.Equal(security.Outputs["name"] ?? security.Input("name"), crawler.Input("securityConfiguration"));
+        Assert.Equal("SSE-KMS", security.Input("encryptionConfiguration.s3Encryption.s3EncryptionMode"));
+        Assert.Equal("SSE-KMS", security.Input("encryptionConfiguration.cloudwatchEncryption.cloudwatchEncryptionMode"));
+        Assert.Equal("CSE-KMS", security.Input("encryptionConfiguration.jobBookmarksEncryption.jobBookmarksEncryptionMode"));
+        Assert.All(new[] { "s3Encryption", "cloudwatchEncryption", "jobBookmarksEncryption" },
+            part => Assert.Equal(key, security.Input($"encryptionConfiguration.{part}.kmsKeyArn")));
+        Assert.All(Course3.OfType("aws:glue:Crawler"), c => Assert.NotNull(c.Input("securityConfiguration")));
+    }
+
+    [Fact]
+    public void The_crawler_reads_the_raw_extracts_and_may_change_only_its_own_prefixed_tables()
+    {
+        var crawler = Course3.Resource("raw-zone-crawler");
+        Assert.Equal("dataplatform_course3_bronze", crawler.Input("databaseName"));
+        Assert.Equal("crawled_", crawler.Input("tablePrefix"));
+        var target = (Dictionary<string, object?>)((List<object?>)crawler.Input("s3Targets")!)[0]!;
+        Assert.Equal($"s3://{Course3.Resource("bronze-bucket").Id}/db/", target["path"]);
+
+        var statements = System.Text.Json.JsonDocument.Parse((string)Course3.Resource("raw-zone-crawler-permissions").Input("policy")!).RootElement.GetProperty("Statement").EnumerateArray().ToList();
+        var changes = statements.Single(s => s.GetProperty("Sid").GetString() == "ChangeItsOwnTables");
+        Assert.Contains(changes.GetProperty("Resource").EnumerateArray(), r => r.GetString()!.EndsWith(":table/dataplatform_course3_bronze/crawled_*", StringComparison.Ordinal));
+        Assert.DoesNotContain(changes.GetProperty("Resource").EnumerateArray(), r => r.GetString()!.EndsWith("/*", StringComparison.Ordinal) && !r.GetString()!.EndsWith("crawled_*", StringComparison.Ordinal));
+        Assert.DoesNotContain(statements, s => s.GetProperty("Action").EnumerateArray().Any(a => a.GetString() is "glue:DeleteTable" or "s3:PutObject"));
+    }
+
+    [Fact]
+    public void Only_course_3_and_the_environments_have_the_crawler()
+    {
+        Assert.Empty(Stacks.Deploy("course1").OfType("aws:glue:Crawler"));
+        Assert.Single(Stacks.Deploy("dev").OfType("aws:glue:Crawler"));
     }
 }

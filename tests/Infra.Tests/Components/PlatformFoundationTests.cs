@@ -62,7 +62,8 @@ public class PlatformFoundationTests
         Assert.Equal("logs.eu-west-1.amazonaws.com", statement.GetProperty("Principal").GetProperty("Service").GetString());
         Assert.DoesNotContain(statement.GetProperty("Action").EnumerateArray(), action => action.GetString()!.Contains('*', StringComparison.Ordinal));
         Assert.Equal([$"arn:aws:logs:eu-west-1:{EchoMocks.AccountId}:log-group:/aws/lambda/dataplatform-course2-*",
-                $"arn:aws:logs:eu-west-1:{EchoMocks.AccountId}:log-group:/aws/vendedlogs/states/dataplatform-course2-*"],
+                $"arn:aws:logs:eu-west-1:{EchoMocks.AccountId}:log-group:/aws/vendedlogs/states/dataplatform-course2-*",
+                $"arn:aws:logs:eu-west-1:{EchoMocks.AccountId}:log-group:/aws-glue/crawlers-role/dataplatform-course2-*"],
             statement.GetProperty("Condition").GetProperty("ArnLike").GetProperty("kms:EncryptionContext:aws:logs:arn").EnumerateArray().Select(e => e.GetString()));
     }
 

@@ -9,6 +9,9 @@ public sealed record GlueCatalogSettings
     /// </summary>
     public bool ManageCatalogEncryption { get; init; } = true;
 
+    /// <summary>Whether the stack has course 3's crawler over the raw zone (and the Glue security configuration it runs with).</summary>
+    public bool RawZoneCrawler { get; init; }
+
     /// <summary>Where the merge models' Iceberg tables live (docs/decisions.md says when to choose which).</summary>
     public GoldTableFormat GoldTableFormat { get; init; } = GoldTableFormat.GlueIceberg;
 }
