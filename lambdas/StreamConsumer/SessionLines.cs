@@ -1,3 +1,4 @@
+using Lambda.Sessions;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;

@@ -4,7 +4,8 @@ namespace Pipelines.Contracts.Functions;
 public static class FunctionContracts
 {
     public static readonly IReadOnlyList<FunctionContract> All =
-        [StreamConsumerContract.Function, RestIngestionContract.Function, DbExtractContract.Function, SilverTransformContract.Function];
+        [StreamConsumerContract.Function, RestIngestionContract.Function, DbExtractContract.Function, SilverTransformContract.Function,
+            RecommendationsContract.Function, WindowedAggregatesContract.Function];
 
     /// <summary>The MSBuild properties that give each function project its archive name (lambdas/Functions.props).</summary>
     public static string MsBuildProps()

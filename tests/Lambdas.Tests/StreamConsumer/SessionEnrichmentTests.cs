@@ -1,3 +1,4 @@
+using Lambda.Sessions;
 using StreamConsumer;
 
 namespace Lambdas.Tests.StreamConsumer;

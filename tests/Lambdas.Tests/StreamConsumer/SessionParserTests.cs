@@ -1,3 +1,4 @@
+using Lambda.Sessions;
 using System.Text;
 using Lambdas.Tests.Support;
 using StreamConsumer;

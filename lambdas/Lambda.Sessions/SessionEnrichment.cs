@@ -1,4 +1,4 @@
-namespace StreamConsumer;
+namespace Lambda.Sessions;
 
 /// <summary>The course's enrichment and routing rules for a session.</summary>
 public static class SessionEnrichment

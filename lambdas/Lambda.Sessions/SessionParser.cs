@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace StreamConsumer;
+namespace Lambda.Sessions;
 
 /// <summary>
 /// Decodes a Kinesis payload and validates it against the web-session schema. Every

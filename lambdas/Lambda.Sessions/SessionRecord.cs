@@ -1,4 +1,4 @@
-namespace StreamConsumer;
+namespace Lambda.Sessions;
 
 /// <summary>A web session as the course's producers send it (schema "web-session v1").</summary>
 public sealed record SessionRecord(

@@ -1,0 +1,45 @@
+using System.Buffers;
+using System.Text.Json;
+using Lambda.Sessions;
+
+namespace Recommendations;
+
+/// <summary>
+/// What the recommender reads for one session: who browsed (customer, place, credit limit), what went
+/// into the cart and what was only looked at, as one JSON line.
+/// </summary>
+public static class RecommendationInput
+{
+    public static byte[] Line(SessionRecord session)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("session_id", session.SessionId);
+            json.WriteNumber("customer_number", session.CustomerNumber);
+            json.WriteString("city", session.City);
+            json.WriteString("country", session.Country);
+            json.WriteNumber("credit_limit", session.CreditLimit);
+            json.WriteNumber("overall_quantity", SessionEnrichment.OverallQuantity(session));
+            WriteItems(json, "in_cart", session.BrowseHistory.Where(item => item.InShoppingCart));
+            WriteItems(json, "browsed", session.BrowseHistory.Where(item => !item.InShoppingCart));
+            json.WriteEndObject();
+        }
+        buffer.Write("\n"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteItems(Utf8JsonWriter json, string name, IEnumerable<BrowseItem> items)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            json.WriteString("product_code", item.ProductCode);
+            json.WriteNumber("quantity", item.Quantity);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+}

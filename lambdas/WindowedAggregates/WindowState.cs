@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace WindowedAggregates;
+
+/// <summary>
+/// A window's running totals, carried between invocations as Lambda's string map: orders, total sales,
+/// orders per device type and quarantined events. Lambda keeps the state of the last successful
+/// invocation, so a retried batch starts again from the totals before it.
+/// </summary>
+public sealed class WindowState
+{
+    private const string OrdersKey = "orders";
+    private const string SalesKey = "sales";
+    private const string QuarantinedKey = "quarantined";
+    private const string DevicePrefix = "device:";
+
+    public long Orders { get; private set; }
+    public decimal Sales { get; private set; }
+    public long Quarantined { get; private set; }
+    public SortedDictionary<string, long> OrdersPerDevice { get; } = new(StringComparer.Ordinal);
+
+    public static WindowState From(IReadOnlyDictionary<string, string> state)
+    {
+        var window = new WindowState();
+        foreach (var (key, value) in state)
+        {
+            switch (key)
+            {
+                case OrdersKey: window.Orders = long.Parse(value, CultureInfo.InvariantCulture); break;
+                case SalesKey: window.Sales = decimal.Parse(value, CultureInfo.InvariantCulture); break;
+                case QuarantinedKey: window.Quarantined = long.Parse(value, CultureInfo.InvariantCulture); break;
+                default:
+                    if (key.StartsWith(DevicePrefix, StringComparison.Ordinal))
+                    {
+                        window.OrdersPerDevice[key[DevicePrefix.Length..]] = long.Parse(value, CultureInfo.InvariantCulture);
+                    }
+                    break;
+            }
+        }
+        return window;
+    }
+
+    public void Add(OrderEvent order)
+    {
+        Orders++;
+        Sales += order.TotalPrice;
+        OrdersPerDevice[order.DeviceType] = OrdersPerDevice.GetValueOrDefault(order.DeviceType) + 1;
+    }
+
+    public void Reject() => Quarantined++;
+
+    public Dictionary<string, string> ToMap()
+    {
+        var map = new Dictionary<string, string>
+        {
+            [OrdersKey] = Orders.ToString(CultureInfo.InvariantCulture),
+            [SalesKey] = Sales.ToString(CultureInfo.InvariantCulture),
+            [QuarantinedKey] = Quarantined.ToString(CultureInfo.InvariantCulture),
+        };
+        foreach (var (device, count) in OrdersPerDevice)
+        {
+            map[DevicePrefix + device] = count.ToString(CultureInfo.InvariantCulture);
+        }
+        return map;
+    }
+}

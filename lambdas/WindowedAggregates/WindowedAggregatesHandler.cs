@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Json;
+using Lambda.Events;
+using Lambda.Storage;
+
+namespace WindowedAggregates;
+
+/// <summary>
+/// Course 3's streaming queries on Lambda tumbling windows: each batch of order events adds to its
+/// window's totals (orders, sales, orders per device type); malformed events are written to the
+/// quarantine with their reason under a key fixed by the batch's first sequence number; at the window's
+/// final invocation its totals are written under a key fixed by window and shard. A retried batch writes
+/// the same keys, and Lambda hands it the state from before it, so nothing is counted twice.
+/// </summary>
+public sealed class WindowedAggregatesHandler(IObjectStore store, WindowedAggregatesOptions options)
+{
+    public async Task<TimeWindowEventResponse> HandleAsync(KinesisTimeWindowEvent batch, CancellationToken cancellationToken)
+    {
+        var state = WindowState.From(batch.State);
+        var rejected = new StringBuilder();
+        foreach (var record in batch.Records)
+        {
+            var (order, reason) = OrderEvent.Parse(record.Kinesis.Data);
+            if (order is not null)
+            {
+                state.Add(order);
+            }
+            else
+            {
+                state.Reject();
+                rejected.Append(JsonSerializer.Serialize(new QuarantinedEvent(record.Kinesis.SequenceNumber, reason!, record.Kinesis.Data), AggregatesJson.Default.QuarantinedEvent)).Append('\n');
+            }
+        }
+        if (rejected.Length > 0)
+        {
+            var key = $"{options.QuarantinePrefix}/shard={batch.ShardId}/{batch.Records[0].Kinesis.SequenceNumber}.ndjson";
+            await store.PutAsync(options.QuarantineBucket, key, Encoding.UTF8.GetBytes(rejected.ToString()), "application/x-ndjson", cancellationToken).ConfigureAwait(false);
+        }
+        if (batch.IsFinalInvokeForWindow)
+        {
+            var result = new WindowResult(batch.Window.Start, batch.Window.End, batch.ShardId, state.Orders, state.Sales, state.OrdersPerDevice, state.Quarantined, batch.IsWindowTerminatedEarly);
+            await store.PutAsync(options.Bucket, WindowKey(batch), JsonSerializer.SerializeToUtf8Bytes(result, AggregatesJson.Default.WindowResult), "application/json", cancellationToken).ConfigureAwait(false);
+            return new TimeWindowEventResponse();
+        }
+        return new TimeWindowEventResponse { State = state.ToMap() };
+    }
+
+    public string WindowKey(KinesisTimeWindowEvent batch) =>
+        $"{options.OutputPrefix}/window_start={batch.Window.Start.UtcDateTime:yyyy-MM-ddTHH-mm-ssZ}/shard={batch.ShardId}.json";
+}
+
+/// <summary>One window's totals for one shard.</summary>
+public sealed record WindowResult(DateTimeOffset WindowStart, DateTimeOffset WindowEnd, string Shard, long Orders, decimal TotalSales,
+    IReadOnlyDictionary<string, long> OrdersPerDevice, long Quarantined, bool TerminatedEarly);
+
+public sealed record QuarantinedEvent(string SequenceNumber, string Reason, string Data);
+
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.SnakeCaseLower)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(WindowResult))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(QuarantinedEvent))]
+public sealed partial class AggregatesJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -1,0 +1,54 @@
+using System.Text;
+using System.Text.Json;
+using Lambda.Events;
+using Lambdas.Tests.Support;
+using Recommendations;
+
+namespace Lambdas.Tests.Streaming;
+
+/// <summary>Course 1's Firehose transformation: every record returned with its id as Ok, Dropped or ProcessingFailed.</summary>
+public class RecommendationsTests
+{
+    private static FirehoseTransformationRequest Request(params string[] data) => new()
+    {
+        Records = [.. data.Select((d, i) => new FirehoseRecord { RecordId = $"r{i}", Data = d })],
+    };
+
+    private static string Encoded(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
+
+    [Fact]
+    public void Each_record_comes_back_with_its_id_and_the_counts_reconcile()
+    {
+        var log = new List<string>();
+        var request = Request(
+            Encoded(KinesisBatch.Session("s1", "France", ("S10_1678", 2, true), ("S12_1099", 1, false))),
+            Encoded(KinesisBatch.Session("s2", "USA")),
+            Encoded("{\"session_id\": 5}"),
+            "not base64!");
+
+        var outcome = new RecommendationsHandler(log.Add).Handle(request);
+
+        Assert.Equal(request.Records.Select(r => r.RecordId), outcome.Response.Records.Select(r => r.RecordId));
+        Assert.Equal(["Ok", "Dropped", "ProcessingFailed", "ProcessingFailed"], outcome.Response.Records.Select(r => r.Result));
+        Assert.Equal(request.Records.Count, outcome.Ok + outcome.Dropped + outcome.Failed);
+        Assert.Equal(request.Records[2].Data, outcome.Response.Records[2].Data);
+        Assert.Equal(2, log.Count);
+        Assert.Contains("r3", log[1]);
+        Assert.Contains("base64", log[1]);
+    }
+
+    [Fact]
+    public void An_ok_record_is_one_json_line_splitting_the_cart_from_what_was_only_browsed()
+    {
+        var outcome = new RecommendationsHandler(_ => { }).Handle(Request(Encoded(KinesisBatch.Session("s1", "France", ("S10_1678", 2, true), ("S12_1099", 3, false)))));
+
+        var line = Encoding.UTF8.GetString(Convert.FromBase64String(outcome.Response.Records[0].Data));
+        Assert.EndsWith("\n", line);
+        Assert.Single(line.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var json = JsonDocument.Parse(line).RootElement;
+        Assert.Equal("s1", json.GetProperty("session_id").GetString());
+        Assert.Equal(5, json.GetProperty("overall_quantity").GetInt64());
+        Assert.Equal("S10_1678", json.GetProperty("in_cart")[0].GetProperty("product_code").GetString());
+        Assert.Equal("S12_1099", json.GetProperty("browsed")[0].GetProperty("product_code").GetString());
+    }
+}
