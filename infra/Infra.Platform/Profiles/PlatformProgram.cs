@@ -58,7 +58,8 @@ public static class PlatformProgram
         var stack = CourseCatalog.ForStack(profile.Course);
         var storage = LakehouseStorage.Create(context, profile.Storage);
         var topic = NotificationTopic.Create(context);
-        var streams = profile.Streaming is { } streaming ? StreamIngestion.CreateEach(context, streaming, storage.Bronze, profile.LogRetentionDays) : [];
+        var streaming = profile.Streaming is { } streamSettings ? StreamingPlatform.Create(context, streamSettings, storage, profile.LogRetentionDays) : new StreamingResult([], [], []);
+        var streams = streaming.Consumers;
         var network = profile.Network is { } networkSettings ? PrivateNetwork.Create(context, networkSettings) : null;
         var database = profile.Database is { } databaseSettings ? SourceDatabase.Create(context, databaseSettings, Require(network, "a source database")) : null;
         var batch = new List<FunctionResult>();
@@ -94,9 +95,9 @@ public static class PlatformProgram
         {
             StackMonitoring.Create(context, monitoring, new MonitoredResources
             {
-                Functions = [.. streams.Select(s => s.Consumer), .. batch],
-                StreamConsumers = [.. streams.Select(s => s.Consumer)],
-                FailureQueues = [.. streams.Select(s => s.FailureQueue), .. batch.Select(f => f.DeadLetterQueue).OfType<QueueResult>()],
+                Functions = [.. streams.Select(s => s.Consumer), .. streaming.Functions, .. batch],
+                StreamConsumers = [.. streams.Select(s => s.Consumer), .. streaming.Functions.Where(f => f.Contract == Pipelines.Contracts.Functions.WindowedAggregatesContract.Function)],
+                FailureQueues = [.. streams.Select(s => s.FailureQueue), .. streaming.FailureQueues, .. batch.Select(f => f.DeadLetterQueue).OfType<QueueResult>()],
                 Database = database,
                 StateMachines = machines,
                 SilverFunction = silver,

@@ -9,6 +9,7 @@ namespace Infra.Platform.Profiles;
 public static class StackProfiles
 {
     public const string SessionsStream = "sessions";
+    public const string OrdersStream = "orders";
 
     private static readonly StackProfile Dev = new()
     {
@@ -19,7 +20,16 @@ public static class StackProfiles
         LogRetentionDays = 14,
         Key = new() { DeletionWindowDays = 7 },
         Storage = new() { NoncurrentVersionDays = 7, AccessLogRetentionDays = 30 },
-        Streaming = new() { Streams = [SessionsStream], ShardCount = null, RetentionHours = 24 },
+        Streaming = new()
+        {
+            Streams =
+            [
+                new(SessionsStream) { Consumer = true, Recommendations = true },
+                new(OrdersStream) { RawDelivery = true, WindowedAggregates = true },
+            ],
+            ShardCount = null,
+            RetentionHours = 24,
+        },
         Network = new(),
         Database = new() { Engine = DatabaseEngine.PostgreSql },
         DatabaseExtraction = new(),
@@ -53,7 +63,16 @@ public static class StackProfiles
         Stack = $"course{number}",
         Environment = "course",
         Course = $"course{number}",
-        Streaming = number is 1 or 2 ? Dev.Streaming : null,
+        Streaming = number switch
+        {
+            // Course 1: sessions through Firehose into the recommender's prefix.
+            1 => Dev.Streaming! with { Streams = [new(SessionsStream) { Recommendations = true }] },
+            // Course 2: the consumer on sessions; orders delivered as they come.
+            2 => Dev.Streaming! with { Streams = [new(SessionsStream) { Consumer = true }, new(OrdersStream) { RawDelivery = true }] },
+            // Course 3: streaming queries in tumbling windows over orders.
+            3 => Dev.Streaming! with { Streams = [new(OrdersStream) { WindowedAggregates = true }] },
+            _ => null,
+        },
         // Course 2 teaches PostgreSQL (its lab's source); the others use the classicmodels MySQL source.
         Database = new() { Engine = number == 2 ? DatabaseEngine.PostgreSql : DatabaseEngine.MySql },
         // New accounts cannot reserve concurrency; the schedules keep runs apart.

@@ -63,7 +63,8 @@ public class PlatformFoundationTests
         Assert.DoesNotContain(statement.GetProperty("Action").EnumerateArray(), action => action.GetString()!.Contains('*', StringComparison.Ordinal));
         Assert.Equal([$"arn:aws:logs:eu-west-1:{EchoMocks.AccountId}:log-group:/aws/lambda/dataplatform-course2-*",
                 $"arn:aws:logs:eu-west-1:{EchoMocks.AccountId}:log-group:/aws/vendedlogs/states/dataplatform-course2-*",
-                $"arn:aws:logs:eu-west-1:{EchoMocks.AccountId}:log-group:/aws-glue/crawlers-role/dataplatform-course2-*"],
+                $"arn:aws:logs:eu-west-1:{EchoMocks.AccountId}:log-group:/aws-glue/crawlers-role/dataplatform-course2-*",
+                $"arn:aws:logs:eu-west-1:{EchoMocks.AccountId}:log-group:/aws/kinesisfirehose/dataplatform-course2-*"],
             statement.GetProperty("Condition").GetProperty("ArnLike").GetProperty("kms:EncryptionContext:aws:logs:arn").EnumerateArray().Select(e => e.GetString()));
     }
 
@@ -86,6 +87,7 @@ public class PlatformFoundationTests
         Assert.Equal(Course2.Resource("workgroup").Inputs["name"], Course2.Outputs["athenaWorkgroup"]);
         Assert.Equal(Course2.Resource("notifications-topic").Outputs["arn"], Course2.Outputs["notificationTopicArn"]);
         Assert.Equal(Course2.Resource("course2-pipeline-state-machine").Outputs["arn"], Course2.Outputs["course2StateMachineArn"]);
-        Assert.Equal(27, Course2.Outputs.Count);
+        Assert.Equal(Course2.Resource("orders-stream").Inputs["name"], Course2.Outputs["ordersStreamName"]);
+        Assert.Equal(28, Course2.Outputs.Count);
     }
 }

@@ -8,11 +8,11 @@ namespace Infra.Tests.Components;
 
 public class StreamIngestionTests
 {
-    private static readonly DeploymentResult Course1 = Stacks.Deploy("course1");
+    private static readonly DeploymentResult Course2 = Stacks.Deploy("course2");
     private const string Consumer = "sessions-consumer";
 
     private static JsonElement[] Statements(string resource, string input) =>
-        JsonDocument.Parse((string)Course1.Resource(resource).Input(input)!).RootElement.GetProperty("Statement").EnumerateArray().ToArray();
+        JsonDocument.Parse((string)Course2.Resource(resource).Input(input)!).RootElement.GetProperty("Statement").EnumerateArray().ToArray();
 
     private static JsonElement Statement(string sid) =>
         Statements($"{Consumer}-permissions", "policy").Single(s => s.GetProperty("Sid").GetString() == sid);
@@ -23,12 +23,12 @@ public class StreamIngestionTests
     [Fact]
     public void Stream_IsEncryptedWithTheStackKey()
     {
-        var stream = Course1.Resource("sessions-stream");
+        var stream = Course2.Resource("sessions-stream");
 
         Assert.Equal("KMS", stream.Input("encryptionType"));
-        Assert.Equal(Course1.Outputs["kmsKeyArn"], stream.Input("kmsKeyId"));
+        Assert.Equal(Course2.Outputs["kmsKeyArn"], stream.Input("kmsKeyId"));
         Assert.Equal("ON_DEMAND", stream.Input("streamModeDetails.streamMode"));
-        Assert.Equal("dataplatform-course1-sessions", stream.Input("name"));
+        Assert.Equal("dataplatform-course2-sessions", stream.Input("name"));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class StreamIngestionTests
     [Fact]
     public void Function_RunsTheAotBootstrapOnProvidedAl2023_WithTracing()
     {
-        var function = Course1.Resource(Consumer);
+        var function = Course2.Resource(Consumer);
 
         Assert.Equal("provided.al2023", function.Input("runtime"));
         Assert.Equal(FunctionContract.Handler, function.Input("handler"));
@@ -52,46 +52,46 @@ public class StreamIngestionTests
         var code = Assert.IsType<AssetValue>(function.Input("code"));
         Assert.Equal("fileArchive", code.Kind);
         Assert.EndsWith(StreamConsumerContract.Function.ArtifactPath, code.Content);
-        Assert.Equal(Course1.Resource("bronze-bucket").Id, function.Input($"environment.variables.{StreamConsumerContract.BucketVariable}"));
+        Assert.Equal(Course2.Resource("bronze-bucket").Id, function.Input($"environment.variables.{StreamConsumerContract.BucketVariable}"));
         Assert.Equal(StreamConsumerContract.DefaultOutputPrefix, function.Input($"environment.variables.{StreamConsumerContract.OutputPrefixVariable}"));
         Assert.Equal(StreamConsumerContract.DefaultQuarantinePrefix, function.Input($"environment.variables.{StreamConsumerContract.QuarantinePrefixVariable}"));
-        Assert.Equal(Course1.Outputs["kmsKeyArn"], function.Input("kmsKeyArn"));
+        Assert.Equal(Course2.Outputs["kmsKeyArn"], function.Input("kmsKeyArn"));
         Assert.False(function.Inputs.ContainsKey("reservedConcurrentExecutions"));
     }
 
     [Fact]
     public void Trigger_ReportsPartialFailures_BisectsAndSendsFailuresToTheEncryptedQueue()
     {
-        var trigger = Course1.Resource($"{Consumer}-trigger");
-        var queue = Course1.Resource($"{Consumer}-failures");
+        var trigger = Course2.Resource($"{Consumer}-trigger");
+        var queue = Course2.Resource($"{Consumer}-failures");
 
         Assert.Equal(new List<object?> { "ReportBatchItemFailures" }, trigger.Input("functionResponseTypes"));
         Assert.Equal(true, trigger.Input("bisectBatchOnFunctionError"));
         Assert.Equal((long)StreamIngestion.DefaultMaximumRetryAttempts, trigger.Input("maximumRetryAttempts"));
         Assert.Equal(queue.Outputs["arn"], trigger.Input("destinationConfig.onFailure.destinationArn"));
-        Assert.Equal(Course1.Resource("sessions-stream").Outputs["arn"], trigger.Input("eventSourceArn"));
-        Assert.Equal(Course1.Outputs["kmsKeyArn"], queue.Input("kmsMasterKeyId"));
+        Assert.Equal(Course2.Resource("sessions-stream").Outputs["arn"], trigger.Input("eventSourceArn"));
+        Assert.Equal(Course2.Outputs["kmsKeyArn"], queue.Input("kmsMasterKeyId"));
         Assert.Equal([$"{Consumer}-permissions"], trigger.DependsOn);
     }
 
     [Fact]
     public void Role_ReadsOnlyThatStream_WritesOnlyThosePrefixes_UsesTheKeyOnlyThroughItsServices()
     {
-        var bronze = (string)Course1.Resource("bronze-bucket").Outputs["arn"]!;
+        var bronze = (string)Course2.Resource("bronze-bucket").Outputs["arn"]!;
         var statements = Statements($"{Consumer}-permissions", "policy");
 
         Assert.Equal(
             ["ReadSessionsStream", "WriteBronzeBucketSessionsQuarantineSessions", "UseTheDataKeyThroughS3KinesisSqs", "SendToSessionsConsumerFailures", "WriteItsLogs", "SendTraces"],
             statements.Select(s => s.GetProperty("Sid").GetString()));
-        Assert.Equal([Course1.Resource("sessions-stream").Outputs["arn"] as string], Strings(Statement("ReadSessionsStream"), "Resource"));
+        Assert.Equal([Course2.Resource("sessions-stream").Outputs["arn"] as string], Strings(Statement("ReadSessionsStream"), "Resource"));
         Assert.DoesNotContain("kinesis:SubscribeToShard", Strings(Statement("ReadSessionsStream"), "Action"));
         Assert.Equal([$"{bronze}/sessions/*", $"{bronze}/quarantine/sessions/*"], Strings(Statement("WriteBronzeBucketSessionsQuarantineSessions"), "Resource"));
         Assert.Equal(["s3:PutObject"], Strings(Statement("WriteBronzeBucketSessionsQuarantineSessions"), "Action"));
         var key = Statement("UseTheDataKeyThroughS3KinesisSqs");
-        Assert.Equal([Course1.Outputs["kmsKeyArn"] as string], Strings(key, "Resource"));
+        Assert.Equal([Course2.Outputs["kmsKeyArn"] as string], Strings(key, "Resource"));
         Assert.Equal(["s3.eu-west-1.amazonaws.com", "kinesis.eu-west-1.amazonaws.com", "sqs.eu-west-1.amazonaws.com"],
             key.GetProperty("Condition").GetProperty("StringEquals").GetProperty("kms:ViaService").EnumerateArray().Select(s => s.GetString()));
-        Assert.Equal([Course1.Resource($"{Consumer}-failures").Outputs["arn"] as string], Strings(Statement("SendToSessionsConsumerFailures"), "Resource"));
+        Assert.Equal([Course2.Resource($"{Consumer}-failures").Outputs["arn"] as string], Strings(Statement("SendToSessionsConsumerFailures"), "Resource"));
         Assert.Equal(["xray:PutTraceSegments", "xray:PutTelemetryRecords"], Strings(Statement("SendTraces"), "Action"));
     }
 
@@ -102,14 +102,14 @@ public class StreamIngestionTests
 
         Assert.Equal("lambda.amazonaws.com", trust.GetProperty("Principal").GetProperty("Service").GetString());
         Assert.Equal(EchoMocks.AccountId, trust.GetProperty("Condition").GetProperty("StringEquals").GetProperty("aws:SourceAccount").GetString());
-        Assert.Equal("dataplatform-course1-eu-west-1-sessions-consumer", Course1.Resource($"{Consumer}-role").Input("name"));
+        Assert.Equal("dataplatform-course2-eu-west-1-sessions-consumer", Course2.Resource($"{Consumer}-role").Input("name"));
     }
 
     [Fact]
     public void FailureQueue_DeniesRequestsWithoutTls()
     {
-        var queue = Course1.Resource($"{Consumer}-failures");
-        var policy = Course1.Resource($"{Consumer}-failures-policy");
+        var queue = Course2.Resource($"{Consumer}-failures");
+        var policy = Course2.Resource($"{Consumer}-failures-policy");
         var statement = Statements($"{Consumer}-failures-policy", "policy")[0];
 
         Assert.Equal(queue.Outputs["url"], policy.Input("queueUrl"));
@@ -122,24 +122,35 @@ public class StreamIngestionTests
     [Fact]
     public void LogGroup_IsEncryptedWithTheStacksKey_AndNamedAsLambdaWritesIt()
     {
-        var logs = Course1.Resource($"{Consumer}-logs");
+        var logs = Course2.Resource($"{Consumer}-logs");
 
-        Assert.Equal(Course1.Resource("data-key").Outputs["arn"], logs.Input("kmsKeyId"));
-        Assert.Equal("/aws/lambda/" + Course1.Resource(Consumer).Inputs["name"], logs.Input("name"));
+        Assert.Equal(Course2.Resource("data-key").Outputs["arn"], logs.Input("kmsKeyId"));
+        Assert.Equal("/aws/lambda/" + Course2.Resource(Consumer).Inputs["name"], logs.Input("name"));
         Assert.Equal(14L, logs.Input("retentionInDays"));
     }
 
     [Fact]
     public void Function_WaitsForItsPermissionsAndLogGroup()
     {
-        Assert.Equal([$"{Consumer}-permissions", $"{Consumer}-logs"], Course1.Resource(Consumer).DependsOn);
+        Assert.Equal([$"{Consumer}-permissions", $"{Consumer}-logs"], Course2.Resource(Consumer).DependsOn);
     }
 
-    [Theory]
-    [InlineData("course3")]
-    [InlineData("course4")]
-    public void CoursesWithoutStreaming_HaveNoStream(string stack)
+    [Fact]
+    public void Course4_HasNoStream_AndEachCourseOnlyTheStreamsItsLabsRead()
     {
-        Assert.DoesNotContain(Stacks.Deploy(stack).Resources, r => r.Type == "aws:kinesis:Stream");
+        Assert.DoesNotContain(Stacks.Deploy("course4").Resources, r => r.Type == "aws:kinesis:Stream");
+        Assert.Equal(["sessions-stream"], Stacks.Deploy("course1").OfType("aws:kinesis:Stream").Select(r => r.Name));
+        Assert.Equal(["orders-stream"], Stacks.Deploy("course3").OfType("aws:kinesis:Stream").Select(r => r.Name));
+        Assert.Equal(["sessions-stream", "orders-stream"], Course2.OfType("aws:kinesis:Stream").Select(r => r.Name));
+    }
+
+    [Fact]
+    public void Prod_ProvisionsShardsAndKeepsAWeek_DevIsOnDemand()
+    {
+        var prod = Stacks.Deploy("prod").Resource("orders-stream");
+        Assert.Equal("PROVISIONED", prod.Input("streamModeDetails.streamMode"));
+        Assert.Equal(2.0, Convert.ToDouble(prod.Input("shardCount"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(168.0, Convert.ToDouble(prod.Input("retentionPeriod"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("ON_DEMAND", Stacks.Deploy("dev").Resource("orders-stream").Input("streamModeDetails.streamMode"));
     }
 }

@@ -70,6 +70,7 @@ public static class EncryptionKey
                     context.Arn("logs", $"log-group:{LambdaLogGroup.NamePrefix}{context.NamePrefix}-*"),
                     context.Arn("logs", $"log-group:{Orchestration.PipelineOrchestration.LogGroupPrefix}{context.NamePrefix}-*"),
                     context.Arn("logs", $"log-group:{Catalog.RawZoneCrawler.LogGroupPrefix}{context.NamePrefix}-*"),
+                    context.Arn("logs", $"log-group:{Streaming.FirehoseDelivery.LogGroupPrefix}{context.NamePrefix}-*"),
                 }),
             ],
         },

@@ -13,7 +13,7 @@ using Pipelines.Contracts.Functions;
 
 namespace Infra.Platform.Components.Streaming;
 
-/// <summary>Kinesis stream → stream consumer function (Native AOT) → bronze, with an encrypted on-failure queue.</summary>
+/// <summary>A Kinesis stream → stream consumer function (Native AOT) → bronze, with an encrypted on-failure queue.</summary>
 public static class StreamIngestion
 {
     public const int DefaultBatchSize = 500;
@@ -30,19 +30,7 @@ public static class StreamIngestion
         var key = context.RequireKey();
         var consumerName = $"{options.Name}-consumer";
 
-        var stream = scope.Add($"{options.Name}-stream", new StreamArgs
-        {
-            Name = context.Name(options.Name),
-            RetentionPeriod = options.RetentionHours,
-            EncryptionType = AwsValues.KinesisEncryptionKms,
-            KmsKeyId = key.KeyArn,
-            StreamModeDetails = new StreamStreamModeDetailsArgs
-            {
-                StreamMode = options.ShardCount is null ? AwsValues.KinesisOnDemand : AwsValues.KinesisProvisioned,
-            },
-            ShardCount = options.ShardCount is { } shards ? shards : null,
-        }, context.DataOptions());
-        var streamResult = new KinesisStreamResult(stream.Name, stream.Attr("name"), stream.Attr("arn"));
+        var streamResult = options.Stream;
 
         var failures = EncryptedQueue.Create(context, scope, $"{consumerName}-failures");
 
@@ -90,28 +78,6 @@ public static class StreamIngestion
         return new StreamIngestionResult(streamResult, function, failures);
     }
 
-    /// <summary>One ingestion per stream the settings name, each with its outputs.</summary>
-    public static IReadOnlyList<StreamIngestionResult> CreateEach(PlatformContext context, StreamIngestionSettings settings, BucketResult bronze, int logRetentionDays)
-    {
-        var results = new List<StreamIngestionResult>();
-        foreach (var name in settings.Streams)
-        {
-            var result = Create(context, new StreamIngestionOptions
-            {
-                Name = name,
-                Bronze = bronze,
-                ShardCount = settings.ShardCount,
-                RetentionHours = settings.RetentionHours,
-                LogRetentionDays = logRetentionDays,
-                ReservedConcurrency = settings.ReservedConcurrency,
-            });
-            context.Output(result.Stream.Name, name, "StreamName");
-            context.Output(result.Consumer.Name, name, "ConsumerFunctionName");
-            context.Output(result.FailureQueue.Url, name, "ConsumerFailureQueueUrl");
-            results.Add(result);
-        }
-        return results;
-    }
 }
 
 public sealed record StreamIngestionResult(KinesisStreamResult Stream, FunctionResult Consumer, QueueResult FailureQueue);

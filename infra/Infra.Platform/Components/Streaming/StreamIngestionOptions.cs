@@ -4,8 +4,7 @@ using Pipelines.Contracts.Functions;
 namespace Infra.Platform.Components.Streaming;
 
 /// <summary>
-/// Inputs of one streaming ingestion: a KMS-encrypted Kinesis stream consumed by the stream
-/// consumer function into bronze. Encryption, least-privilege permissions, partial batch
+/// Inputs of one streaming ingestion: a stream consumed by the stream consumer function into bronze. Encryption, least-privilege permissions, partial batch
 /// responses, bisect on error and the encrypted on-failure queue are always on.
 /// </summary>
 public sealed record StreamIngestionOptions
@@ -13,11 +12,10 @@ public sealed record StreamIngestionOptions
     /// <summary>The stream's instance name, e.g. <c>sessions</c>: one stack may hold several streams.</summary>
     public required string Name { get; init; }
 
+    public required KinesisStreamResult Stream { get; init; }
+
     public required BucketResult Bronze { get; init; }
 
-    /// <summary>Shards of a provisioned stream; null for on-demand capacity.</summary>
-    public required int? ShardCount { get; init; }
-    public required int RetentionHours { get; init; }
     public required int LogRetentionDays { get; init; }
 
     /// <summary>Concurrency reserved for the consumer; null leaves it unreserved (accounts with a low limit cannot reserve).</summary>

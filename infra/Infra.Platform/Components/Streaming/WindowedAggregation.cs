@@ -1,0 +1,64 @@
+using Infra.Model.Resources;
+using Infra.Platform.Aws;
+using Infra.Platform.Components.Functions;
+using Infra.Platform.Components.Messaging;
+using Infra.Platform.Components.Storage;
+using Infra.Providers.Aws.Lambda;
+using Infra.Providers.Aws.Lambda.Inputs;
+using Pipelines.Contracts.Functions;
+
+namespace Infra.Platform.Components.Streaming;
+
+/// <summary>
+/// Course 3's streaming queries: the tumbling-window function on a stream, with partial-batch failures,
+/// bisection and an encrypted on-failure queue; it writes window results to gold and malformed events to
+/// bronze's quarantine, nothing else.
+/// </summary>
+public static class WindowedAggregation
+{
+    public static (FunctionResult Function, QueueResult Failures) Create(PlatformContext context, ComponentScope scope, string name, KinesisStreamResult stream,
+        LakehouseStorageResult storage, int logRetentionDays)
+    {
+        var functionName = $"{name}-windows";
+        var failures = EncryptedQueue.Create(context, scope, $"{functionName}-failures");
+        var function = NativeFunction.Create(context, scope.Component, new NativeFunctionOptions
+        {
+            Name = functionName,
+            Contract = WindowedAggregatesContract.Function,
+            Description = $"Total sales and orders per device type per {WindowedAggregatesContract.DefaultWindowSeconds / 60}-minute window of the {name} stream",
+            Grants =
+            [
+                stream.Read(),
+                storage.Gold.Write(WindowedAggregatesContract.DefaultOutputPrefix),
+                storage.Bronze.Write(WindowedAggregatesContract.DefaultQuarantinePrefix),
+                context.RequireKey().UseThrough("s3", "kinesis", "sqs"),
+                failures.Send(),
+            ],
+            Environment =
+            [
+                new(WindowedAggregatesContract.BucketVariable, storage.Gold.BucketName),
+                new(WindowedAggregatesContract.OutputPrefixVariable, WindowedAggregatesContract.DefaultOutputPrefix),
+                new(WindowedAggregatesContract.QuarantineBucketVariable, storage.Bronze.BucketName),
+                new(WindowedAggregatesContract.QuarantinePrefixVariable, WindowedAggregatesContract.DefaultQuarantinePrefix),
+            ],
+            LogRetentionDays = logRetentionDays,
+        });
+        scope.Add($"{functionName}-trigger", new EventSourceMappingArgs
+        {
+            EventSourceArn = stream.Arn,
+            FunctionName = function.Arn,
+            StartingPosition = AwsValues.StartingPositionTrimHorizon,
+            BatchSize = StreamIngestion.DefaultBatchSize,
+            TumblingWindowInSeconds = WindowedAggregatesContract.DefaultWindowSeconds,
+            BisectBatchOnFunctionError = true,
+            FunctionResponseTypes = [AwsValues.ReportBatchItemFailures],
+            MaximumRetryAttempts = StreamIngestion.DefaultMaximumRetryAttempts,
+            MaximumRecordAgeInSeconds = StreamIngestion.DefaultMaximumRecordAgeSeconds,
+            DestinationConfig = new EventSourceMappingDestinationConfigArgs
+            {
+                OnFailure = new EventSourceMappingDestinationConfigOnFailureArgs { DestinationArn = failures.Arn },
+            },
+        }, new ResourceOptions { DependsOn = [function.Permissions] });
+        return (function, failures);
+    }
+}
