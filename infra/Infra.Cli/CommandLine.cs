@@ -23,6 +23,8 @@ public static class CommandLine
                                                             write the course data (default: seed 42, scale 1, rate 0.01, ./course-data)
           dataplatform produce --stream NAME [--dataset web_sessions|order_events] [--region R] [--endpoint URL] [--seed N] [--scale X]
                                                             put generated events on a deployed stream (PutRecords, failed records retried)
+          dataplatform replay --queue-url URL --function NAME [--region R] [--max N]
+                                                            re-drive a stream function's failed batches from its on-failure queue (docs/runbooks/replay.md)
           dataplatform functions                            print lambdas/Functions.props, the functions' archive names from their contracts
         NAME defaults to dev; FILE defaults to stacks/Pulumi.NAME.yaml in the project.
         """;
@@ -43,6 +45,7 @@ public static class CommandLine
                 ["typecheck", .. var rest] => TypeCheckCommand.Run(rest, host),
                 ["generate", .. var rest] => GenerateCommand.Run(rest, host),
                 ["produce", .. var rest] => ProduceCommand.Run(rest, host),
+                ["replay", .. var rest] => ReplayCommand.Run(rest, host),
                 ["--help" or "-h" or "help"] => Help(host),
                 _ => throw new UsageError($"unknown command '{string.Join(' ', args)}'"),
             };

@@ -47,7 +47,10 @@ public class DataCommandTests
     [InlineData(new[] { "produce", "--region", "eu-west-1" }, "--stream is required")]
     [InlineData(new[] { "produce", "--stream", "s", "--region", "eu-west-1", "--dataset", "songs" }, "--dataset must be one of web_sessions, order_events")]
     [InlineData(new[] { "produce", "--stream", "s" }, "no region")]
-    public void Produce_refuses_missing_or_wrong_arguments(string[] args, string message)
+    [InlineData(new[] { "replay", "--function", "f", "--region", "eu-west-1" }, "--queue-url and --function are required")]
+    [InlineData(new[] { "replay", "--queue-url", "https://q", "--function", "f" }, "no region")]
+    [InlineData(new[] { "replay", "--queue-url", "https://q", "--function", "f", "--region", "eu-west-1", "--max", "0" }, "--max must be at least 1")]
+    public void Produce_and_replay_refuse_missing_or_wrong_arguments(string[] args, string message)
     {
         var host = new FakeHost();
 

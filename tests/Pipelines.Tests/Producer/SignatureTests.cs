@@ -18,7 +18,7 @@ public sealed class SignatureTests
     [Fact]
     public void The_canonical_request_has_the_documented_form()
     {
-        var canonical = KinesisPutRecordsClient.CanonicalRequest("GET", "/", "Action=ListUsers&Version=2010-05-08", Headers, []);
+        var canonical = SignedAwsClient.CanonicalRequest("GET", "/", "Action=ListUsers&Version=2010-05-08", Headers, []);
 
         Assert.Equal("""
             GET
@@ -36,7 +36,7 @@ public sealed class SignatureTests
     [Fact]
     public void The_signer_gives_the_documented_signature_for_it()
     {
-        var canonical = KinesisPutRecordsClient.CanonicalRequest("GET", "/", "Action=ListUsers&Version=2010-05-08", Headers, []);
+        var canonical = SignedAwsClient.CanonicalRequest("GET", "/", "Action=ListUsers&Version=2010-05-08", Headers, []);
         var credentials = new ImmutableCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", null);
 
         var result = AWS4Signer.ComputeSignature(credentials, "us-east-1", new DateTime(2015, 8, 30, 12, 36, 0, DateTimeKind.Utc), "iam", "content-type;host;x-amz-date", canonical);
