@@ -18,6 +18,7 @@ public static class CommandLine
           dataplatform                                      compiler mode for Pulumi: reads PULUMI_STACK, PULUMI_PROJECT, PULUMI_CONFIG
           dataplatform synth   [--stack NAME] [--config FILE]   print the stack's Pulumi YAML program
           dataplatform preview [--stack NAME] [--config FILE]   print an offline plan: resources by component, counts, outputs
+          dataplatform summary [--stack NAME]              print the stack's summary (stacks/summaries/NAME.md): components and resources by type
           dataplatform typecheck [--stack NAME]...          type-check stacks (default: all) against Pulumi's npm SDK typings
           dataplatform generate [--seed N] [--scale X] [--bad-row-rate R] [--out DIR] [--format ndjson,csv,mysql,postgresql]
                                                             write the course data (default: seed 42, scale 1, rate 0.01, ./course-data)
@@ -42,6 +43,7 @@ public static class CommandLine
                 ["functions"] => Functions(host),
                 ["synth", .. var rest] => Synth(rest, host, preview: false),
                 ["preview", .. var rest] => Synth(rest, host, preview: true),
+                ["summary", .. var rest] => Summary(rest, host),
                 ["typecheck", .. var rest] => TypeCheckCommand.Run(rest, host),
                 ["generate", .. var rest] => GenerateCommand.Run(rest, host),
                 ["produce", .. var rest] => ProduceCommand.Run(rest, host),
@@ -96,6 +98,15 @@ public static class CommandLine
             RequireArtifacts(program, host.GetEnvironmentVariable(PulumiEnvironment.RootDirectory) ?? host.WorkingDirectory);
         }
         host.Out.Write(ProgramWriter.Write(program));
+        return 0;
+    }
+
+    private static int Summary(string[] args, IHost host)
+    {
+        var stack = args is ["--stack", var name] ? name : args.Length == 0 ? DefaultStack : throw new UsageError($"unexpected argument '{string.Join(' ', args)}'");
+        var root = ProjectRoot.Find(host.WorkingDirectory);
+        var settings = LoadSettings(stack, null, root, host.WorkingDirectory);
+        host.Out.Write(StackSummary.Print(settings, PlatformProgram.Build(settings)));
         return 0;
     }
 

@@ -12,6 +12,9 @@ public static class WildcardResourceActions
     public const string DescribeSubnets = "ec2:DescribeSubnets";
 
     public const string GetSamplingRules = "xray:GetSamplingRules";
+
+    /// <summary>Granted only with a condition on the metric namespace.</summary>
+    public const string PutMetricData = "cloudwatch:PutMetricData";
     public const string GetSamplingTargets = "xray:GetSamplingTargets";
 
     /// <summary>Lake Formation vends credentials for governed data (S3 Tables through the catalog integration).</summary>
@@ -25,6 +28,6 @@ public static class WildcardResourceActions
     ];
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(
-        [PutTraceSegments, PutTelemetryRecords, DescribeNetworkInterfaces, DescribeSubnets, GetSamplingRules, GetSamplingTargets, LakeFormationGetDataAccess, .. LogDelivery],
+        [PutTraceSegments, PutTelemetryRecords, DescribeNetworkInterfaces, DescribeSubnets, GetSamplingRules, GetSamplingTargets, LakeFormationGetDataAccess, PutMetricData, .. LogDelivery],
         StringComparer.Ordinal);
 }

@@ -27,7 +27,7 @@ public class ServingTests
     public void Every_gold_model_of_the_stacks_courses_is_a_named_query_in_the_gold_database()
     {
         var expected = GoldModels.Courses.Sum(course => GoldModels.ForCourse(course).Count);
-        var queries = Dev.OfType("aws:athena:NamedQuery").ToList();
+        var queries = Dev.OfType("aws:athena:NamedQuery").Where(q => !q.Name.EndsWith("-backfill-query", StringComparison.Ordinal)).ToList();
 
         Assert.Equal(expected, queries.Count);
         Assert.All(queries, query => Assert.Equal("dataplatform_dev_gold", query.Input("database")));
@@ -45,7 +45,7 @@ public class ServingTests
     [InlineData("course4", "course4")]
     public void A_course_stack_holds_its_own_models_only(string stack, string course)
     {
-        var names = Stacks.Deploy(stack).OfType("aws:athena:NamedQuery").Select(q => (string)q.Input("name")!).ToList();
+        var names = Stacks.Deploy(stack).OfType("aws:athena:NamedQuery").Select(q => (string)q.Input("name")!).Where(n => !n.StartsWith("backfill ", StringComparison.Ordinal)).ToList();
 
         Assert.Equal(GoldModels.ForCourse(course).Count, names.Count);
         Assert.All(names, name => Assert.StartsWith(course + " ", name));
@@ -56,6 +56,18 @@ public class ServingTests
     {
         var course2 = Stacks.Deploy("course2");
         Assert.Single(course2.OfType("aws:athena:Workgroup"));
-        Assert.Empty(course2.OfType("aws:athena:NamedQuery"));
+        Assert.DoesNotContain(course2.OfType("aws:athena:NamedQuery"), q => !((string)q.Input("name")!).StartsWith("backfill ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Each_silver_dataset_has_a_backfill_query_over_its_bronze_table_with_the_silver_logic()
+    {
+        var course3 = Stacks.Deploy("course3");
+        var datasets = Infra.Platform.Components.Ingestion.CourseCatalog.ForStack("course3").Silver;
+        var backfills = course3.OfType("aws:athena:NamedQuery").Where(q => q.Name.EndsWith("-backfill-query", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(datasets.Count, backfills.Count);
+        var orders = course3.Resource("silver-orders-backfill-query");
+        Assert.Equal(Pipelines.Data.Sql.SilverSql.Silver(datasets.Single(d => d.Name == "orders"), "dataplatform_course3_bronze.orders"), orders.Input("query"));
     }
 }

@@ -115,6 +115,11 @@ public class PipelineStateMachineTests
         Assert.Equal("QualityGate_Notify", choice.GetProperty("Next").GetString());
         Assert.Equal("QualityGateFailed", states.GetProperty("QualityGate_Notify").GetProperty("Next").GetString());
         Assert.Equal("Fail", states.GetProperty("QualityGateFailed").GetProperty("Type").GetString());
+        var metric = states.GetProperty("QualityGate_Metrics");
+        Assert.Equal("QualityGate_Metrics", states.GetProperty("QualityGate_Results").GetProperty("Next").GetString());
+        Assert.Equal("States.MathAdd(States.ArrayLength($.gate.rows), -1)", metric.GetProperty("Parameters").GetProperty("MetricData")[0].GetProperty("Value.$").GetString());
+        var put = Statements(Dev, "course3-pipeline-permissions").Single(s => s.GetProperty("Sid").GetString() == "PublishItsMetrics");
+        Assert.Equal("DataPlatform/Pipeline", put.GetProperty("Condition").GetProperty("StringEquals").GetProperty("cloudwatch:namespace").GetString());
     }
 
     [Fact]

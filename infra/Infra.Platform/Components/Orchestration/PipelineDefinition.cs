@@ -21,6 +21,10 @@ public static class PipelineDefinition
     /// <summary>How often one dataset's extract may stop for time and be invoked again before the run fails.</summary>
     public const int MaxContinuations = 20;
 
+    /// <summary>The namespace of the metrics the pipelines publish (the gate's broken rules).</summary>
+    public const string MetricNamespace = "DataPlatform/Pipeline";
+    public const string BrokenRulesMetric = "BrokenRules";
+
     public static MapValue Build(CoursePipeline pipeline, PipelineTargets targets)
     {
         var states = new MapValue();
@@ -63,7 +67,7 @@ public static class PipelineDefinition
                     states[step.Name] = SilverMap(step, targets, next!);
                     break;
                 case QualityGateStep step:
-                    AddGate(states, step, targets, next!);
+                    AddGate(states, step, pipeline.Course, targets, next!);
                     break;
                 case GoldModelStep step:
                     AddModel(states, step.Name, step.Model, targets, next!);
@@ -225,9 +229,10 @@ public static class PipelineDefinition
         };
     }
 
-    private static void AddGate(MapValue states, QualityGateStep step, PipelineTargets targets, string next)
+    private static void AddGate(MapValue states, QualityGateStep step, string course, PipelineTargets targets, string next)
     {
         var results = $"{step.Name}_Results";
+        var metrics = $"{step.Name}_Metrics";
         var verdict = $"{step.Name}_Verdict";
         var notify = $"{step.Name}_Notify";
         states[step.Name] = Query(QualitySql.Failures(step.Datasets, name => targets.Relation($"silver.{name}")), false,
@@ -240,6 +245,30 @@ public static class PipelineDefinition
             ["ResultSelector"] = new MapValue { ["rows.$"] = "$.ResultSet.Rows" },
             ["ResultPath"] = "$.gate",
             ["Retry"] = AthenaRetries(),
+            ["Catch"] = CatchAll(NotifyFailure),
+            ["Next"] = metrics,
+        };
+        // Broken rules as a metric per course (0 when the gate passes): the header row is not a rule.
+        states[metrics] = new MapValue
+        {
+            ["Type"] = "Task",
+            ["Resource"] = "arn:aws:states:::aws-sdk:cloudwatch:putMetricData",
+            ["Parameters"] = new MapValue
+            {
+                ["Namespace"] = MetricNamespace,
+                ["MetricData"] = new ListValue
+                {
+                    new MapValue
+                    {
+                        ["MetricName"] = BrokenRulesMetric,
+                        ["Dimensions"] = new ListValue { new MapValue { ["Name"] = "Course", ["Value"] = course } },
+                        ["Value.$"] = "States.MathAdd(States.ArrayLength($.gate.rows), -1)",
+                        ["Unit"] = "Count",
+                    },
+                },
+            },
+            ["ResultPath"] = Null.Instance,
+            ["Retry"] = new ListValue { Retry(["States.TaskFailed"], 2, 3) },
             ["Catch"] = CatchAll(NotifyFailure),
             ["Next"] = verdict,
         };

@@ -106,6 +106,10 @@ public static class PipelineOrchestration
             // Where Lake Formation governs the lake (and for S3 Tables), it vends the query's data credentials.
             PolicyStatement.Allow("GetDataAccessThroughLakeFormation", [WildcardResourceActions.LakeFormationGetDataAccess], "*"),
             PolicyStatement.Allow("DeliverItsLogs", WildcardResourceActions.LogDelivery, "*"),
+            PolicyStatement.Allow("PublishItsMetrics", [WildcardResourceActions.PutMetricData], "*") with
+            {
+                Conditions = [("StringEquals", "cloudwatch:namespace", PipelineDefinition.MetricNamespace)],
+            },
             PolicyStatement.Allow("SendTraces", [WildcardResourceActions.PutTraceSegments, WildcardResourceActions.PutTelemetryRecords,
                 WildcardResourceActions.GetSamplingRules, WildcardResourceActions.GetSamplingTargets], "*"),
         ];

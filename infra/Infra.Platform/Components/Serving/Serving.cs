@@ -3,6 +3,7 @@ using Infra.Platform.Components.Storage;
 using Infra.Providers.Aws.Athena;
 using Infra.Providers.Aws.Athena.Inputs;
 using Infra.Platform.Components.Ingestion;
+using Pipelines.Data.Sql;
 
 namespace Infra.Platform.Components.Serving;
 
@@ -56,6 +57,18 @@ public static class Serving
                     Query = model.Qualified(catalog.Relation),
                 });
             }
+        }
+        // The silver logic as one statement over the bronze table, for re-processing that outgrows the function.
+        foreach (var dataset in stack.Silver)
+        {
+            scope.Add($"silver-{dataset.Name}-backfill-query", new NamedQueryArgs
+            {
+                Name = $"backfill silver {dataset.Name}",
+                Description = $"Silver {dataset.Name} from all of its bronze, as the silver function types, validates and deduplicates it; run as CTAS into a new location, then swap",
+                Database = catalog.Databases["bronze"],
+                Workgroup = workgroup.Attr("name"),
+                Query = SilverSql.Silver(dataset, catalog.Relation($"bronze.{dataset.Name}")),
+            });
         }
         context.Output(workgroup.Attr("name"), "AthenaWorkgroup");
         return new ServingResult(workgroup.Attr("name"), context.Arn("athena", $"workgroup/{workgroupName}"));
