@@ -16,6 +16,9 @@ public static class CommandLine
     public const string Usage = """
         usage:
           dataplatform                                      compiler mode for Pulumi: reads PULUMI_STACK, PULUMI_PROJECT, PULUMI_CONFIG
+          dataplatform local run [--course N | --stack dev] [--seed N] [--scale X] [--bad-row-rate R] [--with-servers] [--emulator] [--output text|json]
+                                                            run a course's pipeline on this machine, no AWS account (default: course 3)
+          dataplatform local clean [--course N | --stack dev]   remove a stack's local state (.local/STACK)
           dataplatform synth   [--stack NAME] [--config FILE]   print the stack's Pulumi YAML program
           dataplatform preview [--stack NAME] [--config FILE]   print an offline plan: resources by component, counts, outputs
           dataplatform summary [--stack NAME]              print the stack's summary (stacks/summaries/NAME.md): components and resources by type
@@ -48,6 +51,7 @@ public static class CommandLine
                 ["generate", .. var rest] => GenerateCommand.Run(rest, host),
                 ["produce", .. var rest] => ProduceCommand.Run(rest, host),
                 ["replay", .. var rest] => ReplayCommand.Run(rest, host),
+                ["local", .. var rest] => LocalCommand.Run(rest, host),
                 ["--help" or "-h" or "help"] => Help(host),
                 _ => throw new UsageError($"unknown command '{string.Join(' ', args)}'"),
             };

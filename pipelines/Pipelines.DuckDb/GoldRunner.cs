@@ -33,6 +33,9 @@ public static class GoldRunner
         return Build(tables, [.. order.Where(model => stale.Contains(model.Name))]);
     }
 
+    /// <summary>Builds one model, whose reads must already be built: a pipeline's step.</summary>
+    public static long Build(DuckDbTables tables, GoldModel model) => Build(tables, [model])[0].Rows;
+
     private static IReadOnlyList<(string Model, long Rows)> Build(DuckDbTables tables, IReadOnlyList<GoldModel> ordered)
     {
         tables.Execute("CREATE SCHEMA IF NOT EXISTS silver; CREATE SCHEMA IF NOT EXISTS gold");

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Lambdas.Tests.Support;
+namespace RuntimeEmulator;
 
 /// <summary>A function's real bootstrap executable, running against a Runtime API endpoint.</summary>
 public sealed class BootstrapProcess : IDisposable

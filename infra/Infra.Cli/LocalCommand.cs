@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Pipelines.Local;
+
+namespace Infra.Cli;
+
+/// <summary>
+/// <c>dataplatform local run|clean</c>: a course's pipeline (or every course, with <c>--stack dev</c>) on this
+/// machine, no AWS account. State lives under <c>.local/{stack}/</c> in the project.
+/// </summary>
+public static class LocalCommand
+{
+    public const string StateFolder = ".local";
+
+    public static int Run(string[] args, IHost host)
+    {
+        if (args is not ["run" or "clean", ..])
+        {
+            throw new UsageError("local needs a subcommand: run or clean");
+        }
+        string? stack = null, output = null;
+        var options = new LocalRunOptions("", "");
+        for (var i = 1; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--course": stack = $"course{CommandLine.NumberValue<int>(args, ref i)}"; break;
+                case "--stack": stack = CommandLine.OptionValue(args, ref i); break;
+                case "--seed": options = options with { Seed = CommandLine.NumberValue<int>(args, ref i) }; break;
+                case "--scale": options = options with { Scale = CommandLine.NumberValue<double>(args, ref i) }; break;
+                case "--bad-row-rate": options = options with { BadRowRate = CommandLine.NumberValue<double>(args, ref i) }; break;
+                case "--with-servers": options = options with { WithServers = true }; break;
+                case "--emulator": options = options with { Host = FunctionHost.Emulator }; break;
+                case "--output": output = CommandLine.OptionValue(args, ref i); break;
+                default: throw new UsageError($"unexpected argument '{args[i]}'");
+            }
+        }
+        stack ??= "course3";
+        if (output is not (null or "text" or "json"))
+        {
+            throw new UsageError($"--output must be text or json, not '{output}'");
+        }
+        try
+        {
+            LocalRunner.Courses(stack);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageError(e.Message);
+        }
+        var root = ProjectRoot.Find(host.WorkingDirectory);
+        options = options with { Stack = stack, StateRoot = Path.Combine(root, StateFolder), ProjectRoot = root };
+        if (args[0] == "clean")
+        {
+            host.Out.WriteLine(LocalRunner.Clean(options) ? $"removed {options.StackFolder}" : $"nothing to remove at {options.StackFolder}");
+            return 0;
+        }
+        var json = output == "json";
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler stop = (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        Console.CancelKeyPress += stop;
+        try
+        {
+            var report = LocalRunner.RunAsync(options, json ? new SilentProgress() : new LineProgress(host.Out), cancel.Token).GetAwaiter().GetResult();
+            if (json)
+            {
+                host.Out.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+            }
+            else
+            {
+                LocalReportPrinter.Print(report, host.Out);
+            }
+            return 0;
+        }
+        catch (Pipelines.DuckDb.QualityGateException e)
+        {
+            host.Error.WriteLine($"error: the pipeline stopped: {e.Message}");
+            return 1;
+        }
+        catch (OperationCanceledException)
+        {
+            host.Error.WriteLine("stopped: the run was cancelled; servers it started are stopped");
+            return 130;
+        }
+        catch (InvalidOperationException e)
+        {
+            host.Error.WriteLine($"error: the pipeline stopped: {e.Message}");
+            return 1;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= stop;
+        }
+    }
+
+    private sealed class SilentProgress : IRunProgress
+    {
+        public void Started(string course, string step) { }
+
+        public void Finished(StepReport step) { }
+    }
+
+    /// <summary>One line per finished step, with its time and counts: readable at a terminal and in a log.</summary>
+    private sealed class LineProgress(TextWriter output) : IRunProgress
+    {
+        public void Started(string course, string step) { }
+
+        public void Finished(StepReport step) =>
+            output.WriteLine($"{step.Course,-8} {step.Step,-28} {step.Seconds,6:0.00} s  {step.Detail}");
+    }
+}

@@ -1,0 +1,35 @@
+using Pipelines.Local;
+
+namespace Infra.Cli;
+
+/// <summary>The end of a local run as plain text: gold row counts, a few rows of each view, and the reconciliation.</summary>
+public static class LocalReportPrinter
+{
+    public static void Print(RunReport report, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine("Gold");
+        foreach (var table in report.Gold)
+        {
+            output.WriteLine($"  {table.Course,-8} {table.Model,-32} {table.Rows,10} rows{(table.IsView ? "  (view)" : "")}");
+        }
+        foreach (var view in report.Views)
+        {
+            output.WriteLine();
+            output.WriteLine($"{view.Course} gold.{view.View} (first rows)");
+            output.WriteLine("  " + string.Join(" | ", view.Columns));
+            foreach (var row in view.Rows)
+            {
+                output.WriteLine("  " + string.Join(" | ", row));
+            }
+        }
+        output.WriteLine();
+        output.WriteLine("Reconciliation (source → bronze → silver in = out + duplicates + quarantined)");
+        foreach (var line in report.Reconciliation)
+        {
+            output.WriteLine($"  {line.Course,-8} {line.Dataset,-20} {line.SourceRows,8} → {line.BronzeRows,8} → {line.SilverIn,8} = {line.SilverOut,8} + {line.Duplicates,5} + {line.Quarantined,5}  {(line.Reconciles ? "ok" : "MISMATCH")}");
+        }
+        output.WriteLine();
+        output.WriteLine($"{report.Steps.Count} steps in {report.Steps.Sum(s => s.Seconds):0.0} s; state in {report.Folder} (./infra/dataplatform local clean --stack {report.Stack} removes it)");
+    }
+}

@@ -1,0 +1,142 @@
+using DbExtract;
+using Lambda.Storage;
+using Pipelines.Data.Generation;
+using Pipelines.Data.Orchestration;
+using Pipelines.Data.Output;
+using Pipelines.LocalServers;
+using Pipelines.SourceApi;
+using RestIngestion;
+
+namespace Pipelines.Local;
+
+/// <summary>Where an extract step's data comes from locally.</summary>
+public interface IExtractSource : IAsyncDisposable
+{
+    Task<IReadOnlyList<LandedRun>> ExtractAsync(ExtractStep step, CancellationToken cancellationToken);
+}
+
+/// <summary>No server: the generator's rows land in bronze in the functions' layout.</summary>
+public sealed class GeneratedSource(CourseData data, LocalFunctions functions, TimeProvider clock) : IExtractSource
+{
+    public async Task<IReadOnlyList<LandedRun>> ExtractAsync(ExtractStep step, CancellationToken cancellationToken)
+    {
+        var runs = new List<LandedRun>();
+        foreach (var name in step.Datasets)
+        {
+            runs.Add(await GeneratedLanding.LandAsync(functions.Store, LocalFunctions.BronzeBucket, step, data[name], clock.GetUtcNow(), cancellationToken).ConfigureAwait(false));
+        }
+        return runs;
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
+
+/// <summary>
+/// Real servers on 127.0.0.1: the relational source (MariaDB for the classicmodels courses, PostgreSQL for
+/// course 2) loaded by the generator's script, and the project's paged API server; the extract and REST
+/// functions' own handlers read them, each invoked until its run is complete, as the state machine does.
+/// </summary>
+public sealed class ServerSource : IExtractSource
+{
+    private readonly CourseData _data;
+    private readonly LocalFunctions _functions;
+    private readonly string _engine;
+    private readonly string _folder;
+    private IDisposable? _database;
+    private Func<string, string?>? _dbEnvironment;
+    private SourceApiServer? _api;
+    private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
+
+    public ServerSource(CourseData data, LocalFunctions functions, string engine, string folder)
+    {
+        _data = data;
+        _functions = functions;
+        _engine = engine;
+        _folder = folder;
+    }
+
+    public async Task<IReadOnlyList<LandedRun>> ExtractAsync(ExtractStep step, CancellationToken cancellationToken) =>
+        step.Source == ExtractSource.Database ? await FromDatabaseAsync(step, cancellationToken).ConfigureAwait(false) : await FromApiAsync(step, cancellationToken).ConfigureAwait(false);
+
+    private async Task<IReadOnlyList<LandedRun>> FromDatabaseAsync(ExtractStep step, CancellationToken cancellationToken)
+    {
+        _dbEnvironment ??= StartDatabase();
+        var handler = DbExtractFunction.Create(_dbEnvironment, TimeProvider.System);
+        var runs = new List<LandedRun>();
+        foreach (var table in step.Datasets)
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                var response = await handler.HandleAsync(new DbExtractRequest { Tables = [table] }, DateTimeOffset.UtcNow.AddMinutes(15), cancellationToken).ConfigureAwait(false);
+                var run = response.Runs.Single();
+                if (run.Complete)
+                {
+                    runs.Add(new LandedRun(table, run.Manifest!, run.RunRows));
+                    break;
+                }
+                if (attempt > 20)
+                {
+                    throw new InvalidOperationException($"extracting {table} did not complete in 20 invocations");
+                }
+            }
+        }
+        return runs;
+    }
+
+    private Func<string, string?> StartDatabase()
+    {
+        var scripts = Directory.CreateDirectory(Path.Combine(_folder, "source")).FullName;
+        DatasetFiles.Write(_data, scripts, _engine == "mysql" ? DataFormats.MySql : DataFormats.PostgreSql);
+        const string database = "course_source";
+        var tables = _data.Extracts.Select(table => table.Setting);
+        if (_engine == "mysql")
+        {
+            var server = LocalMariaDb.Start();
+            _database = server;
+            server.CreateDatabase(database);
+            server.RunScript(database, Path.Combine(scripts, "sql", "mysql.sql"));
+            return _functions.DbExtract("mysql", server.Port, database, LocalMariaDb.User, server.Password, tables);
+        }
+        var postgres = LocalPostgres.Start();
+        _database = postgres;
+        postgres.CreateDatabase(database);
+        postgres.RunScript(database, Path.Combine(scripts, "sql", "postgresql.sql"));
+        return _functions.DbExtract("postgresql", postgres.Port, database, LocalPostgres.User, postgres.Password, tables);
+    }
+
+    private async Task<IReadOnlyList<LandedRun>> FromApiAsync(ExtractStep step, CancellationToken cancellationToken)
+    {
+        _api ??= await SourceApiServer.StartAsync(new SourceApiOptions(_data), cancellationToken).ConfigureAwait(false);
+        var environment = _functions.RestIngestion(_api.BaseAddress, _api.TokenUri, _api.ClientId, _api.ClientSecret, _data.Api.Select(resource => resource.Setting));
+        var handler = RestIngestionFunction.Create(environment, _http, TimeProvider.System);
+        var runs = new List<LandedRun>();
+        foreach (var resource in step.Datasets)
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                var response = await handler.HandleAsync(new RestIngestionRequest { Resources = [resource] }, DateTimeOffset.UtcNow.AddMinutes(15), cancellationToken).ConfigureAwait(false);
+                var run = response.Runs.Single();
+                if (run.Complete)
+                {
+                    runs.Add(new LandedRun(resource, run.Manifest!, run.RunRecords));
+                    break;
+                }
+                if (attempt > 20)
+                {
+                    throw new InvalidOperationException($"ingesting {resource} did not complete in 20 invocations: {run.StoppedBecause}");
+                }
+            }
+        }
+        return runs;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        _database?.Dispose();
+        if (_api is not null)
+        {
+            await _api.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

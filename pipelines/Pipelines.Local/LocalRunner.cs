@@ -1,0 +1,52 @@
+using Pipelines.Data.Generation;
+using Pipelines.Data.Orchestration;
+
+namespace Pipelines.Local;
+
+/// <summary>
+/// <c>dataplatform local run</c>: every course of the stack, each in its own folder under the stack's
+/// (<c>{state root}/{stack}/{course}</c>), started clean so a re-run gives the same gold tables; two stacks
+/// never share a folder. The data is generated from the seed; with servers the relational source and the
+/// API are real and read by the functions' handlers.
+/// </summary>
+public static class LocalRunner
+{
+    public static IReadOnlyList<string> Courses(string stack) =>
+        stack == "dev" ? CoursePipelines.Courses
+        : CoursePipelines.Courses.Contains(stack) ? [stack]
+        : throw new ArgumentException($"no local pipeline for '{stack}': use course1 … course4, or dev for all of them");
+
+    public static async Task<RunReport> RunAsync(LocalRunOptions options, IRunProgress progress, CancellationToken cancellationToken)
+    {
+        var courses = Courses(options.Stack);
+        var data = new CourseData(new GeneratorSettings(Seed: options.Seed, Scale: options.Scale, BadRowRate: options.BadRowRate));
+        Clean(options);
+        var reports = new List<RunReport>();
+        foreach (var course in courses)
+        {
+            var folder = Path.Combine(options.StackFolder, course);
+            var functions = new LocalFunctions(folder);
+            await using var source = options.WithServers
+                ? new ServerSource(data, functions, course == "course2" ? "postgresql" : "mysql", folder)
+                : (IExtractSource)new GeneratedSource(data, functions, TimeProvider.System);
+            await using var silver = options.Host == FunctionHost.Emulator
+                ? await EmulatedSilverHost.StartAsync(functions, options.ProjectRoot ?? throw new ArgumentException("the emulator host needs the project root"), folder).ConfigureAwait(false)
+                : (ISilverHost)new InProcessSilverHost(functions);
+            var run = new CourseRun(CoursePipelines.For(course, data), data, functions, source, silver, progress);
+            reports.Add(await run.RunAsync(options.Stack, folder, cancellationToken).ConfigureAwait(false));
+        }
+        return new RunReport(options.Stack, [.. reports.SelectMany(r => r.Steps)], [.. reports.SelectMany(r => r.Reconciliation)],
+            [.. reports.SelectMany(r => r.Gold)], [.. reports.SelectMany(r => r.Views)], options.StackFolder);
+    }
+
+    /// <summary>Removes the stack's local state; nothing outside its folder.</summary>
+    public static bool Clean(LocalRunOptions options)
+    {
+        if (!Directory.Exists(options.StackFolder))
+        {
+            return false;
+        }
+        Directory.Delete(options.StackFolder, recursive: true);
+        return true;
+    }
+}

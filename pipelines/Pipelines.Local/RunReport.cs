@@ -1,0 +1,29 @@
+namespace Pipelines.Local;
+
+/// <summary>One step of one course as it ran.</summary>
+public sealed record StepReport(string Course, string Step, double Seconds, string Detail);
+
+/// <summary>
+/// A dataset's rows at each stage: source → bronze → silver (written + duplicates dropped + quarantined). An
+/// exploded dataset's silver counts the items of its records, so only its source and bronze compare as records.
+/// </summary>
+public sealed record Reconciliation(string Course, string Dataset, long SourceRows, long BronzeRows, long SilverIn, long SilverOut, long Duplicates, long Quarantined, bool Exploded)
+{
+    public bool Reconciles => SourceRows == BronzeRows && (Exploded || BronzeRows == SilverIn) && SilverIn == SilverOut + Duplicates + Quarantined;
+}
+
+public sealed record GoldTable(string Course, string Model, long Rows, bool IsView);
+
+/// <summary>A few rows of a view, as text, with its column names.</summary>
+public sealed record ViewSample(string Course, string View, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows);
+
+public sealed record RunReport(string Stack, IReadOnlyList<StepReport> Steps, IReadOnlyList<Reconciliation> Reconciliation,
+    IReadOnlyList<GoldTable> Gold, IReadOnlyList<ViewSample> Views, string Folder);
+
+/// <summary>Told of each step as it starts and ends (the progress display).</summary>
+public interface IRunProgress
+{
+    void Started(string course, string step);
+
+    void Finished(StepReport step);
+}
