@@ -19,7 +19,7 @@ public sealed class Course1GoldTests : IDisposable
         foreach (var dataset in SilverCatalog.For(_data))
         {
             var silver = Path.Combine(_folder, "silver", dataset.Name);
-            SilverTransform.Run(dataset, [Path.Combine(_folder, "bronze", "ndjson", $"{dataset.Name}.ndjson")], silver, Path.Combine(_folder, "quarantine", dataset.Name));
+            Pipelines.DuckDb.SilverTransform.Run(dataset, [Path.Combine(_folder, "bronze", "ndjson", $"{dataset.Name}.ndjson")], silver, Path.Combine(_folder, "quarantine", dataset.Name));
             GoldRunner.LoadSilver(_tables, dataset.Name, silver);
         }
         _built = GoldRunner.Run(_tables, GoldModels.ForCourse("course1"));

@@ -36,7 +36,7 @@ public sealed class GateQueryTests : IDisposable
         foreach (var dataset in datasets)
         {
             var silver = Path.Combine(_folder, "silver", dataset.Name);
-            SilverTransform.Run(dataset, [Path.Combine(_folder, "bronze", "ndjson", $"{dataset.Name}.ndjson")], silver, Path.Combine(_folder, "quarantine", dataset.Name));
+            Pipelines.DuckDb.SilverTransform.Run(dataset, [Path.Combine(_folder, "bronze", "ndjson", $"{dataset.Name}.ndjson")], silver, Path.Combine(_folder, "quarantine", dataset.Name));
             GoldRunner.LoadSilver(tables, dataset.Name, silver);
         }
         string Gate() => TrinoToDuckDb.Translate(QualitySql.Failures(datasets, name => $"silver.{name}"));

@@ -62,7 +62,7 @@ public sealed class RulesBeyondSqlTests
         {
             DatasetFiles.Write(data, folder, DataFormats.Ndjson);
             var ratings = SilverCatalog.For(data).Single(d => d.Name == "ratings");
-            var counts = SilverTransform.Run(ratings, [Path.Combine(folder, "ndjson", "ratings.ndjson")], Path.Combine(folder, "silver"), Path.Combine(folder, "quarantine"));
+            var counts = Pipelines.DuckDb.SilverTransform.Run(ratings, [Path.Combine(folder, "ndjson", "ratings.ndjson")], Path.Combine(folder, "silver"), Path.Combine(folder, "quarantine"));
 
             Assert.True(QualityGate.Reconcile("ratings", data["ratings"].RowCount, counts).Passed);
             var lost = QualityGate.Reconcile("ratings", data["ratings"].RowCount + 1, counts);

@@ -26,10 +26,10 @@ public sealed class SilverTransformTests : IDisposable
 
     private (SilverCounts Counts, DuckDbTables Silver, List<JsonElement> Rejected) Transform(string name, string run = "run1")
     {
-        var counts = SilverTransform.Run(Dataset(name), [Bronze(name)], Path.Combine(_folder, run, "silver", name), Path.Combine(_folder, run, "quarantine", name));
+        var counts = Pipelines.DuckDb.SilverTransform.Run(Dataset(name), [Bronze(name)], Path.Combine(_folder, run, "silver", name), Path.Combine(_folder, run, "quarantine", name));
         var silver = new DuckDbTables();
         silver.Execute($"CREATE TABLE {name} AS SELECT * FROM read_parquet('{Path.Combine(_folder, run, "silver", name, "**", "*.parquet")}', hive_partitioning = true)");
-        var rejected = File.ReadLines(Path.Combine(_folder, run, "quarantine", name, SilverTransform.QuarantineFile)).Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
+        var rejected = File.ReadLines(Path.Combine(_folder, run, "quarantine", name, Pipelines.DuckDb.SilverTransform.QuarantineFile)).Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
         return (counts, silver, rejected);
     }
 
@@ -99,13 +99,13 @@ public sealed class SilverTransformTests : IDisposable
         var dataset = Dataset("orderdetails");
         var otherSpoiled = _data["orderdetails"].Rows().Take(50).Where((row, index) => index != 7 && (row[2] is long q && q < 1 || row[3] is null)).Count();
 
-        var counts = SilverTransform.Run(dataset, [file], Path.Combine(_folder, "typed", "silver"), Path.Combine(_folder, "typed", "quarantine"));
+        var counts = Pipelines.DuckDb.SilverTransform.Run(dataset, [file], Path.Combine(_folder, "typed", "silver"), Path.Combine(_folder, "typed", "quarantine"));
 
         Assert.Contains("\"many\"", lines[7]);
         Assert.False(counts.TypedRead);
         Assert.True(counts.Reconciles);
         Assert.Equal(50, counts.In);
-        var rejected = File.ReadLines(Path.Combine(_folder, "typed", "quarantine", SilverTransform.QuarantineFile)).ToList();
+        var rejected = File.ReadLines(Path.Combine(_folder, "typed", "quarantine", Pipelines.DuckDb.SilverTransform.QuarantineFile)).ToList();
         Assert.Single(rejected, line => line.Contains("type(quantity_ordered, bigint)", StringComparison.Ordinal) && line.Contains("many", StringComparison.Ordinal));
         Assert.Equal(otherSpoiled + 1, counts.Quarantined);
     }
@@ -156,7 +156,7 @@ public sealed class SilverTransformTests : IDisposable
         using (silver)
         {
             var dataset = Dataset(name);
-            var bronze = $"read_json('{Bronze(name)}', format = 'newline_delimited', columns = {{{SilverTransform.BronzeColumns(dataset.Source)}}})";
+            var bronze = $"read_json('{Bronze(name)}', format = 'newline_delimited', columns = {{{Pipelines.DuckDb.SilverTransform.BronzeColumns(dataset.Source)}}})";
             var backfill = Pipelines.Data.Sql.TrinoToDuckDb.Translate(Pipelines.Data.Sql.SilverSql.Silver(dataset, bronze, Pipelines.Data.Sql.SilverSql.Engine.DuckDb));
             var keep = string.Join(", ", dataset.Columns.Select(c => $"\"{c.Name}\""));
 

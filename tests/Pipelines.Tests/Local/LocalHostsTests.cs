@@ -1,0 +1,47 @@
+using Pipelines.Local;
+
+namespace Pipelines.Tests.Local;
+
+/// <summary>The two other ways a local run goes: real servers read by the functions' handlers, and the AOT bootstraps behind the emulator.</summary>
+public sealed class LocalHostsTests : IDisposable
+{
+    private const double Scale = 0.2;
+    private readonly string _state = Directory.CreateTempSubdirectory("local-hosts-").FullName;
+
+    public void Dispose() => Directory.Delete(_state, recursive: true);
+
+    private sealed class Quiet : IRunProgress
+    {
+        public void Started(string course, string step) { }
+
+        public void Finished(StepReport step) { }
+    }
+
+    private Task<RunReport> RunAsync(LocalRunOptions options) => LocalRunner.RunAsync(options with { Scale = Scale }, new Quiet(), CancellationToken.None);
+
+    [Fact]
+    public async Task With_servers_the_extract_and_rest_handlers_read_mariadb_and_the_api_and_gold_is_the_same()
+    {
+        var embedded = await RunAsync(new LocalRunOptions("course4", Path.Combine(_state, "embedded")));
+        var served = await RunAsync(new LocalRunOptions("course4", Path.Combine(_state, "served")) { WithServers = true });
+
+        Assert.All(served.Reconciliation, line => Assert.True(line.Reconciles, line.ToString()));
+        Assert.Equal(embedded.Gold, served.Gold);
+        Assert.Contains(served.Steps, step => step.Step == "ExtractApi");
+        // The functions' own layout: the extract function's state and the REST function's checkpoints are beside bronze.
+        var bronze = Path.Combine(_state, "served", "course4", "course4", "store", "bronze");
+        Assert.True(Directory.Exists(Path.Combine(bronze, "_state", "db")));
+        Assert.True(Directory.Exists(Path.Combine(bronze, "_state", "api")));
+    }
+
+    [Fact]
+    public async Task The_emulator_runs_the_published_silver_bootstrap_with_the_same_result()
+    {
+        LambdaPackage.EnsureBuilt();
+        var inProcess = await RunAsync(new LocalRunOptions("course3", Path.Combine(_state, "in-process")));
+        var emulated = await RunAsync(new LocalRunOptions("course3", Path.Combine(_state, "emulated")) { Host = FunctionHost.Emulator, ProjectRoot = Repository.Root });
+
+        Assert.Equal(inProcess.Reconciliation, emulated.Reconciliation);
+        Assert.Equal(inProcess.Gold, emulated.Gold);
+    }
+}
