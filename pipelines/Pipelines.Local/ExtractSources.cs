@@ -62,25 +62,11 @@ public sealed class ServerSource : IExtractSource
     {
         _dbEnvironment ??= StartDatabase();
         var handler = DbExtractFunction.Create(_dbEnvironment, TimeProvider.System);
-        var runs = new List<LandedRun>();
-        foreach (var table in step.Datasets)
+        return await UntilCompleteAsync(step.Datasets, async (table, token) =>
         {
-            for (var attempt = 0; ; attempt++)
-            {
-                var response = await handler.HandleAsync(new DbExtractRequest { Tables = [table] }, DateTimeOffset.UtcNow.AddMinutes(15), cancellationToken).ConfigureAwait(false);
-                var run = response.Runs.Single();
-                if (run.Complete)
-                {
-                    runs.Add(new LandedRun(table, run.Manifest!, run.RunRows));
-                    break;
-                }
-                if (attempt > 20)
-                {
-                    throw new InvalidOperationException($"extracting {table} did not complete in 20 invocations");
-                }
-            }
-        }
-        return runs;
+            var run = (await handler.HandleAsync(new DbExtractRequest { Tables = [table] }, DateTimeOffset.UtcNow.AddMinutes(15), token).ConfigureAwait(false)).Runs.Single();
+            return (run.Complete, run.Manifest, run.RunRows, "");
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private Func<string, string?> StartDatabase()
@@ -109,21 +95,31 @@ public sealed class ServerSource : IExtractSource
         _api ??= await SourceApiServer.StartAsync(new SourceApiOptions(_data), cancellationToken).ConfigureAwait(false);
         var environment = _functions.RestIngestion(_api.BaseAddress, _api.TokenUri, _api.ClientId, _api.ClientSecret, _data.Api.Select(resource => resource.Setting));
         var handler = RestIngestionFunction.Create(environment, _http, TimeProvider.System);
-        var runs = new List<LandedRun>();
-        foreach (var resource in step.Datasets)
+        return await UntilCompleteAsync(step.Datasets, async (resource, token) =>
         {
-            for (var attempt = 0; ; attempt++)
+            var run = (await handler.HandleAsync(new RestIngestionRequest { Resources = [resource] }, DateTimeOffset.UtcNow.AddMinutes(15), token).ConfigureAwait(false)).Runs.Single();
+            return (run.Complete, run.Manifest, run.RunRecords, run.StoppedBecause ?? "");
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Invokes a function once per dataset until its run is complete, as the state machine does (a run stopped for time resumes).</summary>
+    private static async Task<IReadOnlyList<LandedRun>> UntilCompleteAsync(IEnumerable<string> datasets,
+        Func<string, CancellationToken, Task<(bool Complete, string? Manifest, long Rows, string Why)>> invoke, CancellationToken cancellationToken)
+    {
+        var runs = new List<LandedRun>();
+        foreach (var dataset in datasets)
+        {
+            for (var attempt = 1; ; attempt++)
             {
-                var response = await handler.HandleAsync(new RestIngestionRequest { Resources = [resource] }, DateTimeOffset.UtcNow.AddMinutes(15), cancellationToken).ConfigureAwait(false);
-                var run = response.Runs.Single();
-                if (run.Complete)
+                var (complete, manifest, rows, why) = await invoke(dataset, cancellationToken).ConfigureAwait(false);
+                if (complete)
                 {
-                    runs.Add(new LandedRun(resource, run.Manifest!, run.RunRecords));
+                    runs.Add(new LandedRun(dataset, manifest!, rows));
                     break;
                 }
-                if (attempt > 20)
+                if (attempt >= ExtractStep.MaxContinuations)
                 {
-                    throw new InvalidOperationException($"ingesting {resource} did not complete in 20 invocations: {run.StoppedBecause}");
+                    throw new InvalidOperationException($"{dataset} did not complete in {ExtractStep.MaxContinuations} invocations: {why}");
                 }
             }
         }

@@ -23,6 +23,9 @@ public enum ExtractSource
 public sealed record ExtractStep(ExtractSource Source, IReadOnlyList<string> Datasets)
     : PipelineStep(Source == ExtractSource.Database ? "ExtractDatabase" : "ExtractApi")
 {
+    /// <summary>How often one dataset's run may stop for time and be invoked again before the pipeline fails.</summary>
+    public const int MaxContinuations = 20;
+
     public FunctionContract Function => Source == ExtractSource.Database ? DbExtractContract.Function : RestIngestionContract.Function;
 
     /// <summary>The bronze prefix the source's function writes under.</summary>

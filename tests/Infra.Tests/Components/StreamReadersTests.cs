@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Infra.Tests.Mocking;
 using Infra.Tests.Support;
+using static Infra.Tests.Support.PolicyJson;
 using Pipelines.Contracts.Functions;
 
 namespace Infra.Tests.Components;
@@ -11,13 +12,7 @@ public class StreamReadersTests
     private static readonly DeploymentResult Course1 = Stacks.Deploy("course1");
     private static readonly DeploymentResult Course3 = Stacks.Deploy("course3");
 
-    private static JsonElement[] Statements(DeploymentResult stack, string resource) =>
-        JsonDocument.Parse((string)stack.Resource(resource).Input("policy")!).RootElement.GetProperty("Statement").EnumerateArray().ToArray();
 
-    private static List<string> Strings(JsonElement statement, string name) =>
-        statement.GetProperty(name).ValueKind == JsonValueKind.Array
-            ? [.. statement.GetProperty(name).EnumerateArray().Select(e => e.GetString()!)]
-            : [statement.GetProperty(name).GetString()!];
 
     [Fact]
     public void Course1_delivers_sessions_through_the_transformation_to_hourly_prefixes_encrypted_with_the_stack_key()

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Infra.Platform.Components.Ingestion;
 using Infra.Tests.Mocking;
 using Infra.Tests.Support;
+using static Infra.Tests.Support.PolicyJson;
 using Pipelines.Data.Orchestration;
 
 namespace Infra.Tests.Orchestration;
@@ -21,13 +22,7 @@ public class PipelineStateMachineTests
     private static string Definition(DeploymentResult stack, string course) =>
         (string)stack.Resource($"{course}-pipeline-state-machine").Input("definition")!;
 
-    private static JsonElement[] Statements(DeploymentResult stack, string resource, string input = "policy") =>
-        JsonDocument.Parse((string)stack.Resource(resource).Input(input)!).RootElement.GetProperty("Statement").EnumerateArray().ToArray();
 
-    private static List<string> Strings(JsonElement statement, string name) =>
-        statement.GetProperty(name).ValueKind == JsonValueKind.Array
-            ? [.. statement.GetProperty(name).EnumerateArray().Select(e => e.GetString()!)]
-            : [statement.GetProperty(name).GetString()!];
 
     [Theory]
     [MemberData(nameof(StacksAndCourses))]

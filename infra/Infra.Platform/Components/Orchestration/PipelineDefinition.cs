@@ -18,9 +18,6 @@ public static class PipelineDefinition
     public const string Failed = "PipelineFailed";
     public const string GateFailed = "QualityGateFailed";
 
-    /// <summary>How often one dataset's extract may stop for time and be invoked again before the run fails.</summary>
-    public const int MaxContinuations = 20;
-
     /// <summary>The namespace of the metrics the pipelines publish (the gate's broken rules).</summary>
     public const string MetricNamespace = "DataPlatform/Pipeline";
     public const string BrokenRulesMetric = "BrokenRules";
@@ -129,7 +126,7 @@ public static class PipelineDefinition
                 ["Choices"] = new ListValue
                 {
                     new MapValue { ["Variable"] = "$.result.complete", ["BooleanEquals"] = true, ["Next"] = landed },
-                    new MapValue { ["Variable"] = "$.continuations", ["NumericGreaterThanEquals"] = MaxContinuations, ["Next"] = $"{extract.Name}_Stuck" },
+                    new MapValue { ["Variable"] = "$.continuations", ["NumericGreaterThanEquals"] = ExtractStep.MaxContinuations, ["Next"] = $"{extract.Name}_Stuck" },
                 },
                 ["Default"] = again,
             },
@@ -148,7 +145,7 @@ public static class PipelineDefinition
             {
                 ["Type"] = "Fail",
                 ["Error"] = "ExtractDidNotFinish",
-                ["Cause"] = $"a dataset's run stopped for time {MaxContinuations} times without completing",
+                ["Cause"] = $"a dataset's run stopped for time {ExtractStep.MaxContinuations} times without completing",
             },
             [landed] = new MapValue
             {

@@ -1,14 +1,5 @@
-using Infra.Model.Resources;
-using Infra.Model.Values;
-using Infra.Platform.Aws;
 using Infra.Platform.Components.Functions;
 using Infra.Platform.Components.Messaging;
-using Infra.Platform.Components.Storage;
-using Infra.Platform.Iam;
-using Infra.Providers.Aws.Kinesis;
-using Infra.Providers.Aws.Kinesis.Inputs;
-using Infra.Providers.Aws.Lambda;
-using Infra.Providers.Aws.Lambda.Inputs;
 using Pipelines.Contracts.Functions;
 
 namespace Infra.Platform.Components.Streaming;
@@ -58,22 +49,7 @@ public static class StreamIngestion
             ReservedConcurrency = options.ReservedConcurrency,
         });
 
-        scope.Add($"{consumerName}-trigger", new EventSourceMappingArgs
-        {
-            EventSourceArn = streamResult.Arn,
-            FunctionName = function.Arn,
-            StartingPosition = AwsValues.StartingPositionTrimHorizon,
-            BatchSize = options.BatchSize,
-            MaximumBatchingWindowInSeconds = options.BatchingWindowSeconds,
-            BisectBatchOnFunctionError = true,
-            FunctionResponseTypes = [AwsValues.ReportBatchItemFailures],
-            MaximumRetryAttempts = options.MaximumRetryAttempts,
-            MaximumRecordAgeInSeconds = options.MaximumRecordAgeSeconds,
-            DestinationConfig = new EventSourceMappingDestinationConfigArgs
-            {
-                OnFailure = new EventSourceMappingDestinationConfigOnFailureArgs { DestinationArn = failures.Arn },
-            },
-        }, new ResourceOptions { DependsOn = [function.Permissions] });
+        StreamTrigger.Create(scope, consumerName, streamResult, function, failures, options.BatchSize, options.BatchingWindowSeconds);
 
         return new StreamIngestionResult(streamResult, function, failures);
     }

@@ -23,8 +23,6 @@ public sealed record StreamIngestionOptions
 
     public int BatchSize { get; init; } = StreamIngestion.DefaultBatchSize;
     public int BatchingWindowSeconds { get; init; } = StreamIngestion.DefaultBatchingWindowSeconds;
-    public int MaximumRetryAttempts { get; init; } = StreamIngestion.DefaultMaximumRetryAttempts;
-    public int MaximumRecordAgeSeconds { get; init; } = StreamIngestion.DefaultMaximumRecordAgeSeconds;
     public int MemorySizeMb { get; init; } = StreamIngestion.DefaultMemorySizeMb;
     public int TimeoutSeconds { get; init; } = StreamIngestion.DefaultTimeoutSeconds;
     public string OutputPrefix { get; init; } = StreamConsumerContract.DefaultOutputPrefix;

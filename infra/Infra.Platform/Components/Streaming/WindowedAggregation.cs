@@ -1,10 +1,7 @@
 using Infra.Model.Resources;
-using Infra.Platform.Aws;
 using Infra.Platform.Components.Functions;
 using Infra.Platform.Components.Messaging;
 using Infra.Platform.Components.Storage;
-using Infra.Providers.Aws.Lambda;
-using Infra.Providers.Aws.Lambda.Inputs;
 using Pipelines.Contracts.Functions;
 
 namespace Infra.Platform.Components.Streaming;
@@ -43,22 +40,7 @@ public static class WindowedAggregation
             ],
             LogRetentionDays = logRetentionDays,
         });
-        scope.Add($"{functionName}-trigger", new EventSourceMappingArgs
-        {
-            EventSourceArn = stream.Arn,
-            FunctionName = function.Arn,
-            StartingPosition = AwsValues.StartingPositionTrimHorizon,
-            BatchSize = StreamIngestion.DefaultBatchSize,
-            TumblingWindowInSeconds = WindowedAggregatesContract.DefaultWindowSeconds,
-            BisectBatchOnFunctionError = true,
-            FunctionResponseTypes = [AwsValues.ReportBatchItemFailures],
-            MaximumRetryAttempts = StreamIngestion.DefaultMaximumRetryAttempts,
-            MaximumRecordAgeInSeconds = StreamIngestion.DefaultMaximumRecordAgeSeconds,
-            DestinationConfig = new EventSourceMappingDestinationConfigArgs
-            {
-                OnFailure = new EventSourceMappingDestinationConfigOnFailureArgs { DestinationArn = failures.Arn },
-            },
-        }, new ResourceOptions { DependsOn = [function.Permissions] });
+        StreamTrigger.Create(scope, functionName, stream, function, failures, StreamIngestion.DefaultBatchSize, tumblingWindowSeconds: WindowedAggregatesContract.DefaultWindowSeconds);
         return (function, failures);
     }
 }
