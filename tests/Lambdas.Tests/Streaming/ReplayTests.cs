@@ -52,8 +52,9 @@ public sealed class ReplayTests : IDisposable
 
     private async Task<List<string>> PutSessionsAsync(int count)
     {
-        var signed = new SignedAwsClient(_http, _kinesis.Endpoint, "kinesis", "us-east-1", () => new ImmutableCredentials("AKID", "secret", null));
-        await signed.PostAsync("/", Encoding.UTF8.GetBytes($$"""{"StreamName":"{{Stream}}","ShardCount":1}"""), SignedAwsClient.JsonContentType, "Kinesis_20131202.CreateStream", CancellationToken.None);
+        // A stream being deleted refuses creation for a moment; a new one takes writes once it is active.
+        await UntilAsync("CreateStream", $$"""{"StreamName":"{{Stream}}","ShardCount":1}""", answer => answer.Status == System.Net.HttpStatusCode.OK);
+        await UntilAsync("DescribeStreamSummary", $$"""{"StreamName":"{{Stream}}"}""", answer => Encoding.UTF8.GetString(answer.Body).Contains("\"ACTIVE\"", StringComparison.Ordinal));
         var client = new KinesisPutRecordsClient(_http, _kinesis.Endpoint, "us-east-1", () => new ImmutableCredentials("AKID", "secret", null));
         var sequences = new List<string>();
         for (var i = 0; i < count; i++)
@@ -62,6 +63,19 @@ public sealed class ReplayTests : IDisposable
             sequences.Add(outcome[0].SequenceNumber!);
         }
         return sequences;
+    }
+
+    private async Task UntilAsync(string action, string json, Func<(System.Net.HttpStatusCode Status, byte[] Body), bool> done)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (done(await Kinesis.PostAsync("/", Encoding.UTF8.GetBytes(json), SignedAwsClient.JsonContentType, $"Kinesis_20131202.{action}", CancellationToken.None)))
+            {
+                return;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"{action} did not succeed on kinesalite within 10 s");
     }
 
     private static string FailureMessage(string start, string end) =>
@@ -100,7 +114,10 @@ public sealed class ReplayTests : IDisposable
     {
         var old = await PutSessionsAsync(2);
         await Kinesis.PostAsync("/", Encoding.UTF8.GetBytes($$"""{"StreamName":"{{Stream}}"}"""), SignedAwsClient.JsonContentType, "Kinesis_20131202.DeleteStream", CancellationToken.None);
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await UntilAsync("DescribeStreamSummary", $$"""{"StreamName":"{{Stream}}"}""", answer => answer.Status != System.Net.HttpStatusCode.OK);
+        // kinesalite's sequence numbers carry the stream's creation second: a stream recreated in the same
+        // second would hand out the old numbers again, which no real stream does.
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
         await PutSessionsAsync(2);
         var queue = new FakeQueue(FailureMessage(old[0], old[1]));
 
