@@ -16,7 +16,7 @@ public static class CommandLine
     public const string Usage = """
         usage:
           dataplatform                                      compiler mode for Pulumi: reads PULUMI_STACK, PULUMI_PROJECT, PULUMI_CONFIG
-          dataplatform local run [--course N | --stack dev] [--seed N] [--scale X] [--bad-row-rate R] [--with-servers] [--emulator] [--output text|json]
+          dataplatform local run [--course N | --stack dev] [--seed N] [--scale X] [--bad-row-rate R] [--with-servers] [--emulator] [--inject-faults] [--output text|json]
                                                             run a course's pipeline on this machine, no AWS account (default: course 3)
           dataplatform local clean [--course N | --stack dev]   remove a stack's local state (.local/STACK)
           dataplatform synth   [--stack NAME] [--config FILE]   print the stack's Pulumi YAML program

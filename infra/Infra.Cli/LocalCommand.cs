@@ -30,6 +30,7 @@ public static class LocalCommand
                 case "--bad-row-rate": options = options with { BadRowRate = CommandLine.NumberValue<double>(args, ref i) }; break;
                 case "--with-servers": options = options with { WithServers = true }; break;
                 case "--emulator": options = options with { Host = FunctionHost.Emulator }; break;
+                case "--inject-faults": options = options with { InjectFaults = true }; break;
                 case "--output": output = CommandLine.OptionValue(args, ref i); break;
                 default: throw new UsageError($"unexpected argument '{args[i]}'");
             }

@@ -8,7 +8,9 @@ namespace SilverTransform;
 /// <summary>The function as its environment configures it: Lambda's bootstrap and the local runner build it the same way.</summary>
 public static class SilverTransformFunction
 {
-    public static SilverTransformHandler Create(Func<string, string?> environment)
+    public static SilverTransformHandler Create(Func<string, string?> environment) => Create(environment, ObjectStores.FromEnvironment(environment));
+
+    public static SilverTransformHandler Create(Func<string, string?> environment, IObjectStore store)
     {
         string Required(string name) => environment(name) is { Length: > 0 } value ? value : throw new InvalidOperationException($"{name} is not set");
         var options = new SilverTransformOptions(
@@ -16,6 +18,6 @@ public static class SilverTransformFunction
             Required(SilverTransformContract.SilverBucketVariable),
             environment(SilverTransformContract.QuarantinePrefixVariable)?.Trim('/') is { Length: > 0 } prefix ? prefix : SilverTransformContract.DefaultQuarantinePrefix,
             environment(SilverTransformContract.WorkFolderVariable) is { Length: > 0 } work ? work : SilverTransformContract.DefaultWorkFolder);
-        return new SilverTransformHandler(ObjectStores.FromEnvironment(environment), SilverCatalog.For(new CourseData(new GeneratorSettings())), options);
+        return new SilverTransformHandler(store, SilverCatalog.For(new CourseData(new GeneratorSettings())), options);
     }
 }

@@ -36,21 +36,34 @@ public static class SilverTransform
         memoryLimit ??= large ? "100MB" : "200MB";
         using var duck = new DuckDbTables();
         duck.Execute($"SET threads = {threads}; SET memory_limit = {QualitySql.Literal(memoryLimit)}; SET preserve_insertion_order = true");
-        var files = $"[{string.Join(", ", bronzeFiles.Select(QualitySql.Literal))}]";
+        var inputs = bronzeFiles;
+        IReadOnlyList<MalformedLine> malformed = [];
         // Bronze is parsed once, into typed rows with their reasons; everything after reads those. The reader
         // types the fields itself (fast); a batch holding a value of the wrong type makes it fail, and the
-        // batch is read again as text, where that value is quarantined with its reason instead.
+        // batch is read again as text, where that value is quarantined with its reason instead. A line that is
+        // not JSON at all fails any read: only then are the files checked line by line and such lines set aside.
         string Read(bool typedBronze) =>
-            $"CREATE OR REPLACE TEMP TABLE typed AS {TrinoToDuckDb.Translate(SilverSql.Typed(dataset, $"read_json({files}, format = 'newline_delimited', columns = {{{BronzeColumns(dataset.Source, typedBronze)}}})", SilverSql.Engine.DuckDb, typedBronze))}";
+            $"CREATE OR REPLACE TEMP TABLE typed AS {TrinoToDuckDb.Translate(SilverSql.Typed(dataset, $"read_json([{string.Join(", ", inputs.Select(QualitySql.Literal))}], format = 'newline_delimited', columns = {{{BronzeColumns(dataset.Source, typedBronze)}}})", SilverSql.Engine.DuckDb, typedBronze))}";
         var typedRead = true;
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            duck.Execute(Read(typedBronze: true));
-        }
-        catch (DuckDB.NET.Data.DuckDBException e) when (e.Message.Contains("JSON transform error", StringComparison.Ordinal) || e.Message.Contains("Conversion Error", StringComparison.Ordinal))
-        {
-            typedRead = false;
-            duck.Execute(Read(typedBronze: false));
+            try
+            {
+                try
+                {
+                    duck.Execute(Read(typedBronze: true));
+                }
+                catch (DuckDB.NET.Data.DuckDBException e) when (e.Message.Contains("JSON transform error", StringComparison.Ordinal) || e.Message.Contains("Conversion Error", StringComparison.Ordinal))
+                {
+                    typedRead = false;
+                    duck.Execute(Read(typedBronze: false));
+                }
+                break;
+            }
+            catch (DuckDB.NET.Data.DuckDBException e) when (attempt == 0 && e.Message.Contains("Malformed JSON", StringComparison.Ordinal))
+            {
+                (inputs, malformed) = MalformedLines.SetAside(bronzeFiles, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(quarantineFolder))!, "json-checked"));
+            }
         }
 
         if (Directory.Exists(silverFolder))
@@ -68,7 +81,9 @@ public static class SilverTransform
         var quarantine = Path.Combine(quarantineFolder, QuarantineFile);
         duck.Execute($"COPY ({TrinoToDuckDb.Translate(SilverSql.Rejected(dataset, "typed"))} ORDER BY {QualitySql.Id(SilverSql.Reason)}, {string.Join(", ", dataset.NaturalKey.Select(QualitySql.Id))}) TO {QualitySql.Literal(quarantine)} (FORMAT json)");
 
-        var total = duck.Count("SELECT count(*) FROM typed");
+        MalformedLines.Append(quarantine, malformed);
+
+        var total = duck.Count("SELECT count(*) FROM typed") + malformed.Count;
         var valid = duck.Count($"SELECT count(*) FROM typed WHERE {QualitySql.Id(SilverSql.Reason)} IS NULL");
         var written = duck.Count($"SELECT count(*) FROM read_parquet({QualitySql.Literal(Path.Combine(silverFolder, "**", "*.parquet"))})");
         var rejected = duck.Count($"SELECT count(*) FROM read_json({QualitySql.Literal(quarantine)}, format = 'newline_delimited')");

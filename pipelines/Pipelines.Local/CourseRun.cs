@@ -19,6 +19,7 @@ public sealed class CourseRun(CoursePipeline pipeline, CourseData data, LocalFun
     private readonly List<Reconciliation> _reconciliation = [];
     private readonly List<GoldTable> _gold = [];
     private readonly List<ViewSample> _views = [];
+    private readonly List<string> _retries = [];
 
     public async Task<RunReport> RunAsync(string stack, string folder, CancellationToken cancellationToken)
     {
@@ -56,8 +57,8 @@ public sealed class CourseRun(CoursePipeline pipeline, CourseData data, LocalFun
         foreach (var dataset in step.Datasets)
         {
             var run = _landed.Single(landed => landed.Dataset == dataset.Name && landed.Manifest.StartsWith(dataset.BronzePrefix + "/", StringComparison.Ordinal));
-            var result = await silver.TransformAsync(dataset.Name, run.Manifest, cancellationToken).ConfigureAwait(false);
-            _reconciliation.Add(new Reconciliation(pipeline.Course, dataset.Name, data[dataset.Name].RowCount, run.Rows, result.In, result.Out, result.Duplicates, result.Quarantined, dataset.Explode is not null));
+            var result = await WithRetriesAsync(() => silver.TransformAsync(dataset.Name, run.Manifest, cancellationToken), dataset.Name).ConfigureAwait(false);
+            _reconciliation.Add(new Reconciliation(pipeline.Course, dataset.Name, data[dataset.Name].RowCount + run.Injected, run.Rows, result.In, result.Out, result.Duplicates, result.Quarantined, dataset.Explode is not null));
             GoldRunner.LoadSilver(tables, dataset.Name, Path.Combine(functions.StoreRoot, LocalFunctions.SilverBucket, dataset.Name));
         }
         var broken = _reconciliation.Where(r => r.Course == pipeline.Course && !r.Reconciles).ToList();
@@ -66,7 +67,25 @@ public sealed class CourseRun(CoursePipeline pipeline, CourseData data, LocalFun
             throw new InvalidOperationException($"counts do not reconcile for {string.Join(", ", broken.Select(b => b.Dataset))}: {string.Join("; ", broken)}");
         }
         var mine = _reconciliation.Where(r => r.Course == pipeline.Course).ToList();
-        return $"{mine.Count} datasets: {mine.Sum(r => r.SilverOut)} rows, {mine.Sum(r => r.Duplicates)} duplicates dropped, {mine.Sum(r => r.Quarantined)} quarantined";
+        var retried = _retries.Count == 0 ? "" : $"; retried {string.Join(", ", _retries)}";
+        return $"{mine.Count} datasets: {mine.Sum(r => r.SilverOut)} rows, {mine.Sum(r => r.Duplicates)} duplicates dropped, {mine.Sum(r => r.Quarantined)} quarantined{retried}";
+    }
+
+    /// <summary>As the state machine's Retry: a failed invocation is tried twice more before the step fails.</summary>
+    private async Task<T> WithRetriesAsync<T>(Func<Task<T>> invoke, string what)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await invoke().ConfigureAwait(false);
+            }
+            catch (Exception e) when (attempt < 3 && e is not OperationCanceledException)
+            {
+                _retries.Add($"{what} after \"{e.Message}\"");
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt)).ConfigureAwait(false);
+            }
+        }
     }
 
     private static string Gate(QualityGateStep step, DuckDbTables tables)

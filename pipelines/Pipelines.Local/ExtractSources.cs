@@ -16,14 +16,15 @@ public interface IExtractSource : IAsyncDisposable
 }
 
 /// <summary>No server: the generator's rows land in bronze in the functions' layout.</summary>
-public sealed class GeneratedSource(CourseData data, LocalFunctions functions, TimeProvider clock) : IExtractSource
+/// <param name="poisoned">The dataset that gets a poison record (an injected fault), if any.</param>
+public sealed class GeneratedSource(CourseData data, LocalFunctions functions, TimeProvider clock, string? poisoned = null) : IExtractSource
 {
     public async Task<IReadOnlyList<LandedRun>> ExtractAsync(ExtractStep step, CancellationToken cancellationToken)
     {
         var runs = new List<LandedRun>();
         foreach (var name in step.Datasets)
         {
-            runs.Add(await GeneratedLanding.LandAsync(functions.Store, LocalFunctions.BronzeBucket, step, data[name], clock.GetUtcNow(), cancellationToken).ConfigureAwait(false));
+            runs.Add(await GeneratedLanding.LandAsync(functions.Store, LocalFunctions.BronzeBucket, step, data[name], clock.GetUtcNow(), name == poisoned, cancellationToken).ConfigureAwait(false));
         }
         return runs;
     }
@@ -47,8 +48,12 @@ public sealed class ServerSource : IExtractSource
     private SourceApiServer? _api;
     private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
 
-    public ServerSource(CourseData data, LocalFunctions functions, string engine, string folder)
+    private readonly bool _apiFaults;
+
+    /// <param name="apiFaults">Make the API answer 429 and then 500 first (injected faults the function must retry through).</param>
+    public ServerSource(CourseData data, LocalFunctions functions, string engine, string folder, bool apiFaults = false)
     {
+        _apiFaults = apiFaults;
         _data = data;
         _functions = functions;
         _engine = engine;
@@ -92,7 +97,14 @@ public sealed class ServerSource : IExtractSource
 
     private async Task<IReadOnlyList<LandedRun>> FromApiAsync(ExtractStep step, CancellationToken cancellationToken)
     {
-        _api ??= await SourceApiServer.StartAsync(new SourceApiOptions(_data), cancellationToken).ConfigureAwait(false);
+        if (_api is null)
+        {
+            _api = await SourceApiServer.StartAsync(new SourceApiOptions(_data), cancellationToken).ConfigureAwait(false);
+            if (_apiFaults)
+            {
+                _api.Faults.Enqueue(Fault.RateLimited(retryAfterSeconds: 1), Fault.ServerError);
+            }
+        }
         var environment = _functions.RestIngestion(_api.BaseAddress, _api.TokenUri, _api.ClientId, _api.ClientSecret, _data.Api.Select(resource => resource.Setting));
         var handler = RestIngestionFunction.Create(environment, _http, TimeProvider.System);
         return await UntilCompleteAsync(step.Datasets, async (resource, token) =>

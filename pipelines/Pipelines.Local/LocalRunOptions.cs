@@ -25,6 +25,13 @@ public sealed record LocalRunOptions(string Stack, string StateRoot)
 
     public FunctionHost Host { get; init; } = FunctionHost.InProcess;
 
+    /// <summary>
+    /// Faults as AWS shows them: a poison record in one dataset's bronze (quarantined with its reason), the
+    /// store timing out on silver's first write (the step retried), and with servers the API answering 429
+    /// and 500 (the function retries). Nothing may be lost: the run must still reconcile.
+    /// </summary>
+    public bool InjectFaults { get; init; }
+
     /// <summary>The project root, where the function archives are (emulator host only).</summary>
     public string? ProjectRoot { get; init; }
 

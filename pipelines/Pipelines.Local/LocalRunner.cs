@@ -26,17 +26,28 @@ public static class LocalRunner
         {
             var folder = Path.Combine(options.StackFolder, course);
             var functions = new LocalFunctions(folder);
+            var pipeline = CoursePipelines.For(course, data);
             await using var source = options.WithServers
-                ? new ServerSource(data, functions, course == "course2" ? "postgresql" : "mysql", folder)
-                : (IExtractSource)new GeneratedSource(data, functions, TimeProvider.System);
+                ? new ServerSource(data, functions, course == "course2" ? "postgresql" : "mysql", folder, apiFaults: options.InjectFaults)
+                : (IExtractSource)new GeneratedSource(data, functions, TimeProvider.System, options.InjectFaults ? PoisonTarget(pipeline) : null);
             await using var silver = options.Host == FunctionHost.Emulator
                 ? await EmulatedSilverHost.StartAsync(functions, options.ProjectRoot ?? throw new ArgumentException("the emulator host needs the project root"), folder).ConfigureAwait(false)
-                : (ISilverHost)new InProcessSilverHost(functions);
-            var run = new CourseRun(CoursePipelines.For(course, data), data, functions, source, silver, progress);
+                : (ISilverHost)new InProcessSilverHost(functions, options.InjectFaults ? new FlakyStore(functions.Store) : null);
+            var run = new CourseRun(pipeline, data, functions, source, silver, progress);
             reports.Add(await run.RunAsync(options.Stack, folder, cancellationToken).ConfigureAwait(false));
         }
         return new RunReport(options.Stack, [.. reports.SelectMany(r => r.Steps)], [.. reports.SelectMany(r => r.Reconciliation)],
             [.. reports.SelectMany(r => r.Gold)], [.. reports.SelectMany(r => r.Views)], options.StackFolder);
+    }
+
+    /// <summary>
+    /// The dataset a poison record goes to: one no other dataset references (and not exploded), so quarantining a
+    /// record there cannot orphan anything and the run must still pass its gate.
+    /// </summary>
+    public static string PoisonTarget(CoursePipeline pipeline)
+    {
+        var referenced = pipeline.Silver.SelectMany(d => d.Rules.OfType<Pipelines.Data.Lakehouse.References>()).Select(r => r.Dataset).ToHashSet();
+        return pipeline.Silver.Last(d => !referenced.Contains(d.Name) && d.Explode is null).Name;
     }
 
     /// <summary>Removes the stack's local state; nothing outside its folder.</summary>

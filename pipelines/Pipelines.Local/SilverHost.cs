@@ -12,9 +12,9 @@ public interface ISilverHost : IAsyncDisposable
     Task<SilverTransformResponse> TransformAsync(string dataset, string manifest, CancellationToken cancellationToken);
 }
 
-public sealed class InProcessSilverHost(LocalFunctions functions) : ISilverHost
+public sealed class InProcessSilverHost(LocalFunctions functions, Lambda.Storage.IObjectStore? store = null) : ISilverHost
 {
-    private readonly SilverTransformHandler _handler = SilverTransformFunction.Create(functions.Silver);
+    private readonly SilverTransformHandler _handler = SilverTransformFunction.Create(functions.Silver, store ?? functions.Store);
 
     public Task<SilverTransformResponse> TransformAsync(string dataset, string manifest, CancellationToken cancellationToken) =>
         _handler.HandleAsync(new SilverTransformRequest { Dataset = dataset, Manifest = manifest }, cancellationToken);

@@ -100,4 +100,20 @@ public sealed class LocalRunTests : IDisposable
         Assert.True(Directory.Exists(Path.Combine(_state, "course3")));
         Assert.Throws<ArgumentException>(() => LocalRunner.Courses("course9"));
     }
+
+    [Fact]
+    public async Task Injected_faults_are_retried_or_quarantined_with_their_reason_and_nothing_is_lost()
+    {
+        var report = await LocalRunner.RunAsync(new LocalRunOptions("course3", _state) { Scale = Scale, InjectFaults = true }, new Recorder(), CancellationToken.None);
+
+        Assert.All(report.Reconciliation, line => Assert.True(line.Reconciles, line.ToString()));
+        var poisoned = Assert.Single(report.Reconciliation, line => line.Quarantined > 0);
+        Assert.Equal(1, poisoned.Quarantined);
+        Assert.Equal(Data[poisoned.Dataset].RowCount + 1, poisoned.SourceRows);
+        Assert.Contains("retried", report.Steps.Single(s => s.Step == "SilverTransform").Detail);
+        var quarantine = Directory.GetFiles(Path.Combine(_state, "course3", "course3", "store", "bronze", "quarantine"), "rejected.ndjson", SearchOption.AllDirectories);
+        var line = Assert.Single(File.ReadAllLines(Assert.Single(quarantine)));
+        Assert.Contains("not_json(", line);
+        Assert.Equal((await RunAsync("course3")).Gold, report.Gold);
+    }
 }
