@@ -61,7 +61,16 @@ public static class LocalCommand
         Console.CancelKeyPress += stop;
         try
         {
-            var report = LocalRunner.RunAsync(options, json ? new SilentProgress() : new LineProgress(host.Out), cancel.Token).GetAwaiter().GetResult();
+            RunReport report;
+            if (!json && host.IsInteractive)
+            {
+                var table = LiveProgress.NewTable();
+                report = Spectre.Console.AnsiConsole.Live(table).StartAsync(live => LocalRunner.RunAsync(options, new LiveProgress(table, live), cancel.Token)).GetAwaiter().GetResult();
+            }
+            else
+            {
+                report = LocalRunner.RunAsync(options, json ? new SilentProgress() : new LineProgress(host.Out), cancel.Token).GetAwaiter().GetResult();
+            }
             if (json)
             {
                 host.Out.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));

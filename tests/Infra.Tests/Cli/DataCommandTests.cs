@@ -58,3 +58,33 @@ public class DataCommandTests
         Assert.Contains(message, host.Stderr);
     }
 }
+
+/// <summary><c>local run</c> as scripts use it: plain JSON when asked, clear refusals.</summary>
+public class LocalCommandTests
+{
+    [Fact]
+    public void Local_run_prints_a_json_report_that_reconciles()
+    {
+        var host = new FakeHost();
+
+        Assert.Equal(0, CommandLine.Run(["local", "run", "--course", "3", "--scale", "0.1", "--output", "json"], host));
+
+        using var report = System.Text.Json.JsonDocument.Parse(host.Stdout);
+        Assert.Equal("course3", report.RootElement.GetProperty("stack").GetString());
+        Assert.All(report.RootElement.GetProperty("reconciliation").EnumerateArray(), line => Assert.True(line.GetProperty("reconciles").GetBoolean()));
+        Assert.Contains(report.RootElement.GetProperty("gold").EnumerateArray(), table => table.GetProperty("model").GetString() == "sales_report");
+        Assert.Equal(0, CommandLine.Run(["local", "clean", "--course", "3"], new FakeHost()));
+    }
+
+    [Theory]
+    [InlineData(new[] { "local", "run", "--course", "9" }, "no local pipeline for 'course9'")]
+    [InlineData(new[] { "local", "run", "--output", "xml" }, "--output must be text or json")]
+    [InlineData(new[] { "local" }, "local needs a subcommand: run or clean")]
+    public void Local_refuses_what_it_cannot_run(string[] args, string message)
+    {
+        var host = new FakeHost();
+
+        Assert.Equal(1, CommandLine.Run(args, host));
+        Assert.Contains(message, host.Stderr);
+    }
+}
