@@ -29,6 +29,15 @@ public static class LocalReportPrinter
         {
             output.WriteLine($"  {line.Course,-8} {line.Dataset,-20} {line.SourceRows,8} → {line.BronzeRows,8} → {line.SilverIn,8} = {line.SilverOut,8} + {line.Duplicates,5} + {line.Quarantined,5}  {(line.Reconciles ? "ok" : "MISMATCH")}");
         }
+        if (report.Storage.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Row store (the relational source) vs columnar (silver Parquet on DuckDB): rows, time of a warm run, bytes the query must read");
+            foreach (var line in report.Storage)
+            {
+                output.WriteLine($"  {line.Query,-24} row store {line.RowStoreRows,6} rows {line.RowStoreMs,8:0.0} ms {line.RowStoreBytes,10} B | columnar {line.ColumnarRows,6} rows {line.ColumnarMs,8:0.0} ms {line.ColumnarBytes,10} B");
+            }
+        }
         output.WriteLine();
         output.WriteLine($"{report.Steps.Count} steps in {report.Steps.Sum(s => s.Seconds):0.0} s; state in {report.Folder} (./infra/dataplatform local clean --stack {report.Stack} removes it)");
     }

@@ -74,6 +74,9 @@ public sealed class ServerSource : IExtractSource
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Opens the relational source (once a database step started it), for course 3's row-versus-columnar comparison.</summary>
+    public Func<System.Data.Common.DbConnection>? OpenSource { get; private set; }
+
     private Func<string, string?> StartDatabase()
     {
         var scripts = Directory.CreateDirectory(Path.Combine(_folder, "source")).FullName;
@@ -86,6 +89,12 @@ public sealed class ServerSource : IExtractSource
             _database = server;
             server.CreateDatabase(database);
             server.RunScript(database, Path.Combine(scripts, "sql", "mysql.sql"));
+            OpenSource = () =>
+            {
+                var connection = new MySqlConnector.MySqlConnection(server.ConnectionString(database));
+                connection.Open();
+                return connection;
+            };
             return _functions.DbExtract("mysql", server.Port, database, LocalMariaDb.User, server.Password, tables);
         }
         var postgres = LocalPostgres.Start();

@@ -34,10 +34,15 @@ public static class LocalRunner
                 ? await EmulatedSilverHost.StartAsync(functions, options.ProjectRoot ?? throw new ArgumentException("the emulator host needs the project root"), folder).ConfigureAwait(false)
                 : (ISilverHost)new InProcessSilverHost(functions, options.InjectFaults ? new FlakyStore(functions.Store) : null);
             var run = new CourseRun(pipeline, data, functions, source, silver, progress);
-            reports.Add(await run.RunAsync(options.Stack, folder, cancellationToken).ConfigureAwait(false));
+            var report = await run.RunAsync(options.Stack, folder, cancellationToken).ConfigureAwait(false);
+            if (course == "course3" && source is ServerSource { OpenSource: { } open })
+            {
+                report = report with { Storage = RowVsColumnar.Compare(pipeline.Gold, open, Path.Combine(functions.StoreRoot, LocalFunctions.SilverBucket)) };
+            }
+            reports.Add(report);
         }
         return new RunReport(options.Stack, [.. reports.SelectMany(r => r.Steps)], [.. reports.SelectMany(r => r.Reconciliation)],
-            [.. reports.SelectMany(r => r.Gold)], [.. reports.SelectMany(r => r.Views)], options.StackFolder);
+            [.. reports.SelectMany(r => r.Gold)], [.. reports.SelectMany(r => r.Views)], options.StackFolder) { Storage = [.. reports.SelectMany(r => r.Storage)] };
     }
 
     /// <summary>

@@ -18,7 +18,11 @@ public sealed record GoldTable(string Course, string Model, long Rows, bool IsVi
 public sealed record ViewSample(string Course, string View, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows);
 
 public sealed record RunReport(string Stack, IReadOnlyList<StepReport> Steps, IReadOnlyList<Reconciliation> Reconciliation,
-    IReadOnlyList<GoldTable> Gold, IReadOnlyList<ViewSample> Views, string Folder);
+    IReadOnlyList<GoldTable> Gold, IReadOnlyList<ViewSample> Views, string Folder)
+{
+    /// <summary>Course 3 with servers: its queries on the row store and on columnar Parquet.</summary>
+    public IReadOnlyList<StorageComparison> Storage { get; init; } = [];
+}
 
 /// <summary>Told of each step as it starts and ends (the progress display).</summary>
 public interface IRunProgress

@@ -44,4 +44,18 @@ public sealed class LocalHostsTests : IDisposable
         Assert.Equal(inProcess.Reconciliation, emulated.Reconciliation);
         Assert.Equal(inProcess.Gold, emulated.Gold);
     }
+
+    [Fact]
+    public async Task Course3_with_servers_compares_its_queries_on_the_row_store_and_on_columnar_parquet()
+    {
+        var report = await RunAsync(new LocalRunOptions("course3", Path.Combine(_state, "storage")) { WithServers = true });
+
+        Assert.Equal(["ratings_per_product", "sales_report"], report.Storage.Select(s => s.Query));
+        Assert.All(report.Storage, line =>
+        {
+            Assert.Equal(report.Gold.Single(g => g.Model == line.Query).Rows, line.RowStoreRows);
+            Assert.Equal(line.RowStoreRows, line.ColumnarRows);
+            Assert.True(line.ColumnarBytes > 0 && line.ColumnarBytes < line.RowStoreBytes, line.ToString());
+        });
+    }
 }
