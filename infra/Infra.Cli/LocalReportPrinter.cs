@@ -29,6 +29,12 @@ public static class LocalReportPrinter
         {
             output.WriteLine($"  {line.Course,-8} {line.Dataset,-20} {line.SourceRows,8} → {line.BronzeRows,8} → {line.SilverIn,8} = {line.SilverOut,8} + {line.Duplicates,5} + {line.Quarantined,5}  {(line.Reconciles ? "ok" : "MISMATCH")}");
         }
+        foreach (var stream in report.Streams)
+        {
+            output.WriteLine();
+            output.WriteLine($"Stream {stream.Stream}: {stream.Produced} produced → {stream.Poll.Records} delivered in {stream.Poll.Invocations} invocations ({stream.Poll.Retries} retries, {stream.Poll.Bisections} bisections) → " +
+                $"{stream.Written} written, {stream.Quarantined} quarantined, {stream.Failed} failed, {stream.Poll.FailedBatches.Count} batch(es) to the failure queue  {(stream.Reconciles ? "ok" : "MISMATCH")}");
+        }
         if (report.Storage.Count > 0)
         {
             output.WriteLine();

@@ -42,7 +42,7 @@ public static class ReplayCommand
         var credentials = resolver.ResolveIdentity(null!);
         using var http = new HttpClient();
         SignedAwsClient Client(string service) => new(http, new Uri($"https://{service}.{region}.amazonaws.com/"), service, region, credentials.GetCredentials);
-        var replayer = new Replayer(new SqsFailureQueue(Client("sqs"), queueUrl), new KinesisShardReader(Client("kinesis")), new LambdaInvokeTarget(Client("lambda"), function), region);
+        var replayer = new Replayer(new SqsFailureQueue(Client("sqs"), queueUrl), new KinesisShardReader(new KinesisReadClient(Client("kinesis"))), new LambdaInvokeTarget(Client("lambda"), function), region);
         var outcomes = replayer.RunAsync(max, CancellationToken.None).GetAwaiter().GetResult();
         foreach (var outcome in outcomes)
         {

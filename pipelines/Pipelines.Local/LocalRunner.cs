@@ -39,10 +39,15 @@ public static class LocalRunner
             {
                 report = report with { Storage = RowVsColumnar.Compare(pipeline.Gold, open, Path.Combine(functions.StoreRoot, LocalFunctions.SilverBucket)) };
             }
+            if (course == "course2" && options.WithServers)
+            {
+                var npm = Path.Combine(options.ProjectRoot ?? throw new ArgumentException("servers need the project root (kinesalite is installed under tests/servers)"), "tests", "servers");
+                report = report with { Streams = [await LocalStream.RunAsync(data, functions, npm, cancellationToken).ConfigureAwait(false)] };
+            }
             reports.Add(report);
         }
         return new RunReport(options.Stack, [.. reports.SelectMany(r => r.Steps)], [.. reports.SelectMany(r => r.Reconciliation)],
-            [.. reports.SelectMany(r => r.Gold)], [.. reports.SelectMany(r => r.Views)], options.StackFolder) { Storage = [.. reports.SelectMany(r => r.Storage)] };
+            [.. reports.SelectMany(r => r.Gold)], [.. reports.SelectMany(r => r.Views)], options.StackFolder) { Storage = [.. reports.SelectMany(r => r.Storage)], Streams = [.. reports.SelectMany(r => r.Streams)] };
     }
 
     /// <summary>

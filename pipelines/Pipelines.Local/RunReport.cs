@@ -22,6 +22,9 @@ public sealed record RunReport(string Stack, IReadOnlyList<StepReport> Steps, IR
 {
     /// <summary>Course 3 with servers: its queries on the row store and on columnar Parquet.</summary>
     public IReadOnlyList<StorageComparison> Storage { get; init; } = [];
+
+    /// <summary>Course 2 with servers: the sessions stream through the local event-source poller into the consumer.</summary>
+    public IReadOnlyList<StreamReport> Streams { get; init; } = [];
 }
 
 /// <summary>Told of each step as it starts and ends (the progress display).</summary>

@@ -82,7 +82,7 @@ public sealed class ReplayTests : IDisposable
         $$$"""{"version":"1.0","timestamp":"2026-11-25T10:00:00Z","KinesisBatchInfo":{"shardId":"shardId-000000000000","startSequenceNumber":"{{{start}}}","endSequenceNumber":"{{{end}}}","batchSize":4,"streamArn":"arn:aws:kinesis:us-east-1:000000000000:stream/{{{Stream}}}"}}""";
 
     private Replayer Replayer(IFailureQueue queue) =>
-        new(queue, new KinesisShardReader(Kinesis), new InProcessConsumer(new StreamConsumerHandler(_bronze, new StreamConsumerOptions { Bucket = "bronze" })), "us-east-1");
+        new(queue, new KinesisShardReader(new KinesisReadClient(Kinesis)), new InProcessConsumer(new StreamConsumerHandler(_bronze, new StreamConsumerOptions { Bucket = "bronze" })), "us-east-1");
 
     private List<string> SessionIds() =>
         [.. _bronze.Objects.Where(o => o.Key.StartsWith("bronze/sessions/", StringComparison.Ordinal))

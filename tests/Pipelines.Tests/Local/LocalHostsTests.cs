@@ -58,4 +58,15 @@ public sealed class LocalHostsTests : IDisposable
             Assert.True(line.ColumnarBytes > 0 && line.ColumnarBytes < line.RowStoreBytes, line.ToString());
         });
     }
+
+    [Fact]
+    public async Task Course2_with_servers_streams_sessions_through_the_poller_into_the_consumer_and_reconciles()
+    {
+        var report = await RunAsync(new LocalRunOptions("course2", Path.Combine(_state, "stream")) { WithServers = true, ProjectRoot = Repository.Root });
+
+        var stream = Assert.Single(report.Streams);
+        Assert.True(stream.Reconciles, stream.ToString());
+        Assert.True(stream.Produced > 0);
+        Assert.True(Directory.EnumerateFiles(Path.Combine(_state, "stream", "course2", "course2", "store", "bronze", "sessions"), "*.ndjson.gz", SearchOption.AllDirectories).Any());
+    }
 }
