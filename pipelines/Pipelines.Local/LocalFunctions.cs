@@ -4,29 +4,58 @@ using Pipelines.Contracts.Functions;
 namespace Pipelines.Local;
 
 /// <summary>
-/// The environment each function gets locally, under the names of its contract: buckets are folders of
-/// one local store, secrets are files. The values differ from AWS; the names and the code reading them do not.
+/// The environment each function gets locally, under the names of its contract: buckets are folders of one
+/// local store, or buckets of an S3-compatible server on this machine; secrets are files. The values differ
+/// from AWS; the names and the code reading them do not.
 /// </summary>
-public sealed class LocalFunctions(string folder)
+public sealed class LocalFunctions(string folder, Uri? s3Endpoint = null)
 {
     public const string BronzeBucket = "bronze";
     public const string SilverBucket = "silver";
+    public static readonly IReadOnlyList<string> Buckets = [BronzeBucket, SilverBucket];
 
     public string StoreRoot => Path.Combine(folder, "store");
 
-    public IObjectStore Store => new FileObjectStore(StoreRoot);
+    /// <summary>Where DuckDB reads silver: the store's folder, or a copy of the server's objects.</summary>
+    public string SilverRoot => s3Endpoint is null ? Path.Combine(StoreRoot, SilverBucket) : Path.Combine(folder, "mirror", SilverBucket);
 
-    public Func<string, string?> Silver => Environment(new()
+    private Dictionary<string, string> StoreVariables => s3Endpoint is null
+        ? new() { [FileObjectStore.RootVariable] = StoreRoot }
+        : new() { [ObjectStores.S3EndpointVariable] = s3Endpoint.AbsoluteUri };
+
+    public IObjectStore Store => ObjectStores.FromEnvironment(Environment(StoreVariables));
+
+    /// <summary>A dataset's silver objects as files DuckDB can read; with a server, copied down first (as Athena reads S3).</summary>
+    public async Task<string> SilverFolderAsync(string dataset, CancellationToken cancellationToken)
     {
-        [FileObjectStore.RootVariable] = StoreRoot,
+        var target = Path.Combine(SilverRoot, dataset);
+        if (s3Endpoint is null)
+        {
+            return target;
+        }
+        using var s3 = ObjectStores.LocalClient(s3Endpoint);
+        var listing = await s3.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = SilverBucket, Prefix = dataset + "/" }, cancellationToken).ConfigureAwait(false);
+        foreach (var item in listing.S3Objects ?? [])
+        {
+            var content = await Store.GetAsync(SilverBucket, item.Key, cancellationToken).ConfigureAwait(false);
+            var file = Path.Combine(SilverRoot, item.Key);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            await File.WriteAllBytesAsync(file, content!, cancellationToken).ConfigureAwait(false);
+        }
+        return target;
+    }
+
+    public IReadOnlyDictionary<string, string> SilverVariables => new Dictionary<string, string>(StoreVariables)
+    {
         [SilverTransformContract.BronzeBucketVariable] = BronzeBucket,
         [SilverTransformContract.SilverBucketVariable] = SilverBucket,
         [SilverTransformContract.WorkFolderVariable] = Path.Combine(folder, "work", "silver"),
-    });
+    };
 
-    public Func<string, string?> DbExtract(string engine, int port, string database, string user, string password, IEnumerable<string> tables) => Environment(new()
+    public Func<string, string?> Silver => Environment(new(SilverVariables));
+
+    public Func<string, string?> DbExtract(string engine, int port, string database, string user, string password, IEnumerable<string> tables) => Environment(new(StoreVariables)
     {
-        [FileObjectStore.RootVariable] = StoreRoot,
         [DbExtractContract.BucketVariable] = BronzeBucket,
         [DbExtractContract.EngineVariable] = engine,
         [DbExtractContract.HostVariable] = "127.0.0.1",
@@ -38,9 +67,8 @@ public sealed class LocalFunctions(string folder)
         [DbExtractContract.TlsVariable] = "disable",
     });
 
-    public Func<string, string?> RestIngestion(Uri baseUrl, Uri tokenUrl, string clientId, string clientSecret, IEnumerable<string> resources) => Environment(new()
+    public Func<string, string?> RestIngestion(Uri baseUrl, Uri tokenUrl, string clientId, string clientSecret, IEnumerable<string> resources) => Environment(new(StoreVariables)
     {
-        [FileObjectStore.RootVariable] = StoreRoot,
         [RestIngestionContract.BucketVariable] = BronzeBucket,
         [RestIngestionContract.BaseUrlVariable] = baseUrl.AbsoluteUri,
         [RestIngestionContract.TokenUrlVariable] = tokenUrl.AbsoluteUri,

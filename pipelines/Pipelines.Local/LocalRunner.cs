@@ -1,5 +1,6 @@
 using Pipelines.Data.Generation;
 using Pipelines.Data.Orchestration;
+using Pipelines.LocalServers;
 
 namespace Pipelines.Local;
 
@@ -21,11 +22,12 @@ public static class LocalRunner
         var courses = Courses(options.Stack);
         var data = new CourseData(new GeneratorSettings(Seed: options.Seed, Scale: options.Scale, BadRowRate: options.BadRowRate));
         Clean(options);
+        using var s3 = options.WithServers ? LocalS3.Start(NpmFolder(options), [.. LocalFunctions.Buckets]) : null;
         var reports = new List<RunReport>();
         foreach (var course in courses)
         {
             var folder = Path.Combine(options.StackFolder, course);
-            var functions = new LocalFunctions(folder);
+            var functions = new LocalFunctions(folder, s3?.Endpoint);
             var pipeline = CoursePipelines.For(course, data);
             await using var source = options.WithServers
                 ? new ServerSource(data, functions, course == "course2" ? "postgresql" : "mysql", folder, apiFaults: options.InjectFaults)
@@ -37,12 +39,11 @@ public static class LocalRunner
             var report = await run.RunAsync(options.Stack, folder, cancellationToken).ConfigureAwait(false);
             if (course == "course3" && source is ServerSource { OpenSource: { } open })
             {
-                report = report with { Storage = RowVsColumnar.Compare(pipeline.Gold, open, Path.Combine(functions.StoreRoot, LocalFunctions.SilverBucket)) };
+                report = report with { Storage = RowVsColumnar.Compare(pipeline.Gold, open, functions.SilverRoot) };
             }
             if (course == "course2" && options.WithServers)
             {
-                var npm = Path.Combine(options.ProjectRoot ?? throw new ArgumentException("servers need the project root (kinesalite is installed under tests/servers)"), "tests", "servers");
-                report = report with { Streams = [await LocalStream.RunAsync(data, functions, npm, cancellationToken).ConfigureAwait(false)] };
+                report = report with { Streams = [await LocalStream.RunAsync(data, functions, NpmFolder(options), cancellationToken).ConfigureAwait(false)] };
             }
             reports.Add(report);
         }
@@ -59,6 +60,10 @@ public static class LocalRunner
         var referenced = pipeline.Silver.SelectMany(d => d.Rules.OfType<Pipelines.Data.Lakehouse.References>()).Select(r => r.Dataset).ToHashSet();
         return pipeline.Silver.Last(d => !referenced.Contains(d.Name) && d.Explode is null).Name;
     }
+
+    /// <summary>Where npm installed the servers that are not OS packages (s3rver, kinesalite).</summary>
+    private static string NpmFolder(LocalRunOptions options) =>
+        Path.Combine(options.ProjectRoot ?? throw new ArgumentException("servers need the project root: s3rver and kinesalite are installed under tests/servers"), "tests", "servers");
 
     /// <summary>Removes the stack's local state; nothing outside its folder.</summary>
     public static bool Clean(LocalRunOptions options)

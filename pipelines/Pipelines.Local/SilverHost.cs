@@ -44,10 +44,7 @@ public sealed class EmulatedSilverHost : ISilverHost
         var unpacked = Path.Combine(folder, "functions", SilverTransformContract.Function.Artifact);
         ZipFile.ExtractToDirectory(archive, unpacked, overwriteFiles: true);
         var emulator = await LambdaRuntimeEmulator.StartAsync().ConfigureAwait(false);
-        var environment = functions.Silver;
-        var variables = new[] { Lambda.Storage.FileObjectStore.RootVariable, SilverTransformContract.BronzeBucketVariable, SilverTransformContract.SilverBucketVariable, SilverTransformContract.WorkFolderVariable }
-            .ToDictionary(name => name, name => environment(name)!);
-        return new EmulatedSilverHost(emulator, new BootstrapProcess(Path.Combine(unpacked, FunctionContract.Handler), emulator.Endpoint, variables));
+        return new EmulatedSilverHost(emulator, new BootstrapProcess(Path.Combine(unpacked, FunctionContract.Handler), emulator.Endpoint, functions.SilverVariables));
     }
 
     public async Task<SilverTransformResponse> TransformAsync(string dataset, string manifest, CancellationToken cancellationToken)
