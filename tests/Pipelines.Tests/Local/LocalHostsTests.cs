@@ -10,14 +10,8 @@ public sealed class LocalHostsTests : IDisposable
 
     public void Dispose() => Directory.Delete(_state, recursive: true);
 
-    private sealed class Quiet : IRunProgress
-    {
-        public void Started(string course, string step) { }
 
-        public void Finished(StepReport step) { }
-    }
-
-    private Task<RunReport> RunAsync(LocalRunOptions options) => LocalRunner.RunAsync(options with { Scale = Scale }, new Quiet(), CancellationToken.None);
+    private Task<RunReport> RunAsync(LocalRunOptions options) => LocalRunner.RunAsync(options with { Scale = Scale }, new StepRecorder(), CancellationToken.None);
 
     [Fact]
     public async Task With_servers_the_extract_and_rest_handlers_read_mariadb_and_the_api_and_gold_is_the_same()

@@ -12,17 +12,9 @@ public sealed class LocalRunTests : IDisposable
 
     public void Dispose() => Directory.Delete(_state, recursive: true);
 
-    private sealed class Recorder : IRunProgress
-    {
-        public List<string> Steps { get; } = [];
 
-        public void Started(string course, string step) => Steps.Add($"{course}/{step}");
-
-        public void Finished(StepReport step) { }
-    }
-
-    private Task<RunReport> RunAsync(string stack, Recorder? progress = null, double badRowRate = 0) =>
-        LocalRunner.RunAsync(new LocalRunOptions(stack, _state) { Scale = Scale, BadRowRate = badRowRate }, progress ?? new Recorder(), CancellationToken.None);
+    private Task<RunReport> RunAsync(string stack, StepRecorder? progress = null, double badRowRate = 0) =>
+        LocalRunner.RunAsync(new LocalRunOptions(stack, _state) { Scale = Scale, BadRowRate = badRowRate }, progress ?? new StepRecorder(), CancellationToken.None);
 
     private static CourseData Data => new(new GeneratorSettings(Scale: Scale, BadRowRate: 0));
 
@@ -33,7 +25,7 @@ public sealed class LocalRunTests : IDisposable
     [InlineData("course4")]
     public async Task Each_course_runs_its_declared_steps_in_order_and_every_count_reconciles(string course)
     {
-        var progress = new Recorder();
+        var progress = new StepRecorder();
 
         var report = await RunAsync(course, progress);
 
@@ -104,7 +96,7 @@ public sealed class LocalRunTests : IDisposable
     [Fact]
     public async Task Injected_faults_are_retried_or_quarantined_with_their_reason_and_nothing_is_lost()
     {
-        var report = await LocalRunner.RunAsync(new LocalRunOptions("course3", _state) { Scale = Scale, InjectFaults = true }, new Recorder(), CancellationToken.None);
+        var report = await LocalRunner.RunAsync(new LocalRunOptions("course3", _state) { Scale = Scale, InjectFaults = true }, new StepRecorder(), CancellationToken.None);
 
         Assert.All(report.Reconciliation, line => Assert.True(line.Reconciles, line.ToString()));
         var poisoned = Assert.Single(report.Reconciliation, line => line.Quarantined > 0);
