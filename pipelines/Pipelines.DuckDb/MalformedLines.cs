@@ -57,16 +57,19 @@ public static class MalformedLines
         {
             return;
         }
-        using var output = new StreamWriter(quarantineFile, append: true, new UTF8Encoding(false));
+        using var output = new FileStream(quarantineFile, FileMode.Append);
         foreach (var line in malformed)
         {
-            output.Write(JsonSerializer.Serialize(new Dictionary<string, string>
+            // Written field by field: the function is trimmed for Native AOT, where reflection-based JSON is not kept.
+            using (var json = new Utf8JsonWriter(output))
             {
-                ["_raw_line"] = line.Line,
-                ["_source"] = $"{line.File}:{line.LineNumber}",
-                [SilverSql.Reason] = line.Reason,
-            }));
-            output.Write('\n');
+                json.WriteStartObject();
+                json.WriteString("_raw_line", line.Line);
+                json.WriteString("_source", $"{line.File}:{line.LineNumber}");
+                json.WriteString(SilverSql.Reason, line.Reason);
+                json.WriteEndObject();
+            }
+            output.WriteByte((byte)'\n');
         }
     }
 
