@@ -21,6 +21,7 @@ public static class CommandLine
           dataplatform local clean [--course N | --stack dev]   remove a stack's local state (.local/STACK)
           dataplatform synth   [--stack NAME] [--config FILE]   print the stack's Pulumi YAML program
           dataplatform preview [--stack NAME] [--config FILE]   print an offline plan: resources by component, counts, outputs
+          dataplatform policy [--stack NAME]               check stacks (default: all) against the security policy pack; findings name rule, resource and fix
           dataplatform summary [--stack NAME]              print the stack's summary (stacks/summaries/NAME.md): components and resources by type
           dataplatform typecheck [--stack NAME]...          type-check stacks (default: all) against Pulumi's npm SDK typings
           dataplatform generate [--seed N] [--scale X] [--bad-row-rate R] [--out DIR] [--format ndjson,csv,mysql,postgresql]
@@ -47,6 +48,7 @@ public static class CommandLine
                 ["synth", .. var rest] => Synth(rest, host, preview: false),
                 ["preview", .. var rest] => Synth(rest, host, preview: true),
                 ["summary", .. var rest] => Summary(rest, host),
+                ["policy", .. var rest] => Policy(rest, host),
                 ["typecheck", .. var rest] => TypeCheckCommand.Run(rest, host),
                 ["generate", .. var rest] => GenerateCommand.Run(rest, host),
                 ["produce", .. var rest] => ProduceCommand.Run(rest, host),
@@ -103,6 +105,26 @@ public static class CommandLine
         }
         host.Out.Write(ProgramWriter.Write(program));
         return 0;
+    }
+
+    private static int Policy(string[] args, IHost host)
+    {
+        var stacks = args is ["--stack", var name] ? [name] : args.Length == 0 ? StackProfiles.All.Select(p => p.Stack).ToArray()
+            : throw new UsageError($"unexpected argument '{string.Join(' ', args)}'");
+        var root = ProjectRoot.Find(host.WorkingDirectory);
+        var passed = true;
+        foreach (var stack in stacks)
+        {
+            var settings = LoadSettings(stack, null, root, host.WorkingDirectory);
+            var verdict = Infra.Policy.PolicyPack.Evaluate(PlatformProgram.Build(settings), stack, settings.Profile.RetainData);
+            foreach (var finding in verdict.Findings)
+            {
+                host.Out.WriteLine($"{stack}: {finding}");
+            }
+            host.Out.WriteLine($"{stack}: {verdict.Findings.Count} finding(s), {verdict.Suppressed.Count} accepted with a reason, {Infra.Policy.PolicyPack.Rules.Count} rules");
+            passed &= verdict.Passed;
+        }
+        return passed ? 0 : 1;
     }
 
     private static int Summary(string[] args, IHost host)

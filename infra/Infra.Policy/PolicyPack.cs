@@ -1,0 +1,32 @@
+using Infra.Model;
+using Infra.Policy.Rules;
+
+namespace Infra.Policy;
+
+/// <summary>Every rule, the accepted exceptions, and the verdict on one synthesized stack.</summary>
+public static class PolicyPack
+{
+    public static IReadOnlyList<PolicyRule> Rules { get; } =
+        [.. StorageRules.All, .. EncryptionRules.All, new CatalogEncryptionRule(), .. ServiceRules.All, .. IamRules.All, new ProtectionRule()];
+
+    /// <summary>Findings accepted on purpose: each with its reason, tested like the rules.</summary>
+    public static IReadOnlyList<Suppression> Suppressions { get; } =
+    [
+        new("S3-2-kms-default-encryption", "access-logs-bucket",
+            "S3 server access logs can only be delivered to a bucket encrypted with SSE-S3 (AWS documents that KMS on the target bucket is not supported); it holds request logs, not data", []),
+    ];
+
+    public static PolicyVerdict Evaluate(PulumiProgram program, string stack, bool production)
+    {
+        var view = new ProgramView(program, stack, production);
+        var findings = Rules.SelectMany(rule => rule.Check(view)).ToList();
+        var suppressed = findings.Where(f => Suppressions.Any(s => s.Covers(f, stack))).ToList();
+        return new PolicyVerdict(stack, [.. findings.Except(suppressed)], suppressed);
+    }
+}
+
+/// <summary>The findings of one stack: those that fail it, and those accepted with a reason.</summary>
+public sealed record PolicyVerdict(string Stack, IReadOnlyList<Finding> Findings, IReadOnlyList<Finding> Suppressed)
+{
+    public bool Passed => Findings.Count == 0;
+}

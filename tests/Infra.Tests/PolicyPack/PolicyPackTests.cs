@@ -1,0 +1,207 @@
+using Infra.Model;
+using Infra.Model.Resources;
+using Infra.Model.Values;
+using Infra.Platform.Profiles;
+using Infra.Policy;
+using Infra.Tests.Support;
+
+namespace Infra.Tests.PolicyPack;
+
+/// <summary>The security policy pack: every stack passes it, every rule fails its broken fixture and passes its fixed one.</summary>
+public class PolicyPackTests
+{
+    [Theory]
+    [MemberData(nameof(Stacks.Names), MemberType = typeof(Stacks))]
+    public void Every_stack_passes_with_only_reasoned_suppressions(string stack)
+    {
+        var settings = Stacks.Settings(stack);
+        var verdict = Infra.Policy.PolicyPack.Evaluate(PlatformProgram.Build(settings), stack, settings.Profile.RetainData);
+
+        Assert.True(verdict.Passed, string.Join("\n", verdict.Findings));
+        Assert.All(verdict.Suppressed, finding => Assert.Contains(Infra.Policy.PolicyPack.Suppressions, s => s.Covers(finding, stack) && s.Reason.Length > 40));
+    }
+
+    [Fact]
+    public void Every_suppression_is_used_by_some_stack_and_every_rule_is_named_once()
+    {
+        var used = StackProfiles.All.SelectMany(p => Infra.Policy.PolicyPack.Evaluate(PlatformProgram.Build(Stacks.Settings(p.Stack)), p.Stack, p.RetainData).Suppressed).ToList();
+
+        Assert.All(Infra.Policy.PolicyPack.Suppressions, s => Assert.Contains(used, f => s.Covers(f, "dev") || s.Covers(f, "prod")));
+        Assert.Equal(Infra.Policy.PolicyPack.Rules.Count, Infra.Policy.PolicyPack.Rules.Select(r => r.Id).Distinct().Count());
+    }
+
+    private static PulumiProgram Program(params Resource[] resources)
+    {
+        var program = new PulumiProgram("fixture");
+        foreach (var resource in resources)
+        {
+            program.Add(resource);
+        }
+        return program;
+    }
+
+    private static Resource R(string name, string type, MapValue properties, ResourceOptions? options = null) => new(name, type, properties, options);
+
+    private static BuiltIn Document(params MapValue[] statements) => Fn.ToJson(new MapValue { ["Version"] = "2012-10-17", ["Statement"] = new ListValue(statements) });
+
+    private static MapValue Allow(string action, string resource) => new() { ["Effect"] = "Allow", ["Action"] = new ListValue { action }, ["Resource"] = new ListValue { resource } };
+
+    /// <summary>A bucket with everything the S3 rules ask for; <paramref name="without"/> leaves one part out.</summary>
+    private static Resource[] Bucket(string? without = null)
+    {
+        var bucket = new Reference("b", "id");
+        var parts = new List<Resource> { R("b", "aws:s3:Bucket", new MapValue { ["bucket"] = "b" }), R("logs", "aws:s3:Bucket", new MapValue { ["bucket"] = "logs" }) };
+        void Add(string kind, Resource resource)
+        {
+            if (kind != without)
+            {
+                parts.Add(resource);
+            }
+        }
+        Add("block", R("b-block", "aws:s3:BucketPublicAccessBlock", new MapValue { ["bucket"] = bucket, ["blockPublicAcls"] = true, ["blockPublicPolicy"] = true, ["ignorePublicAcls"] = true, ["restrictPublicBuckets"] = true }));
+        Add("kms", R("b-sse", "aws:s3:BucketServerSideEncryptionConfiguration", new MapValue { ["bucket"] = bucket, ["rules"] = new ListValue { new MapValue { ["applyServerSideEncryptionByDefault"] = new MapValue { ["sseAlgorithm"] = "aws:kms" } } } }));
+        Add("tls", R("b-policy", "aws:s3:BucketPolicy", new MapValue
+        {
+            ["bucket"] = bucket,
+            ["policy"] = Document(new MapValue { ["Effect"] = "Deny", ["Action"] = new ListValue { "s3:*" }, ["Resource"] = new ListValue { "arn" }, ["Condition"] = new MapValue { ["Bool"] = new MapValue { ["aws:SecureTransport"] = "false" } } }),
+        }));
+        Add("logging", R("b-logging", "aws:s3:BucketLogging", new MapValue { ["bucket"] = bucket, ["targetBucket"] = new Reference("logs", "id") }));
+        Add("versioning", R("b-versioning", "aws:s3:BucketVersioning", new MapValue { ["bucket"] = bucket, ["versioningConfiguration"] = new MapValue { ["status"] = "Enabled" } }));
+        Add("lifecycle", R("b-lifecycle", "aws:s3:BucketLifecycleConfiguration", new MapValue { ["bucket"] = bucket, ["rules"] = new ListValue { new MapValue { ["noncurrentVersionExpiration"] = new MapValue { ["noncurrentDays"] = 7 } } } }));
+        return [.. parts];
+    }
+
+    public static readonly TheoryData<string, string> BucketRules = new()
+    {
+        { "S3-1-public-access-blocked", "block" }, { "S3-2-kms-default-encryption", "kms" }, { "S3-3-tls-only", "tls" },
+        { "S3-4-access-logging", "logging" }, { "S3-5-versioning", "versioning" }, { "S3-6-noncurrent-expiry", "lifecycle" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BucketRules))]
+    public void Each_bucket_rule_names_the_bucket_missing_its_part_and_passes_the_whole_bucket(string rule, string part)
+    {
+        var broken = Findings(Program(Bucket(without: part)), rule).Where(f => f.Resource == "b").ToList();
+        var whole = Findings(Program(Bucket()), rule).Where(f => f.Resource == "b");
+
+        var finding = Assert.Single(broken);
+        Assert.False(string.IsNullOrWhiteSpace(finding.Fix));
+        Assert.Empty(whole);
+    }
+
+    private static List<Finding> Findings(PulumiProgram program, string rule, bool production = false) =>
+        [.. Infra.Policy.PolicyPack.Rules.Single(r => r.Id == rule).Check(new ProgramView(program, "fixture", production))];
+
+    public static readonly TheoryData<string, string, string, string, bool> ResourceFixtures = new()
+    {
+        // rule, type, failing properties (JSON-ish key=value;…), passing properties, production
+        { "KMS-1-rotation", "aws:kms:Key", "enableKeyRotation=false", "enableKeyRotation=true", false },
+        { "KIN-1-stream-encrypted", "aws:kinesis:Stream", "encryptionType=NONE", "encryptionType=KMS;kmsKeyId=k", false },
+        { "SNS-1-topic-encrypted", "aws:sns:Topic", "name=t", "kmsMasterKeyId=k", false },
+        { "SQS-1-queue-encrypted", "aws:sqs:Queue", "name=q", "kmsMasterKeyId=k", false },
+        { "GLUE-1-crawler-security", "aws:glue:Crawler", "name=c", "securityConfiguration=s", false },
+        { "RDS-1-encrypted", "aws:rds:Instance", "storageEncrypted=false", "storageEncrypted=true", false },
+        { "RDS-2-private", "aws:rds:Instance", "publiclyAccessible=true", "publiclyAccessible=false", false },
+        { "RDS-3-backups", "aws:rds:Instance", "backupRetentionPeriod=0", "backupRetentionPeriod=7", false },
+        { "RDS-4-prod-protection", "aws:rds:Instance", "deletionProtection=false;multiAz=true", "deletionProtection=true;multiAz=true", true },
+        { "RDS-5-credentials", "aws:rds:Instance", "iamDatabaseAuthenticationEnabled=false", "iamDatabaseAuthenticationEnabled=true", false },
+        { "RDS-6-admin-name", "aws:rds:Instance", "username=admin", "username=platform_admin", false },
+        { "LAM-1-runtime", "aws:lambda:Function", "runtime=provided.al2", "runtime=provided.al2023", false },
+        { "LAM-2-tracing", "aws:lambda:Function", "tracingConfig.mode=PassThrough", "tracingConfig.mode=Active", false },
+        { "LAM-4-stream-failures", "aws:lambda:EventSourceMapping", "batchSize=10", "destinationConfig.onFailure.destinationArn=q", false },
+        { "LOG-1-log-group", "aws:cloudwatch:LogGroup", "retentionInDays=7", "retentionInDays=7;kmsKeyId=k", false },
+        { "FH-1-delivery-encrypted", "aws:kinesis:FirehoseDeliveryStream", "destination=extended_s3", "extendedS3Configuration.kmsKeyArn=k", false },
+        { "LF-1-no-iam-allowed-principals", "aws:lakeformation:Permissions", "principal=IAM_ALLOWED_PRINCIPALS", "principal=arn:aws:iam::1:role/analyst", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(ResourceFixtures))]
+    public void Each_resource_rule_fails_its_broken_fixture_and_passes_its_fixed_one(string rule, string type, string failing, string passing, bool production)
+    {
+        Assert.Single(Findings(Program(R("x", type, Properties(failing))), rule, production));
+        Assert.Empty(Findings(Program(R("x", type, Properties(passing))), rule, production));
+    }
+
+    private static MapValue Properties(string spec)
+    {
+        var root = new MapValue();
+        foreach (var pair in spec.Split(';'))
+        {
+            var (path, text) = (pair[..pair.IndexOf('=')], pair[(pair.IndexOf('=') + 1)..]);
+            var map = root;
+            var keys = path.Split('.');
+            foreach (var key in keys[..^1])
+            {
+                if (!map.TryGet(key, out var child))
+                {
+                    child = new MapValue();
+                    map[key] = child;
+                }
+                map = (MapValue)child;
+            }
+            map[keys[^1]] = text switch { "true" => true, "false" => false, _ when long.TryParse(text, out var n) => n, _ => text };
+        }
+        return root;
+    }
+
+    [Fact]
+    public void The_iam_rules_catch_wildcards_admin_policies_and_unscoped_trust_and_pass_their_fixes()
+    {
+        var wild = Program(R("p", "aws:iam:RolePolicy", new MapValue { ["policy"] = Document(Allow("s3:*", "arn:aws:s3:::b/*"), Allow("s3:PutObject", "*")) }));
+        Assert.Single(Findings(wild, "IAM-1-no-wildcard-actions"));
+        Assert.Single(Findings(wild, "IAM-2-no-wildcard-resources"));
+        var tight = Program(R("p", "aws:iam:RolePolicy", new MapValue { ["policy"] = Document(Allow("s3:GetObject", "arn:aws:s3:::b/*"), Allow("xray:PutTraceSegments", "*")) }));
+        Assert.Empty(Findings(tight, "IAM-1-no-wildcard-actions"));
+        Assert.Empty(Findings(tight, "IAM-2-no-wildcard-resources"));
+
+        var admin = Program(R("r", "aws:iam:Role", new MapValue { ["managedPolicyArns"] = new ListValue { "arn:aws:iam::aws:policy/AdministratorAccess" } }));
+        Assert.Single(Findings(admin, "IAM-3-no-admin-policies"));
+        Assert.Empty(Findings(Program(R("r", "aws:iam:Role", new MapValue { ["name"] = "r" })), "IAM-3-no-admin-policies"));
+
+        MapValue Trust(bool scoped) => new()
+        {
+            ["Effect"] = "Allow",
+            ["Principal"] = new MapValue { ["Service"] = "lambda.amazonaws.com" },
+            ["Action"] = new ListValue { "sts:AssumeRole" },
+            ["Condition"] = scoped ? new MapValue { ["StringEquals"] = new MapValue { ["aws:SourceAccount"] = "123456789012" } } : new MapValue(),
+        };
+        Assert.Single(Findings(Program(R("r", "aws:iam:Role", new MapValue { ["assumeRolePolicy"] = Document(Trust(false)) })), "IAM-4-scoped-trust"));
+        Assert.Empty(Findings(Program(R("r", "aws:iam:Role", new MapValue { ["assumeRolePolicy"] = Document(Trust(true)) })), "IAM-4-scoped-trust"));
+    }
+
+    [Fact]
+    public void Prod_requires_every_data_store_protected_and_retained_and_other_stacks_do_not()
+    {
+        var unprotected = Program(R("b", "aws:s3:Bucket", new MapValue { ["bucket"] = "b" }));
+        var protectedBucket = Program(R("b", "aws:s3:Bucket", new MapValue { ["bucket"] = "b" }, new ResourceOptions { Protect = true, RetainOnDelete = true }));
+
+        Assert.Single(Findings(unprotected, "PROD-1-data-retained", production: true));
+        Assert.Empty(Findings(protectedBucket, "PROD-1-data-retained", production: true));
+        Assert.Empty(Findings(unprotected, "PROD-1-data-retained", production: false));
+    }
+
+    [Fact]
+    public void The_athena_catalog_and_key_policy_rules_catch_their_mistakes()
+    {
+        var open = Program(R("w", "aws:athena:Workgroup", new MapValue { ["configuration"] = new MapValue { ["enforceWorkgroupConfiguration"] = false } }));
+        Assert.Single(Findings(open, "ATH-1-workgroup"));
+
+        var database = R("d", "aws:glue:CatalogDatabase", new MapValue { ["name"] = "d" });
+        Assert.Single(Findings(Program(database), "GLUE-3-catalog-encryption"));
+
+        var key = R("k", "aws:kms:Key", new MapValue
+        {
+            ["policy"] = Document(new MapValue { ["Effect"] = "Allow", ["Principal"] = new MapValue { ["AWS"] = "arn:aws:iam::1:role/app" }, ["Action"] = new ListValue { "kms:*" }, ["Resource"] = new ListValue { "*" } }),
+        });
+        Assert.Single(Findings(Program(key), "KMS-2-root-only-star"));
+    }
+
+    [Fact]
+    public void The_command_checks_a_stack_and_names_its_verdict()
+    {
+        var host = new FakeHost();
+
+        Assert.Equal(0, Infra.Cli.CommandLine.Run(["policy", "--stack", "course3"], host));
+        Assert.Contains($"course3: 0 finding(s)", host.Stdout);
+    }
+}
