@@ -22,6 +22,7 @@ public static class CommandLine
           dataplatform synth   [--stack NAME] [--config FILE]   print the stack's Pulumi YAML program
           dataplatform preview [--stack NAME] [--config FILE]   print an offline plan: resources by component, counts, outputs
           dataplatform policy [--stack NAME]               check stacks (default: all) against the security policy pack; findings name rule, resource and fix
+          dataplatform cost [--stack NAME]                 what the stack costs idle and by use, at the assumed unit prices (offline)
           dataplatform summary [--stack NAME]              print the stack's summary (stacks/summaries/NAME.md): components and resources by type
           dataplatform typecheck [--stack NAME]...          type-check stacks (default: all) against Pulumi's npm SDK typings
           dataplatform generate [--seed N] [--scale X] [--bad-row-rate R] [--out DIR] [--format ndjson,csv,mysql,postgresql]
@@ -49,6 +50,7 @@ public static class CommandLine
                 ["preview", .. var rest] => Synth(rest, host, preview: true),
                 ["summary", .. var rest] => Summary(rest, host),
                 ["policy", .. var rest] => Policy(rest, host),
+                ["cost", .. var rest] => CostOf(rest, host),
                 ["typecheck", .. var rest] => TypeCheckCommand.Run(rest, host),
                 ["generate", .. var rest] => GenerateCommand.Run(rest, host),
                 ["produce", .. var rest] => ProduceCommand.Run(rest, host),
@@ -125,6 +127,14 @@ public static class CommandLine
             passed &= verdict.Passed;
         }
         return passed ? 0 : 1;
+    }
+
+    private static int CostOf(string[] args, IHost host)
+    {
+        var stack = args is ["--stack", var name] ? name : args.Length == 0 ? DefaultStack : throw new UsageError($"unexpected argument '{string.Join(' ', args)}'");
+        var settings = LoadSettings(stack, null, ProjectRoot.Find(host.WorkingDirectory), host.WorkingDirectory);
+        host.Out.Write(Cost.CostEstimate.Print(stack, Cost.CostEstimate.Lines(PlatformProgram.Build(settings))));
+        return 0;
     }
 
     private static int Summary(string[] args, IHost host)
