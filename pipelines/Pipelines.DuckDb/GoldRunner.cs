@@ -73,6 +73,17 @@ public static class GoldRunner
         return [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
     }
 
+    /// <summary>
+    /// Loads a dataset's silver as it stands after all its runs (<see cref="SilverSql.Current"/>: the latest row
+    /// of each key across the run files) into <c>silver.{name}</c>: what the gate and gold read, as on Athena.
+    /// </summary>
+    public static void LoadCurrentSilver(DuckDbTables tables, SilverDataset dataset, string folder)
+    {
+        tables.Execute("CREATE SCHEMA IF NOT EXISTS silver");
+        var runs = $"read_parquet({QualitySql.Literal(Path.Combine(folder, "**", "*.parquet"))}, hive_partitioning = true, filename = true)";
+        tables.Execute($"CREATE OR REPLACE TABLE silver.{QualitySql.Id(dataset.Name)} AS {TrinoToDuckDb.Translate(SilverSql.Current(dataset, runs, "filename"))}");
+    }
+
     /// <summary>Loads silver Parquet (as the silver transform writes it, partitions as folders) into <c>silver.{name}</c>.</summary>
     public static void LoadSilver(DuckDbTables tables, string name, string folder)
     {

@@ -59,7 +59,7 @@ public sealed class CourseRun(CoursePipeline pipeline, CourseData data, LocalFun
             var run = _landed.Single(landed => landed.Dataset == dataset.Name && landed.Manifest.StartsWith(dataset.BronzePrefix + "/", StringComparison.Ordinal));
             var result = await WithRetriesAsync(() => silver.TransformAsync(dataset.Name, run.Manifest, cancellationToken), dataset.Name).ConfigureAwait(false);
             _reconciliation.Add(new Reconciliation(pipeline.Course, dataset.Name, data[dataset.Name].RowCount + run.Injected, run.Rows, result.In, result.Out, result.Duplicates, result.Quarantined, dataset.Explode is not null));
-            GoldRunner.LoadSilver(tables, dataset.Name, await functions.SilverFolderAsync(dataset.Name, cancellationToken).ConfigureAwait(false));
+            GoldRunner.LoadCurrentSilver(tables, dataset, await functions.SilverFolderAsync(dataset.Name, cancellationToken).ConfigureAwait(false));
         }
         var broken = _reconciliation.Where(r => r.Course == pipeline.Course && !r.Reconciles).ToList();
         if (broken.Count > 0)

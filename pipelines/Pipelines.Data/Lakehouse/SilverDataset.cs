@@ -40,6 +40,9 @@ public sealed record SilverDataset
 
     public string Name => Source.Name;
 
+    /// <summary>The view of the dataset as it stands after all runs (the latest row per key): what the gate and gold read on Athena.</summary>
+    public string CurrentView => $"{Name}_current";
+
     public Layer Layer => Layer.Silver;
 
     public IReadOnlyList<string> NaturalKey => NaturalKeyColumns ?? [.. Source.KeyColumns.Select(column => column.Name)];

@@ -95,6 +95,28 @@ public static class SilverSql
             """;
     }
 
+    /// <summary>
+    /// Silver as it stands after every run so far: over the run files of a dataset (each run deduplicated
+    /// already), the latest row of each natural key — by the dataset's latest-by column, then by the run, which
+    /// starts the file's name (<c>{run}-part-0.parquet</c>). <paramref name="path"/> is the column holding each
+    /// row's file path: <see cref="AthenaPath"/> on Athena, <c>filename</c> on DuckDB.
+    /// </summary>
+    public static string Current(SilverDataset dataset, string runs, string path)
+    {
+        var columns = Flat(dataset).Select(column => QualitySql.Id(column.Name)).Concat(dataset.Partitions.Select(p => QualitySql.Id(p.Column))).ToList();
+        var order = (dataset.LatestBy is { } latest ? [$"{QualitySql.Id(latest)} DESC NULLS LAST"] : new List<string>())
+            .Append($"regexp_extract({path}, '[^/]*$') DESC");
+        return $"""
+            SELECT {string.Join(", ", columns)} FROM (
+              SELECT {string.Join(", ", columns)}, row_number() OVER (PARTITION BY {string.Join(", ", dataset.NaturalKey.Select(QualitySql.Id))} ORDER BY {string.Join(", ", order)}) AS "_current"
+              FROM {runs}
+            ) AS ranked WHERE "_current" = 1
+            """;
+    }
+
+    /// <summary>The column Athena gives every row of a table over files: the file's path.</summary>
+    public const string AthenaPath = "\"$path\"";
+
     /// <summary>From typed rows: the rejected ones as they arrived, with the reason.</summary>
     public static string Rejected(SilverDataset dataset, string typed) =>
         $"SELECT {string.Join(", ", Flat(dataset).Select(column => $"{QualitySql.Id("_raw_" + column.Name)} AS {QualitySql.Id(column.Name)}"))}, {QualitySql.Id(Reason)} FROM {typed} WHERE {QualitySql.Id(Reason)} IS NOT NULL";

@@ -34,9 +34,9 @@ public class ServingTests
         Assert.All(queries, query => Assert.Equal(Dev.Resource("workgroup").Outputs["name"], query.Input("workgroup")));
         var fact = Dev.Resource("course1-fact_orders-query");
         var query = (string)fact.Input("query")!;
-        Assert.Equal(GoldModels.ForCourse("course1").Single(m => m.Name == "fact_orders").Sql
-            .Replace("silver.", "dataplatform_dev_silver.", StringComparison.Ordinal).Replace("gold.", "dataplatform_dev_gold.", StringComparison.Ordinal), query);
-        Assert.Contains("FROM dataplatform_dev_silver.orderdetails AS d", query);
+        Assert.Equal(GoldModels.ForCourse("course1").Single(m => m.Name == "fact_orders").Qualified(relation =>
+            relation.StartsWith("silver.", StringComparison.Ordinal) ? $"dataplatform_dev_silver.{relation[7..]}_current" : $"dataplatform_dev_gold.{relation[5..]}"), query);
+        Assert.Contains("FROM dataplatform_dev_silver.orderdetails_current AS d", query);
     }
 
     [Theory]

@@ -84,7 +84,7 @@ public class PipelineStateMachineTests
         Assert.Equal(Dev.Resource("workgroup").Outputs["name"], parameters.GetProperty("WorkGroup").GetString());
         var query = parameters.GetProperty("QueryString").GetString()!;
         Assert.StartsWith("MERGE INTO dataplatform_dev_gold.sales_report AS t", query);
-        Assert.Contains("FROM dataplatform_dev_silver.orders AS o", query);
+        Assert.Contains("FROM dataplatform_dev_silver.orders_current AS o", query);
         Assert.DoesNotContain(" silver.", query);
 
         var course4 = JsonDocument.Parse(Definition(Dev, "course4")).RootElement.GetProperty("States");
@@ -97,6 +97,21 @@ public class PipelineStateMachineTests
     }
 
     [Fact]
+    public void After_silver_each_datasets_current_view_is_replaced_before_the_gate_reads_it()
+    {
+        var states = JsonDocument.Parse(Definition(Dev, "course3")).RootElement.GetProperty("States");
+        var first = states.GetProperty("SilverTransform").GetProperty("Next").GetString()!;
+        var view = states.GetProperty("SilverTransform_Current_orders").GetProperty("Parameters").GetProperty("QueryString").GetString()!;
+
+        Assert.StartsWith("SilverTransform_Current_", first);
+        Assert.StartsWith("CREATE OR REPLACE VIEW dataplatform_dev_silver.orders_current AS", view);
+        Assert.Contains("FROM dataplatform_dev_silver.orders", view);
+        Assert.Contains("regexp_extract(\"$path\"", view);
+        var replace = Statements(Dev, "course3-pipeline-permissions").Single(s => s.GetProperty("Sid").GetString() == "ReplaceSilverCurrentViews");
+        Assert.Contains("arn:aws:glue:eu-west-1:123456789012:table/dataplatform_dev_silver/*_current", Strings(replace, "Resource"));
+    }
+
+    [Fact]
     public void The_gate_stops_the_run_and_names_the_broken_rules_when_its_query_returns_a_row()
     {
         var states = JsonDocument.Parse(Definition(Dev, "course3")).RootElement.GetProperty("States");
@@ -104,7 +119,7 @@ public class PipelineStateMachineTests
         var verdict = states.GetProperty("QualityGate_Verdict");
 
         Assert.StartsWith("SELECT dataset, rule, violations FROM (", gate);
-        Assert.Contains("FROM dataplatform_dev_silver.orderdetails", gate);
+        Assert.Contains("FROM dataplatform_dev_silver.orderdetails_current", gate);
         var choice = verdict.GetProperty("Choices")[0];
         Assert.Equal("$.gate.rows[1]", choice.GetProperty("Variable").GetString());
         Assert.Equal("QualityGate_Notify", choice.GetProperty("Next").GetString());

@@ -18,6 +18,8 @@ public sealed record GlueCatalogResult(IReadOnlyDictionary<string, string> Datab
             return elsewhere;
         }
         var dot = layered.IndexOf('.');
-        return $"{Databases[layered[..dot]]}.{layered[(dot + 1)..]}";
+        var (layer, name) = (layered[..dot], layered[(dot + 1)..]);
+        // Silver is read through its current view: the latest row of each key across the runs' files.
+        return layer == "silver" ? $"{Databases[layer]}.{name}_current" : $"{Databases[layer]}.{name}";
     }
 }

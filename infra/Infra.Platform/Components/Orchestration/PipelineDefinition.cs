@@ -61,7 +61,15 @@ public static class PipelineDefinition
             switch (rest[i])
             {
                 case SilverTransformStep step:
-                    states[step.Name] = SilverMap(step, targets, next!);
+                    states[step.Name] = SilverMap(step, targets, $"{step.Name}_Current_{step.Datasets[0].Name}");
+                    for (var d = 0; d < step.Datasets.Count; d++)
+                    {
+                        var dataset = step.Datasets[d];
+                        var after = d + 1 < step.Datasets.Count ? $"{step.Name}_Current_{step.Datasets[d + 1].Name}" : next!;
+                        var view = $"CREATE OR REPLACE VIEW {targets.Databases["silver"]}.{dataset.CurrentView} AS\n" +
+                            SilverSql.Current(dataset, $"{targets.Databases["silver"]}.{dataset.Name}", SilverSql.AthenaPath);
+                        states[$"{step.Name}_Current_{dataset.Name}"] = Query(view, false, targets.Athena, targets.Databases["silver"], "$.last", after, NotifyFailure);
+                    }
                     break;
                 case QualityGateStep step:
                     AddGate(states, step, pipeline.Course, targets, next!);

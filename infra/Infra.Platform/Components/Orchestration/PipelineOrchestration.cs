@@ -96,6 +96,8 @@ public static class PipelineOrchestration
             PolicyStatement.Allow("ReadTheCatalog", ["glue:GetDatabase", "glue:GetTable", "glue:GetTables", "glue:GetPartition", "glue:GetPartitions"],
                 catalogArn, Database("silver"), Tables("silver"), Database("gold"), Tables("gold")),
             PolicyStatement.Allow("ChangeGoldTables", ["glue:CreateTable", "glue:UpdateTable", "glue:DeleteTable"], catalogArn, Database("gold"), Tables("gold")),
+            PolicyStatement.Allow("ReplaceSilverCurrentViews", ["glue:CreateTable", "glue:UpdateTable"], catalogArn, Database("silver"),
+                context.Arn("glue", $"table/{targets.Databases["silver"]}/*_current")),
             .. storage.Silver.ReadAll(),
             .. storage.Gold.ReadAll(),
             storage.Gold.WriteAll(),
