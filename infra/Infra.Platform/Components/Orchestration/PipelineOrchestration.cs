@@ -55,7 +55,7 @@ public static class PipelineOrchestration
                 // Execution data stays out of the logs: they hold errors, not rows or keys.
                 LoggingConfiguration = new StateMachineLoggingConfigurationArgs
                 {
-                    Level = "ERROR",
+                    Level = Pipelines.Contracts.Functions.LogLevels.Error,
                     IncludeExecutionData = false,
                     LogDestination = Fn.Interpolate($"{logs.Attr("arn")}:*"),
                 },
