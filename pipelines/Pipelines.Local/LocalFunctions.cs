@@ -23,7 +23,10 @@ public sealed class LocalFunctions(string folder, Uri? s3Endpoint = null)
         ? new() { [FileObjectStore.RootVariable] = StoreRoot }
         : new() { [ObjectStores.S3EndpointVariable] = s3Endpoint.AbsoluteUri };
 
-    public IObjectStore Store => ObjectStores.FromEnvironment(Environment(StoreVariables));
+    private IObjectStore? _store;
+
+    /// <summary>One store (and, with a server, one S3 client) for the whole run.</summary>
+    public IObjectStore Store => _store ??= ObjectStores.FromEnvironment(Environment(StoreVariables));
 
     /// <summary>A dataset's silver objects as files DuckDB can read; with a server, copied down first (as Athena reads S3).</summary>
     public async Task<string> SilverFolderAsync(string dataset, CancellationToken cancellationToken)

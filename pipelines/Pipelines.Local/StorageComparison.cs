@@ -24,12 +24,12 @@ public static partial class RowVsColumnar
         foreach (var model in models.Where(m => m.Reads.All(read => read.StartsWith("silver.", StringComparison.Ordinal))))
         {
             var tables = model.Reads.Select(read => read["silver.".Length..]).ToList();
-            var body = Body(model);
+            var body = GoldModel.WithoutComments(model.Sql);
             using var connection = openRowStore();
-            var (rowRows, rowMs) = Time(() => Count(connection, $"SELECT count(*) FROM ({model.Qualified(read => read["silver.".Length..]).Pipe(Body)}) AS q"));
+            var (rowRows, rowMs) = Time(() => Count(connection, $"SELECT count(*) FROM ({GoldModel.WithoutComments(model.Qualified(read => read["silver.".Length..]))}) AS q"));
             var rowBytes = tables.Sum(table => Count(connection, $"SELECT coalesce(sum(data_length), 0) FROM information_schema.tables WHERE table_schema = database() AND table_name = '{table}'"));
             string Parquet(string table) => $"read_parquet({QualitySql.Literal(Path.Combine(silverFolder, table, "**", "*.parquet"))}, hive_partitioning = true)";
-            var columnar = TrinoToDuckDb.Translate(model.Qualified(read => Parquet(read["silver.".Length..])).Pipe(Body));
+            var columnar = TrinoToDuckDb.Translate(GoldModel.WithoutComments(model.Qualified(read => Parquet(read["silver.".Length..]))));
             var (colRows, colMs) = Time(() => duck.Count($"SELECT count(*) FROM ({columnar}) AS q"));
             var named = Identifiers().Matches(body).Select(m => m.Value.ToLowerInvariant()).ToHashSet();
             var colBytes = tables.Sum(table => duck.Count(
@@ -39,13 +39,6 @@ public static partial class RowVsColumnar
         }
         return results;
     }
-
-    private static string Body(GoldModel model) => Body(model.Sql);
-
-    private static string Body(string sql) =>
-        string.Join('\n', sql.Split('\n').Where(line => !line.TrimStart().StartsWith("--", StringComparison.Ordinal))).Trim();
-
-    private static string Pipe(this string text, Func<string, string> then) => then(text);
 
     private static (long Rows, double Milliseconds) Time(Func<long> query)
     {

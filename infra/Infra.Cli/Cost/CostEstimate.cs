@@ -3,6 +3,7 @@ using System.Text;
 using Infra.Model;
 using Infra.Model.Resources;
 using Infra.Model.Values;
+using static Infra.Policy.ProgramView;
 
 namespace Infra.Cli.Cost;
 
@@ -31,18 +32,18 @@ public static class CostEstimate
         {
             case "aws:rds:Instance":
                 var instance = Text(r, "instanceClass") ?? "?";
-                var multiAz = r.Properties.TryGet("multiAz", out var m) && m is Bool { Content: true };
+                var multiAz = IsTrue(r, "multiAz");
                 var hour = UnitPrices.DatabaseHour.TryGetValue(instance, out var price) ? price : throw new InvalidOperationException($"no assumed price for {instance}: add it to UnitPrices");
-                var storage = r.Properties.TryGet("allocatedStorage", out var gb) && gb is Integer size ? size.Content : 20;
+                var storage = Input(r, "allocatedStorage") is Integer size ? size.Content : 20;
                 yield return new CostLine(r.Name, r.Type, $"{instance}{(multiAz ? " multi-AZ" : "")} ${hour:0.000}/h + {storage} GB at ${UnitPrices.DatabaseStorageGbMonth}/GB-month",
                     hour * (multiAz ? 2 : 1) * UnitPrices.HoursPerMonth + storage * UnitPrices.DatabaseStorageGbMonth);
                 break;
             case "aws:ec2:VpcEndpoint" when Text(r, "vpcEndpointType") == "Interface":
-                var zones = r.Properties.TryGet("subnetIds", out var subnets) && subnets is ListValue list ? list.Items.Count : 1;
+                var zones = Input(r, "subnetIds") is ListValue list ? list.Items.Count : 1;
                 yield return new CostLine(r.Name, r.Type, $"interface endpoint in {zones} AZ at ${UnitPrices.InterfaceEndpointHourPerAz}/h each + data", zones * UnitPrices.InterfaceEndpointHourPerAz * UnitPrices.HoursPerMonth);
                 break;
             case "aws:kinesis:Stream":
-                var shards = r.Properties.TryGet("shardCount", out var s) && s is Integer count ? count.Content : 0;
+                var shards = Input(r, "shardCount") is Integer count ? count.Content : 0;
                 yield return shards > 0
                     ? new CostLine(r.Name, r.Type, $"{shards} provisioned shard(s) at ${UnitPrices.KinesisShardHour}/shard-hour + PUT units", shards * UnitPrices.KinesisShardHour * UnitPrices.HoursPerMonth)
                     : new CostLine(r.Name, r.Type, $"on-demand stream at ${UnitPrices.KinesisOnDemandStreamHour}/h + ${UnitPrices.KinesisOnDemandPerGbIn}/GB in", UnitPrices.KinesisOnDemandStreamHour * UnitPrices.HoursPerMonth);
@@ -98,5 +99,4 @@ public static class CostEstimate
         return text.ToString();
     }
 
-    private static string? Text(Resource r, string key) => r.Properties.TryGet(key, out var value) && value is Infra.Model.Values.Text text ? text.Content : null;
 }

@@ -77,7 +77,7 @@ public sealed partial record GoldModel(string Course, string Name, IReadOnlyList
         {
             throw new FormatException($"{course}/{file}: the header must say '-- model: {Path.GetFileNameWithoutExtension(file)}'");
         }
-        var body = string.Join('\n', text.Split('\n').Where(line => !line.TrimStart().StartsWith("--", StringComparison.Ordinal)));
+        var body = WithoutComments(text);
         var used = Relations().Matches(body).Select(match => match.Value.ToLowerInvariant()).Distinct().ToList();
         var undeclared = used.Except(reads, StringComparer.OrdinalIgnoreCase).ToList();
         if (undeclared.Count > 0)
@@ -104,6 +104,10 @@ public sealed partial record GoldModel(string Course, string Name, IReadOnlyList
     /// <summary>The model's SQL with each <c>silver.x</c> and <c>gold.x</c> it reads renamed by <paramref name="relation"/> (e.g. to the stack's databases).</summary>
     public string Qualified(Func<string, string> relation) =>
         Relations().Replace(Sql, match => relation(match.Value.ToLowerInvariant()));
+
+    /// <summary>SQL without its comment lines (the header and any notes): the statement a query engine runs.</summary>
+    public static string WithoutComments(string sql) =>
+        string.Join('\n', sql.Split('\n').Where(line => !line.TrimStart().StartsWith("--", StringComparison.Ordinal))).Trim();
 
     /// <summary>Splits on commas outside parentheses, so <c>decimal(18, 2)</c> stays one type.</summary>
     private static IEnumerable<string> SplitColumns(string text)

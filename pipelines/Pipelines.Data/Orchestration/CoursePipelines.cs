@@ -1,4 +1,3 @@
-using Pipelines.Contracts.Functions;
 using Pipelines.Data.Generation;
 using Pipelines.Data.Lakehouse;
 
@@ -40,7 +39,7 @@ public static class CoursePipelines
         var steps = new List<PipelineStep>();
         foreach (var source in new[] { ExtractSource.Database, ExtractSource.Api })
         {
-            var prefix = (source == ExtractSource.Database ? DbExtractContract.DefaultOutputPrefix : RestIngestionContract.DefaultOutputPrefix) + "/";
+            var prefix = ExtractStep.PrefixOf(source) + "/";
             var datasets = silver.Where(dataset => dataset.BronzePrefix.StartsWith(prefix, StringComparison.Ordinal))
                 .Select(dataset => dataset.BronzePrefix[prefix.Length..])
                 .Concat(source == ExtractSource.Api ? bronzeOnlyApi : []).Distinct().Order(StringComparer.Ordinal).ToList();

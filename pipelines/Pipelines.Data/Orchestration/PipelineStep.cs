@@ -29,7 +29,9 @@ public sealed record ExtractStep(ExtractSource Source, IReadOnlyList<string> Dat
     public FunctionContract Function => Source == ExtractSource.Database ? DbExtractContract.Function : RestIngestionContract.Function;
 
     /// <summary>The bronze prefix the source's function writes under.</summary>
-    public string BronzePrefix => Source == ExtractSource.Database ? DbExtractContract.DefaultOutputPrefix : RestIngestionContract.DefaultOutputPrefix;
+    public string BronzePrefix => PrefixOf(Source);
+
+    public static string PrefixOf(ExtractSource source) => source == ExtractSource.Database ? DbExtractContract.DefaultOutputPrefix : RestIngestionContract.DefaultOutputPrefix;
 }
 
 /// <summary>Transforms each dataset's new bronze run to silver (row rules quarantine what they reject).</summary>

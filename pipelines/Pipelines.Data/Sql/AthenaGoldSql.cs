@@ -13,7 +13,7 @@ public static class AthenaGoldSql
     /// <param name="tableLocation">Where a rebuilt table's files go (a prefix no earlier build used).</param>
     public static IReadOnlyList<string> Statements(GoldModel model, Func<string, string> relation, string tableLocation)
     {
-        var query = string.Join('\n', model.Qualified(relation).Split('\n').Where(line => !line.TrimStart().StartsWith("--", StringComparison.Ordinal))).Trim();
+        var query = GoldModel.WithoutComments(model.Qualified(relation));
         var target = relation(model.Relation);
         if (model.IsView)
         {

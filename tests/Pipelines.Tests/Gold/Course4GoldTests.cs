@@ -15,13 +15,7 @@ public sealed class Course4GoldTests : IDisposable
 
     public Course4GoldTests()
     {
-        DatasetFiles.Write(_data, Path.Combine(_folder, "bronze"), DataFormats.Ndjson);
-        foreach (var dataset in SilverCatalog.For(_data))
-        {
-            var silver = Path.Combine(_folder, "silver", dataset.Name);
-            Pipelines.DuckDb.SilverTransform.Run(dataset, [Path.Combine(_folder, "bronze", "ndjson", $"{dataset.Name}.ndjson")], silver, Path.Combine(_folder, "quarantine", dataset.Name));
-            GoldRunner.LoadSilver(_tables, dataset.Name, silver);
-        }
+        GeneratedSilver.Load(_data, SilverCatalog.For(_data), _folder, _tables);
         _built = GoldRunner.Run(_tables, GoldModels.ForCourse("course4"));
     }
 

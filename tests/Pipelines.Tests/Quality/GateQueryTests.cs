@@ -31,14 +31,8 @@ public sealed class GateQueryTests : IDisposable
     {
         var data = new CourseData(new GeneratorSettings(Scale: 0.1, BadRowRate: 0));
         var datasets = SilverCatalog.For(data).Where(d => d.Name is "orders" or "orderdetails" or "customers" or "products" or "employees" or "offices" or "productlines").ToList();
-        DatasetFiles.Write(data, Path.Combine(_folder, "bronze"), DataFormats.Ndjson);
         using var tables = new DuckDbTables();
-        foreach (var dataset in datasets)
-        {
-            var silver = Path.Combine(_folder, "silver", dataset.Name);
-            Pipelines.DuckDb.SilverTransform.Run(dataset, [Path.Combine(_folder, "bronze", "ndjson", $"{dataset.Name}.ndjson")], silver, Path.Combine(_folder, "quarantine", dataset.Name));
-            GoldRunner.LoadSilver(tables, dataset.Name, silver);
-        }
+        Gold.GeneratedSilver.Load(data, datasets, _folder, tables);
         string Gate() => TrinoToDuckDb.Translate(QualitySql.Failures(datasets, name => $"silver.{name}"));
 
         Assert.Empty(Rows(tables, Gate()));

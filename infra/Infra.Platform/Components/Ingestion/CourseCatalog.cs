@@ -15,18 +15,20 @@ public static class CourseCatalog
 }
 
 /// <summary>The pipelines of a stack's courses and, derived from them, the datasets its functions and catalog hold.</summary>
-public sealed record StackCatalog(IReadOnlyList<CoursePipeline> Pipelines)
+public sealed class StackCatalog(IReadOnlyList<CoursePipeline> pipelines)
 {
+    public IReadOnlyList<CoursePipeline> Pipelines { get; } = pipelines;
+
     /// <summary>Every silver dataset some pipeline transforms, once each, in catalog order.</summary>
-    public IReadOnlyList<SilverDataset> Silver =>
-        [.. SilverCatalog.For(CourseCatalog.Data).Where(dataset => Pipelines.Any(pipeline => pipeline.Silver.Any(d => d.Name == dataset.Name)))];
+    public IReadOnlyList<SilverDataset> Silver { get; } =
+        [.. SilverCatalog.For(CourseCatalog.Data).Where(dataset => pipelines.Any(pipeline => pipeline.Silver.Any(d => d.Name == dataset.Name)))];
 
     /// <summary>The source tables some pipeline extracts.</summary>
-    public IReadOnlyList<ExtractTable> Tables => [.. CourseCatalog.Data.Extracts.Where(table => Extracted(ExtractSource.Database).Contains(table.Name))];
+    public IReadOnlyList<ExtractTable> Tables { get; } = [.. CourseCatalog.Data.Extracts.Where(table => Extracted(pipelines, ExtractSource.Database).Contains(table.Name))];
 
     /// <summary>The API resources some pipeline ingests.</summary>
-    public IReadOnlyList<ApiResource> ApiResources => [.. CourseCatalog.Data.Api.Where(resource => Extracted(ExtractSource.Api).Contains(resource.Name))];
+    public IReadOnlyList<ApiResource> ApiResources { get; } = [.. CourseCatalog.Data.Api.Where(resource => Extracted(pipelines, ExtractSource.Api).Contains(resource.Name))];
 
-    private HashSet<string> Extracted(ExtractSource source) =>
-        [.. Pipelines.SelectMany(pipeline => pipeline.Extracts).Where(step => step.Source == source).SelectMany(step => step.Datasets)];
+    private static HashSet<string> Extracted(IReadOnlyList<CoursePipeline> pipelines, ExtractSource source) =>
+        [.. pipelines.SelectMany(pipeline => pipeline.Extracts).Where(step => step.Source == source).SelectMany(step => step.Datasets)];
 }

@@ -27,7 +27,6 @@ public static class PipelineDefinition
         var states = new MapValue();
         var steps = pipeline.Steps;
         var extracts = steps.OfType<ExtractStep>().ToList();
-        var silverNames = pipeline.Silver.Select(dataset => dataset.Name).ToHashSet(StringComparer.Ordinal);
         var rest = steps.Where(step => step is not ExtractStep).ToList();
 
         var plan = new MapValue { ["goldBucket"] = targets.GoldBucket };
@@ -36,7 +35,8 @@ public static class PipelineDefinition
             plan[extract.Name] = new ListValue(extract.Datasets.Select(dataset => (Value)new MapValue
             {
                 ["dataset"] = dataset,
-                ["silver"] = silverNames.Contains(dataset) && pipeline.Silver.First(d => d.Name == dataset).BronzePrefix == $"{extract.BronzePrefix}/{dataset}",
+                // Only a run whose bronze a silver dataset reads is transformed (course 2's API lands bronze only).
+                ["silver"] = pipeline.Silver.Any(d => d.BronzePrefix == $"{extract.BronzePrefix}/{dataset}"),
                 ["continuations"] = 0,
             }));
         }
