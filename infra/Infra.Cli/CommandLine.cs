@@ -23,6 +23,9 @@ public static class CommandLine
           dataplatform preview [--stack NAME] [--config FILE]   print an offline plan: resources by component, counts, outputs
           dataplatform policy [--stack NAME]               check stacks (default: all) against the security policy pack; findings name rule, resource and fix
           dataplatform cost [--stack NAME]                 what the stack costs idle and by use, at the assumed unit prices (offline)
+          dataplatform diagram [--stack NAME] [--format mermaid|dot|svg]
+                                                            the stack's data flow, derived from its synthesized program (SVG needs graphviz)
+          dataplatform docs                                 rewrite docs/diagrams and the course guides' generated blocks (diagram, cost) from the stacks
           dataplatform summary [--stack NAME]              print the stack's summary (stacks/summaries/NAME.md): components and resources by type
           dataplatform typecheck [--stack NAME]...          type-check stacks (default: all) against Pulumi's npm SDK typings
           dataplatform generate [--seed N] [--scale X] [--bad-row-rate R] [--out DIR] [--format ndjson,csv,mysql,postgresql]
@@ -51,6 +54,8 @@ public static class CommandLine
                 ["summary", .. var rest] => Summary(rest, host),
                 ["policy", .. var rest] => Policy(rest, host),
                 ["cost", .. var rest] => CostOf(rest, host),
+                ["diagram", .. var rest] => DiagramCommand.Run(rest, host),
+                ["docs", .. var rest] => DocsCommand.Run(rest, host),
                 ["typecheck", .. var rest] => TypeCheckCommand.Run(rest, host),
                 ["generate", .. var rest] => GenerateCommand.Run(rest, host),
                 ["produce", .. var rest] => ProduceCommand.Run(rest, host),

@@ -61,7 +61,7 @@ public static class CostEstimate
                 yield return new CostLine(r.Name, r.Type, $"by use: ${UnitPrices.S3StandardGbMonth}/GB-month + requests", 0);
                 break;
             case "aws:lambda:Function":
-                yield return new CostLine(r.Name, r.Type, $"by use: ${UnitPrices.LambdaPerMillionRequests}/million requests + ${UnitPrices.LambdaGbSecond}/GB-s", 0);
+                yield return new CostLine(r.Name, r.Type, $"by use: ${UnitPrices.LambdaPerMillionRequests}/million requests + ${UnitPrices.LambdaGbSecond:0.0000000}/GB-s", 0);
                 break;
             case "aws:sfn:StateMachine":
                 yield return new CostLine(r.Name, r.Type, $"by use: ${UnitPrices.StepFunctionsPerThousandTransitions}/1,000 transitions", 0);

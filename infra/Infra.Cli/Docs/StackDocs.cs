@@ -1,0 +1,47 @@
+using Infra.Cli.Cost;
+using Infra.Cli.Diagram;
+using Infra.Platform.Configuration;
+using Infra.Platform.Profiles;
+
+namespace Infra.Cli.Docs;
+
+/// <summary>
+/// The documentation derived from the synthesized stacks: each stack's diagram (<c>docs/diagrams/NAME.mmd</c> and
+/// <c>.svg</c>) and the generated blocks of the learner guides (<c>docs/courses/NAME.md</c>: the diagram and the
+/// cost estimate). Written by <c>dataplatform docs</c>; a test fails when a checked-in copy is stale.
+/// </summary>
+public static class StackDocs
+{
+    public const string DiagramDirectory = "docs/diagrams";
+    public const string GuideDirectory = "docs/courses";
+    public const string DiagramBlock = "diagram";
+    public const string CostBlock = "cost";
+
+    public static string MermaidPath(string stack) => $"{DiagramDirectory}/{stack}.mmd";
+
+    public static string SvgPath(string stack) => $"{DiagramDirectory}/{stack}.svg";
+
+    public static string GuidePath(string stack) => $"{GuideDirectory}/{stack}.md";
+
+    /// <summary>The stacks that have a learner guide: one per course.</summary>
+    public static IEnumerable<StackProfile> GuidedStacks => StackProfiles.All.Where(p => p.Stack.StartsWith("course", StringComparison.Ordinal));
+
+    public static StackDiagram Diagram(StackSettings settings) => DiagramBuilder.Build(PlatformProgram.Build(settings), settings.Stack);
+
+    /// <summary>A guide with its generated blocks brought up to date from the stack.</summary>
+    public static string RefreshGuide(string guide, StackSettings settings)
+    {
+        var program = PlatformProgram.Build(settings);
+        var diagram = DiagramBuilder.Build(program, settings.Stack);
+        foreach (var name in GeneratedBlock.Names(guide))
+        {
+            guide = GeneratedBlock.Replace(guide, name, name switch
+            {
+                DiagramBlock => $"```mermaid\n{MermaidWriter.Write(diagram)}```",
+                CostBlock => $"```text\n{CostEstimate.Print(settings.Stack, CostEstimate.Lines(program))}```",
+                _ => throw new InvalidOperationException($"{GuidePath(settings.Stack)}: unknown generated block '{name}' (known: {DiagramBlock}, {CostBlock})"),
+            });
+        }
+        return guide;
+    }
+}

@@ -1,0 +1,43 @@
+using Infra.Cli.Diagram;
+using Infra.Cli.Docs;
+using Infra.Platform.Profiles;
+
+namespace Infra.Cli;
+
+/// <summary><c>dataplatform docs</c>: rewrites what the documentation derives from the stacks — diagrams and the guides' generated blocks.</summary>
+public static class DocsCommand
+{
+    public static int Run(string[] args, IHost host)
+    {
+        if (args.Length > 0)
+        {
+            throw new UsageError($"unexpected argument '{string.Join(' ', args)}'");
+        }
+        var root = ProjectRoot.Find(host.WorkingDirectory);
+        Directory.CreateDirectory(Path.Combine(root, StackDocs.DiagramDirectory));
+        foreach (var profile in StackProfiles.All)
+        {
+            var settings = CommandLine.LoadSettings(profile.Stack, null, root, host.WorkingDirectory);
+            var diagram = StackDocs.Diagram(settings);
+            Write(root, StackDocs.MermaidPath(profile.Stack), MermaidWriter.Write(diagram), host);
+            Write(root, StackDocs.SvgPath(profile.Stack), Graphviz.ToSvg(DotWriter.Write(diagram)), host);
+            var guide = Path.Combine(root, StackDocs.GuidePath(profile.Stack));
+            if (File.Exists(guide))
+            {
+                Write(root, StackDocs.GuidePath(profile.Stack), StackDocs.RefreshGuide(File.ReadAllText(guide), settings), host);
+            }
+        }
+        return 0;
+    }
+
+    private static void Write(string root, string relative, string content, IHost host)
+    {
+        var path = Path.Combine(root, relative);
+        var changed = !File.Exists(path) || File.ReadAllText(path) != content;
+        if (changed)
+        {
+            File.WriteAllText(path, content);
+        }
+        host.Out.WriteLine($"{(changed ? "wrote" : "current")}  {relative}");
+    }
+}
