@@ -25,6 +25,8 @@ public static class CommandLine
           dataplatform cost [--stack NAME]                 what the stack costs idle and by use, at the assumed unit prices (offline)
           dataplatform diagram [--stack NAME] [--format mermaid|dot|svg]
                                                             the stack's data flow, derived from its synthesized program (SVG needs graphviz)
+          dataplatform fingerprint                          every stack's fingerprint (its program and its functions' sources) as JSON
+          dataplatform changed-stacks --base FILE           the stacks whose fingerprint differs from FILE's, as a JSON array (CI previews those)
           dataplatform docs                                 rewrite docs/diagrams and the course guides' generated blocks (diagram, cost) from the stacks
           dataplatform summary [--stack NAME]              print the stack's summary (stacks/summaries/NAME.md): components and resources by type
           dataplatform typecheck [--stack NAME]...          type-check stacks (default: all) against Pulumi's npm SDK typings
@@ -56,6 +58,8 @@ public static class CommandLine
                 ["cost", .. var rest] => CostOf(rest, host),
                 ["diagram", .. var rest] => DiagramCommand.Run(rest, host),
                 ["docs", .. var rest] => DocsCommand.Run(rest, host),
+                ["fingerprint", .. var rest] => FingerprintCommand.Fingerprints(rest, host),
+                ["changed-stacks", .. var rest] => FingerprintCommand.Changed(rest, host),
                 ["typecheck", .. var rest] => TypeCheckCommand.Run(rest, host),
                 ["generate", .. var rest] => GenerateCommand.Run(rest, host),
                 ["produce", .. var rest] => ProduceCommand.Run(rest, host),
