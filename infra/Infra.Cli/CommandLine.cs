@@ -189,6 +189,15 @@ public static class CommandLine
         return 0;
     }
 
+    /// <summary>For commands that take no arguments: any given is a usage error that names it.</summary>
+    public static void RequireNoArguments(string[] args)
+    {
+        if (args.Length > 0)
+        {
+            throw new UsageError($"unexpected argument '{string.Join(' ', args)}'");
+        }
+    }
+
     /// <summary>The value after an option such as <c>--stack</c>; a missing one is a usage error that says so.</summary>
     public static string OptionValue(string[] args, ref int index)
     {

@@ -9,10 +9,7 @@ public static class DocsCommand
 {
     public static int Run(string[] args, IHost host)
     {
-        if (args.Length > 0)
-        {
-            throw new UsageError($"unexpected argument '{string.Join(' ', args)}'");
-        }
+        CommandLine.RequireNoArguments(args);
         var root = ProjectRoot.Find(host.WorkingDirectory);
         Directory.CreateDirectory(Path.Combine(root, StackDocs.DiagramDirectory));
         foreach (var profile in StackProfiles.All)

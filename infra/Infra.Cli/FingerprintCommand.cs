@@ -13,10 +13,7 @@ public static class FingerprintCommand
 {
     public static int Fingerprints(string[] args, IHost host)
     {
-        if (args.Length > 0)
-        {
-            throw new UsageError($"unexpected argument '{string.Join(' ', args)}'");
-        }
+        CommandLine.RequireNoArguments(args);
         host.Out.WriteLine(JsonSerializer.Serialize(Current(host)));
         return 0;
     }
