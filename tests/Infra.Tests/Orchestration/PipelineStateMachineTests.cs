@@ -174,6 +174,19 @@ public class PipelineStateMachineTests
     }
 
     [Fact]
+    public void A_pipeline_without_gold_models_may_not_touch_gold()
+    {
+        var course2 = Statements(Dev, "course2-pipeline-permissions");
+        var course3 = Statements(Dev, "course3-pipeline-permissions");
+        var gold = (string)Dev.Resource("gold-bucket").Outputs["arn"]!;
+
+        Assert.Empty(CoursePipelines.For("course2", CourseCatalog.Data).Gold);
+        Assert.DoesNotContain(course2.SelectMany(s => Strings(s, "Resource")), r => r.StartsWith(gold, StringComparison.Ordinal) || r.Contains("_gold", StringComparison.Ordinal));
+        Assert.Contains(course3.SelectMany(s => Strings(s, "Resource")), r => r.StartsWith(gold, StringComparison.Ordinal));
+        Assert.Contains(course3.SelectMany(s => Strings(s, "Resource")), r => r.Contains("_gold", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_schedule_starts_each_state_machine_through_a_role_only_the_scheduler_of_this_account_may_assume()
     {
         foreach (var course in CoursePipelines.Courses)

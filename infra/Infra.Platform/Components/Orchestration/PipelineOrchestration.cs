@@ -15,8 +15,9 @@ namespace Infra.Platform.Components.Orchestration;
 /// <summary>
 /// One Step Functions state machine per course pipeline of the stack, its definition derived from the
 /// pipeline's declaration, started by an EventBridge Scheduler schedule. Each runs as a role that may invoke
-/// the pipeline's functions, run queries in the stack's workgroup, read silver, write gold and the query
-/// results, change gold tables of the catalog and publish to the notification topic; nothing else.
+/// the pipeline's functions, run queries in the stack's workgroup, read silver, write the query results,
+/// write gold and change its catalog tables (only when the pipeline builds gold models) and publish to the
+/// notification topic; nothing else.
 /// </summary>
 public static class PipelineOrchestration
 {
@@ -87,20 +88,28 @@ public static class PipelineOrchestration
                     context.Arn("glue", $"database/s3tablescatalog/{bucket.Name}/*"), context.Arn("glue", $"table/s3tablescatalog/{bucket.Name}/*/*")),
             ]
             : [];
+        // A pipeline without gold models (course 2 ends at the quality gate) gets no access to gold at all.
+        var buildsGold = pipeline.Gold.Count > 0;
+        Value[] readableTables = buildsGold ? [catalogArn, Database("silver"), Tables("silver"), Database("gold"), Tables("gold")] : [catalogArn, Database("silver"), Tables("silver")];
+        List<PolicyStatement> gold = buildsGold
+            ?
+            [
+                PolicyStatement.Allow("ChangeGoldTables", ["glue:CreateTable", "glue:UpdateTable", "glue:DeleteTable"], catalogArn, Database("gold"), Tables("gold")),
+                .. storage.Gold.ReadAll(),
+                storage.Gold.WriteAll(),
+            ]
+            : [];
         return
         [
             .. tableBucket,
             PolicyStatement.Allow("InvokeThePipelinesFunctions", ["lambda:InvokeFunction"], [.. functions.Select(targets.Function)]),
             PolicyStatement.Allow("QueryInTheStacksWorkgroup",
                 ["athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StopQueryExecution"], workgroupArn),
-            PolicyStatement.Allow("ReadTheCatalog", ["glue:GetDatabase", "glue:GetTable", "glue:GetTables", "glue:GetPartition", "glue:GetPartitions"],
-                catalogArn, Database("silver"), Tables("silver"), Database("gold"), Tables("gold")),
-            PolicyStatement.Allow("ChangeGoldTables", ["glue:CreateTable", "glue:UpdateTable", "glue:DeleteTable"], catalogArn, Database("gold"), Tables("gold")),
+            PolicyStatement.Allow("ReadTheCatalog", ["glue:GetDatabase", "glue:GetTable", "glue:GetTables", "glue:GetPartition", "glue:GetPartitions"], readableTables),
+            .. gold,
             PolicyStatement.Allow("ReplaceSilverCurrentViews", ["glue:CreateTable", "glue:UpdateTable"], catalogArn, Database("silver"),
                 context.Arn("glue", $"table/{targets.Databases["silver"]}/*_current")),
             .. storage.Silver.ReadAll(),
-            .. storage.Gold.ReadAll(),
-            storage.Gold.WriteAll(),
             .. storage.AthenaResults.ReadAll(),
             storage.AthenaResults.WriteAll(),
             context.RequireKey().UseThrough("s3", "sns"),
