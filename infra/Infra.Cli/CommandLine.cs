@@ -23,8 +23,8 @@ public static class CommandLine
           dataplatform preview [--stack NAME] [--config FILE]   print an offline plan: resources by component, counts, outputs
           dataplatform policy [--stack NAME]               check stacks (default: all) against the security policy pack; findings name rule, resource and fix
           dataplatform cost [--stack NAME]                 what the stack costs idle and by use, at the assumed unit prices (offline)
-          dataplatform diagram [--stack NAME] [--format mermaid|dot|svg]
-                                                            the stack's data flow, derived from its synthesized program (SVG needs graphviz)
+          dataplatform diagram [--stack NAME] [--format mermaid|dot|svg] [--out DIR]
+                                                            the stack's data flow, derived from its synthesized program; --out writes DIR/NAME.mmd and .svg (SVG needs graphviz)
           dataplatform fingerprint                          every stack's fingerprint (its program and its functions' sources) as JSON
           dataplatform changed-stacks --base FILE           the stacks whose fingerprint differs from FILE's, as a JSON array (CI previews those)
           dataplatform docs                                 rewrite docs/diagrams and the course guides' generated blocks (diagram, cost) from the stacks

@@ -1,4 +1,3 @@
-using Infra.Cli.Diagram;
 using Infra.Cli.Docs;
 using Infra.Platform.Profiles;
 
@@ -16,8 +15,10 @@ public static class DocsCommand
         {
             var settings = CommandLine.LoadSettings(profile.Stack, null, root, host.WorkingDirectory);
             var diagram = StackDocs.Diagram(settings);
-            Write(root, StackDocs.MermaidPath(profile.Stack), MermaidWriter.Write(diagram), host);
-            Write(root, StackDocs.SvgPath(profile.Stack), Graphviz.ToSvg(DotWriter.Write(diagram)), host);
+            foreach (var (extension, content) in StackDocs.DiagramFiles(diagram))
+            {
+                Write(root, StackDocs.DiagramPath(profile.Stack, extension), content, host);
+            }
             var guide = Path.Combine(root, StackDocs.GuidePath(profile.Stack));
             if (File.Exists(guide))
             {

@@ -17,9 +17,11 @@ public static class StackDocs
     public const string DiagramBlock = "diagram";
     public const string CostBlock = "cost";
 
-    public static string MermaidPath(string stack) => $"{DiagramDirectory}/{stack}.mmd";
+    public static string DiagramPath(string stack, string extension) => $"{DiagramDirectory}/{stack}.{extension}";
 
-    public static string SvgPath(string stack) => $"{DiagramDirectory}/{stack}.svg";
+    public static string MermaidPath(string stack) => DiagramPath(stack, "mmd");
+
+    public static string SvgPath(string stack) => DiagramPath(stack, "svg");
 
     public static string GuidePath(string stack) => $"{GuideDirectory}/{stack}.md";
 
@@ -27,6 +29,10 @@ public static class StackDocs
     public static IEnumerable<StackProfile> GuidedStacks => StackProfiles.All.Where(p => p.Stack.StartsWith("course", StringComparison.Ordinal));
 
     public static StackDiagram Diagram(StackSettings settings) => DiagramBuilder.Build(PlatformProgram.Build(settings), settings.Stack);
+
+    /// <summary>A diagram's files: the Mermaid text and the SVG Graphviz renders, by extension.</summary>
+    public static IEnumerable<(string Extension, string Content)> DiagramFiles(StackDiagram diagram) =>
+        [("mmd", MermaidWriter.Write(diagram)), ("svg", Graphviz.ToSvg(DotWriter.Write(diagram)))];
 
     /// <summary>A guide with its generated blocks brought up to date from the stack.</summary>
     public static string RefreshGuide(string guide, StackSettings settings)

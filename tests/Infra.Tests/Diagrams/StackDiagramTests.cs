@@ -150,6 +150,18 @@ public partial class StackDiagramTests
         Assert.Equal(0, Infra.Cli.CommandLine.Run(["diagram", "--stack", "course2", "--format", "dot"], dot));
         Assert.StartsWith("digraph \"course2\"", dot.Stdout);
 
+        var folder = Path.Combine(Path.GetTempPath(), $"diagram-{Guid.NewGuid():N}");
+        try
+        {
+            Assert.Equal(0, Infra.Cli.CommandLine.Run(["diagram", "--stack", "course1", "--out", folder], new FakeHost()));
+            Assert.Equal(MermaidWriter.Write(Diagram("course1")), File.ReadAllText(Path.Combine(folder, "course1.mmd")));
+            Assert.Equal(Titles(Diagram("course1")), SvgTitles(File.ReadAllText(Path.Combine(folder, "course1.svg"))));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
         var wrong = new FakeHost();
         Assert.Equal(1, Infra.Cli.CommandLine.Run(["diagram", "--format", "png"], wrong));
         Assert.Contains("--format is mermaid, dot or svg, not 'png'", wrong.Stderr);
