@@ -25,8 +25,8 @@ public static class DotWriter
             }
             text.AppendLine("  }");
         }
-        // The lanes stand in a fixed order, held by invisible edges between their first nodes; the real
-        // edges do not move nodes between lanes, so the picture reads left to right like the Mermaid one.
+        // The lanes stand in a fixed order (each a column of equal rank), held by invisible edges between
+        // their first nodes, so the picture reads left to right like the Mermaid one.
         var firsts = diagram.Nodes.GroupBy(n => n.Lane).Select(g => g.First().Id).ToList();
         for (var i = 1; i < firsts.Count; i++)
         {
@@ -40,7 +40,7 @@ public static class DotWriter
                 Flow.Alert => ", style=dotted, color=\"#c53030\"",
                 _ => "",
             };
-            text.AppendLine($"  {Quote(edge.From)} -> {Quote(edge.To)} [label={Quote(edge.Label)}{style}{(edge.BothWays ? ", dir=both" : "")}, constraint=false];");
+            text.AppendLine($"  {Quote(edge.From)} -> {Quote(edge.To)} [label={Quote(edge.Label)}{style}{(edge.BothWays ? ", dir=both" : "")}];");
         }
         text.AppendLine("}");
         return text.ToString();
