@@ -80,24 +80,29 @@ public static partial class DiagramBuilder
 
     private static void AddGrantedAccess(IReadOnlyList<Resource> resources, Dictionary<string, DiagramNode> nodes, List<DiagramEdge> edges)
     {
-        var actorByRole = resources.Where(r => nodes.ContainsKey(r.Name) && RoleOf(r) is not null).ToDictionary(r => RoleOf(r)!, r => r.Name);
+        // A role may be shared by several actors; each draws the role's grants.
+        var actorsByRole = resources.Where(r => nodes.ContainsKey(r.Name) && RoleOf(r) is not null).ToLookup(r => RoleOf(r)!, r => r.Name);
         var byPhysicalName = resources
             .Where(r => r.Type is "aws:athena:Workgroup" or "aws:glue:CatalogDatabase" && Text(r, "name") is not null)
-            .ToDictionary(r => Text(r, "name")!, r => r.Name);
+            .GroupBy(r => Text(r, "name")!)
+            .ToDictionary(g => g.Key, g => g.First().Name);
         foreach (var policy in resources.Where(r => r.Type == "aws:iam:RolePolicy"))
         {
-            if (RootOf(Input(policy, "role")) is not { } role || !actorByRole.TryGetValue(role, out var actor))
+            if (RootOf(Input(policy, "role")) is not { } role)
             {
                 continue;
             }
-            foreach (var statement in Statements(policy, "policy").Where(s => Strings(s, "Effect") is ["Allow"]))
+            foreach (var actor in actorsByRole[role])
             {
-                var targets = Strings(statement, "Resource").Select(arn => TargetOf(arn, nodes, byPhysicalName)).OfType<string>().Where(t => t != actor).Distinct().ToList();
-                foreach (var verb in Strings(statement, "Action").Select(Of).Where(v => v != Verb.None).Distinct())
+                foreach (var statement in Statements(policy, "policy").Where(s => Strings(s, "Effect") is ["Allow"]))
                 {
-                    foreach (var target in targets)
+                    var targets = Strings(statement, "Resource").Select(arn => TargetOf(arn, nodes, byPhysicalName)).OfType<string>().Where(t => t != actor).Distinct().ToList();
+                    foreach (var verb in Strings(statement, "Action").Select(Of).Where(v => v != Verb.None).Distinct())
                     {
-                        edges.Add(EdgeFor(actor, verb, nodes[target]));
+                        foreach (var target in targets)
+                        {
+                            edges.Add(EdgeFor(actor, verb, nodes[target]));
+                        }
                     }
                 }
             }

@@ -62,6 +62,18 @@ public partial class StackDiagramTests
         Assert.Empty(withheld.Nodes);
     }
 
+    [Fact]
+    public void Actors_sharing_a_role_each_draw_its_grants()
+    {
+        var program = Fixture(withGrant: true);
+        program.Add(new Resource("second-loader", "aws:lambda:Function", new MapValue { ["role"] = new Reference("loader-role", "arn") }));
+
+        var edges = DiagramBuilder.Build(program, "fixture").Edges;
+
+        Assert.Contains(new DiagramEdge("loader", "landing", "writes", Flow.Data), edges);
+        Assert.Contains(new DiagramEdge("second-loader", "landing", "writes", Flow.Data), edges);
+    }
+
     private static PulumiProgram Fixture(bool withGrant)
     {
         var program = new PulumiProgram("fixture");
