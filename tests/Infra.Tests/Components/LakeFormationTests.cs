@@ -85,6 +85,20 @@ public class LakeFormationTests
     }
 
     [Fact]
+    public void A_pipeline_that_builds_no_gold_curates_silver_only()
+    {
+        var dev = Stacks.Deploy("dev");
+
+        var course2 = GrantsTo(dev, dev.Resource("course2-pipeline-role").Outputs["arn"]).ToList();
+        var course4 = GrantsTo(dev, dev.Resource("course4-pipeline-role").Outputs["arn"]).ToList();
+
+        Assert.NotEmpty(course2);
+        Assert.DoesNotContain(course2, grant => Layers(grant).Contains("gold"));
+        Assert.Contains(course2, grant => Layers(grant).SequenceEqual(["silver"]) && List(grant, "permissions").Contains("INSERT"));
+        Assert.Contains(course4, grant => Layers(grant).SequenceEqual(["silver", "gold"]));
+    }
+
+    [Fact]
     public void Only_the_lakehouse_course_and_the_environments_hold_lake_formation()
     {
         Assert.DoesNotContain(Stacks.Deploy("course1").Resources, r => r.Type.Contains("lakeformation", StringComparison.Ordinal));

@@ -16,7 +16,7 @@ namespace Infra.Platform.Components.Governance;
 /// Lake Formation over the lakehouse: explicit admins (the deploying identity and the stack's lake-admin
 /// role) and no IAMAllowedPrincipals defaults; bronze, silver and gold registered with a dedicated role;
 /// LF-tags for layer, domain and sensitivity on the databases and tables; grants by tag expression:
-/// ingestion writes bronze only, engineering curates silver and gold (and reads bronze), analysts select
+/// ingestion writes bronze only, engineering curates silver and gold where it builds gold (and reads bronze), analysts select
 /// gold only. Tags and grants come from aws-native, whose resources do not drift as the classic
 /// provider's permissions do (docs/decisions.md).
 /// </summary>
@@ -146,11 +146,11 @@ public static class LakeFormation
         {
             Grant($"ingestion-{i + 1}", principals.Ingestion[i], ["bronze"], write, [NativePermission.Describe]);
         }
-        var engineering = principals.Engineering.Append(engineer.Attr("arn")).ToList();
+        var engineering = principals.Engineering.Append(new LakeCurator(engineer.Attr("arn"), ["silver", "gold"])).ToList();
         for (var i = 0; i < engineering.Count; i++)
         {
-            Grant($"engineering-{i + 1}", engineering[i], ["silver", "gold"], curate, [NativePermission.CreateTable, NativePermission.Describe]);
-            Grant($"engineering-{i + 1}-bronze", engineering[i], ["bronze"], read, []);
+            Grant($"engineering-{i + 1}", engineering[i].Role, [.. engineering[i].Layers], curate, [NativePermission.CreateTable, NativePermission.Describe]);
+            Grant($"engineering-{i + 1}-bronze", engineering[i].Role, ["bronze"], read, []);
         }
         Grant("analyst", analyst.Attr("arn"), ["gold"], read, [NativePermission.Describe]);
 

@@ -2,7 +2,11 @@ using Infra.Model.Values;
 
 namespace Infra.Platform.Components.Governance;
 
+/// <summary>A role that curates layers of the lake: it may change their tables and read bronze.</summary>
+/// <param name="Layers">The layers it curates: silver always (its current views), gold only when it builds gold.</param>
+public sealed record LakeCurator(Value Role, IReadOnlyList<string> Layers);
+
 /// <summary>The roles Lake Formation grants to, by what they do with the lake.</summary>
 /// <param name="Ingestion">Roles that land data: they write bronze only.</param>
-/// <param name="Engineering">Roles that curate silver and gold (the pipelines).</param>
-public sealed record LakePrincipals(IReadOnlyList<Value> Ingestion, IReadOnlyList<Value> Engineering);
+/// <param name="Engineering">Roles that curate silver and, where they build it, gold (the pipelines).</param>
+public sealed record LakePrincipals(IReadOnlyList<Value> Ingestion, IReadOnlyList<LakeCurator> Engineering);

@@ -65,12 +65,14 @@ public static class PipelineOrchestration
             var arn = machine.Attr("arn");
             Schedule.Create(context, scope, name, arn, PolicyStatement.Allow(PascalCase.Of("Start", name), ["states:StartExecution"], arn), settings.Schedule);
             context.Output(arn, pipeline.Course, "StateMachineArn");
-            machines.Add(new StateMachineResult(pipeline.Course, context.Name(name), arn, role.Attr("arn")));
+            machines.Add(new StateMachineResult(pipeline.Course, context.Name(name), arn, role.Attr("arn"), BuildsGold(pipeline)));
         }
         return machines;
     }
 
     public static string LogGroupName(PlatformContext context, string name) => LogGroupPrefix + context.Name(name);
+
+    private static bool BuildsGold(CoursePipeline pipeline) => pipeline.Gold.Count > 0;
 
     private static List<PolicyStatement> Grants(PlatformContext context, CoursePipeline pipeline, PipelineTargets targets, LakehouseStorageResult storage, Value workgroupArn)
     {
@@ -89,7 +91,7 @@ public static class PipelineOrchestration
             ]
             : [];
         // A pipeline without gold models (course 2 ends at the quality gate) gets no access to gold at all.
-        var buildsGold = pipeline.Gold.Count > 0;
+        var buildsGold = BuildsGold(pipeline);
         Value[] readableTables = buildsGold ? [catalogArn, Database("silver"), Tables("silver"), Database("gold"), Tables("gold")] : [catalogArn, Database("silver"), Tables("silver")];
         List<PolicyStatement> gold = buildsGold
             ?
@@ -129,4 +131,5 @@ public static class PipelineOrchestration
 
 /// <param name="Name">The state machine's physical name (alarms name it as a dimension).</param>
 /// <param name="RoleArn">The role the pipeline runs as (Lake Formation grants to it).</param>
-public sealed record StateMachineResult(string Course, string Name, Reference Arn, Reference RoleArn);
+/// <param name="BuildsGold">Whether the pipeline builds gold models (only then may it touch gold).</param>
+public sealed record StateMachineResult(string Course, string Name, Reference Arn, Reference RoleArn, bool BuildsGold);
