@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Infra.Platform.Components.Ingestion;
+using Infra.Platform.Components.Orchestration;
 using Infra.Tests.Mocking;
 using Infra.Tests.Support;
 using static Infra.Tests.Support.PolicyJson;
@@ -88,12 +89,53 @@ public class PipelineStateMachineTests
         Assert.DoesNotContain(" silver.", query);
 
         var course4 = JsonDocument.Parse(Definition(Dev, "course4")).RootElement.GetProperty("States");
-        Assert.Equal("DROP TABLE IF EXISTS dataplatform_dev_gold.fact_orders", course4.GetProperty("Build_fact_orders").GetProperty("Parameters").GetProperty("QueryString").GetString());
+        Assert.Equal("DROP TABLE IF EXISTS dataplatform_dev_gold.fact_orders", course4.GetProperty("Build_fact_orders_Drop").GetProperty("Parameters").GetProperty("QueryString").GetString());
         var create = course4.GetProperty("Build_fact_orders_2").GetProperty("Parameters").GetProperty("QueryString.$").GetString()!;
         Assert.StartsWith("States.Format('CREATE TABLE dataplatform_dev_gold.fact_orders", create);
         Assert.Contains("external_location = \\'s3://{}/fact_orders/run={}/\\'", create);
         Assert.EndsWith("', $.plan.goldBucket, $$.Execution.Name)", create);
         Assert.StartsWith("CREATE OR REPLACE VIEW dataplatform_dev_gold.", course4.GetProperty("Refresh").GetProperty("Parameters").GetProperty("QueryString").GetString());
+    }
+
+    [Fact]
+    public void A_ctas_model_deletes_the_location_its_table_had_before_and_nothing_else()
+    {
+        var states = JsonDocument.Parse(Definition(Dev, "course4")).RootElement.GetProperty("States");
+
+        var previous = states.GetProperty("Build_fact_orders");
+        Assert.Equal(GoldCleanup.GlueGetTable, previous.GetProperty("Resource").GetString());
+        Assert.Equal("dataplatform_dev_gold", previous.GetProperty("Parameters").GetProperty("DatabaseName").GetString());
+        Assert.Equal("fact_orders", previous.GetProperty("Parameters").GetProperty("Name").GetString());
+        Assert.Equal("Build_fact_orders_Drop", previous.GetProperty("Next").GetString());
+        Assert.Equal("Build_fact_orders_Cleanup", states.GetProperty("Build_fact_orders_2").GetProperty("Next").GetString());
+
+        var guard = states.GetProperty("Build_fact_orders_Cleanup").GetProperty("Choices")[0].GetProperty("And");
+        Assert.Equal("s3://*/fact_orders/run=*", guard[1].GetProperty("StringMatches").GetString());
+        var isOld = states.GetProperty("Build_fact_orders_IsOld").GetProperty("Choices")[0].GetProperty("Not");
+        Assert.Equal("$.cleanup.current", isOld.GetProperty("StringEqualsPath").GetString());
+        var list = states.GetProperty("Build_fact_orders_ListOld").GetProperty("Parameters");
+        Assert.Equal("States.Format('fact_orders/{}/', $.cleanup.run)", list.GetProperty("Prefix.$").GetString());
+        Assert.Equal("Build_fact_orders_ListOld", states.GetProperty("Build_fact_orders_MoreOld").GetProperty("Choices")[0].GetProperty("Next").GetString());
+        Assert.Equal(states.GetProperty("Build_fact_orders_MoreOld").GetProperty("Default").GetString(), states.GetProperty("Build_fact_orders_ListOld").GetProperty("Catch")[0].GetProperty("Next").GetString());
+
+        // Views and merged tables keep no runs: no cleanup for them.
+        Assert.False(states.TryGetProperty("Refresh_Cleanup", out _));
+        var course3 = JsonDocument.Parse(Definition(Dev, "course3")).RootElement.GetProperty("States");
+        Assert.False(course3.TryGetProperty("Build_sales_report_Cleanup", out _));
+    }
+
+    [Fact]
+    public void Only_the_runs_of_the_pipelines_ctas_models_may_be_deleted()
+    {
+        var gold = (string)Dev.Resource("gold-bucket").Outputs["arn"]!;
+        var course4 = Statements(Dev, "course4-pipeline-permissions");
+        var deletes = course4.Where(s => Strings(s, "Action").Contains("s3:DeleteObject")).ToList();
+
+        var delete = Assert.Single(deletes);
+        Assert.Equal(["s3:DeleteObject"], Strings(delete, "Action"));
+        Assert.Contains($"{gold}/fact_orders/run=*", Strings(delete, "Resource"));
+        Assert.All(Strings(delete, "Resource"), r => Assert.Matches($"^{System.Text.RegularExpressions.Regex.Escape(gold)}/[a-z0-9_]+/run=\\*$", r));
+        Assert.DoesNotContain(Statements(Dev, "course3-pipeline-permissions"), s => Strings(s, "Action").Contains("s3:DeleteObject"));
     }
 
     [Fact]
@@ -138,7 +180,13 @@ public class PipelineStateMachineTests
         var states = JsonDocument.Parse(Definition(Dev, "course4")).RootElement.GetProperty("States");
         var topic = (string)Dev.Resource("notifications-topic").Outputs["arn"]!;
 
-        foreach (var state in states.EnumerateObject().Where(s => s.Value.GetProperty("Type").GetString() is "Task" or "Map" or "Parallel"))
+        // The cleanup of replaced gold runs is best effort: its failures skip it instead of failing the run.
+        static bool Cleanup(JsonProperty state) => state.Name.EndsWith("_DeleteOld", StringComparison.Ordinal)
+            || (state.Value.TryGetProperty("Resource", out var resource) && resource.GetString() is GoldCleanup.GlueGetTable or GoldCleanup.S3ListObjects);
+        var cleanup = states.EnumerateObject().Where(s => s.Value.GetProperty("Type").GetString() is "Task" or "Map" && Cleanup(s)).ToList();
+        Assert.NotEmpty(cleanup);
+        Assert.All(cleanup, state => Assert.NotEqual("NotifyFailure", state.Value.GetProperty("Catch")[0].GetProperty("Next").GetString()));
+        foreach (var state in states.EnumerateObject().Where(s => s.Value.GetProperty("Type").GetString() is "Task" or "Map" or "Parallel" && !Cleanup(s)))
         {
             if (state.Value.GetProperty("Type").GetString() == "Task")
             {

@@ -293,15 +293,27 @@ public static class PipelineDefinition
     /// <summary>A model's statements as consecutive Athena tasks; the first is named <paramref name="name"/>.</summary>
     private static void AddModel(MapValue states, string name, GoldModel model, PipelineTargets targets, string next)
     {
-        var location = $"s3://{Intrinsic.Hole}/{model.Name}/run={Intrinsic.Hole}/";
+        var location = $"s3://{Intrinsic.Hole}/{GoldCleanup.RunPrefix(model)}{Intrinsic.Hole}/";
         var statements = AthenaGoldSql.Statements(model, targets.Relation, location);
+        var cleanup = GoldCleanup.Applies(model);
+        // A CTAS model first records where its table stands now, so that location can go once the new one stands.
+        var first = cleanup ? $"{name}_Drop" : name;
+        if (cleanup)
+        {
+            states[name] = GoldCleanup.FindPrevious(model, targets.Databases["gold"], first);
+        }
+        var end = cleanup ? GoldCleanup.Entry(name) : next;
         for (var s = 0; s < statements.Count; s++)
         {
-            var stateName = s == 0 ? name : $"{name}_{s + 1}";
-            var after = s + 1 < statements.Count ? $"{name}_{s + 2}" : next;
+            var stateName = s == 0 ? first : $"{name}_{s + 1}";
+            var after = s + 1 < statements.Count ? $"{name}_{s + 2}" : end;
             var usesLocation = statements[s].Contains(Intrinsic.Hole, StringComparison.Ordinal);
             var query = usesLocation ? Intrinsic.Format(statements[s], "$.plan.goldBucket", "$$.Execution.Name") : statements[s];
             states[stateName] = Query(query, usesLocation, targets.Athena, targets.Databases["gold"], "$.last", after, NotifyFailure);
+        }
+        if (cleanup)
+        {
+            GoldCleanup.AddAfterCreate(states, name, model, next);
         }
     }
 }

@@ -16,8 +16,8 @@ namespace Infra.Platform.Components.Orchestration;
 /// One Step Functions state machine per course pipeline of the stack, its definition derived from the
 /// pipeline's declaration, started by an EventBridge Scheduler schedule. Each runs as a role that may invoke
 /// the pipeline's functions, run queries in the stack's workgroup, read silver, write the query results,
-/// write gold and change its catalog tables (only when the pipeline builds gold models) and publish to the
-/// notification topic; nothing else.
+/// write gold and change its catalog tables (only when the pipeline builds gold models), delete the runs its
+/// CTAS tables replaced, and publish to the notification topic; nothing else.
 /// </summary>
 public static class PipelineOrchestration
 {
@@ -101,6 +101,12 @@ public static class PipelineOrchestration
                 storage.Gold.WriteAll(),
             ]
             : [];
+        // CTAS models leave their previous run's location behind; the pipeline deletes exactly those runs.
+        var replaced = pipeline.Gold.Where(GoldCleanup.Applies).Select(model => $"{GoldCleanup.RunPrefix(model)}*").Distinct().ToList();
+        if (replaced.Count > 0)
+        {
+            gold.Add(storage.Gold.Delete("DeleteReplacedGoldRuns", replaced));
+        }
         return
         [
             .. tableBucket,

@@ -34,6 +34,10 @@ public sealed record BucketResult(string LogicalName, Reference BucketName, Refe
     public PolicyStatement WriteAll() =>
         PolicyStatement.Allow(PascalCase.Of("WriteAllOf", LogicalName), ["s3:PutObject", "s3:AbortMultipartUpload"], Fn.Interpolate($"{Arn}/*"));
 
+    /// <summary>Delete objects whose keys match the patterns (e.g. <c>model/run=*</c>); nothing else.</summary>
+    public PolicyStatement Delete(string sid, IEnumerable<string> keyPatterns) =>
+        PolicyStatement.Allow(sid, ["s3:DeleteObject"], [.. keyPatterns.Select(pattern => (Value)Fn.Interpolate($"{Arn}/{pattern}"))]);
+
     private Value Objects(string prefix) => Fn.Interpolate($"{Arn}/{Trim(prefix)}/*");
 
     private static string Trim(string prefix) => prefix.Trim('/');
