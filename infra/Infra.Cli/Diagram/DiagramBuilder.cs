@@ -81,6 +81,7 @@ public static partial class DiagramBuilder
     private static void AddGrantedAccess(IReadOnlyList<Resource> resources, Dictionary<string, DiagramNode> nodes, List<DiagramEdge> edges)
     {
         // A role may be shared by several actors; each draws the role's grants.
+        var failureQueues = resources.Where(r => r.Type == "aws:sqs:Queue").Select(r => r.Name).ToHashSet();
         var actorsByRole = resources.Where(r => nodes.ContainsKey(r.Name) && RoleOf(r) is not null).ToLookup(r => RoleOf(r)!, r => r.Name);
         var byPhysicalName = resources
             .Where(r => r.Type is "aws:athena:Workgroup" or "aws:glue:CatalogDatabase" && Text(r, "name") is not null)
@@ -101,7 +102,7 @@ public static partial class DiagramBuilder
                     {
                         foreach (var target in targets)
                         {
-                            edges.Add(EdgeFor(actor, verb, nodes[target]));
+                            edges.Add(EdgeFor(actor, verb, nodes[target], failureQueues.Contains(target)));
                         }
                     }
                 }
@@ -109,10 +110,10 @@ public static partial class DiagramBuilder
         }
     }
 
-    private static DiagramEdge EdgeFor(string actor, Verb verb, DiagramNode target) => verb switch
+    private static DiagramEdge EdgeFor(string actor, Verb verb, DiagramNode target, bool failureQueue) => verb switch
     {
         Verb.Reads => new(target.Id, actor, "reads", Flow.Data),
-        Verb.Writes when target.Lane == Lane.Monitoring => new(actor, target.Id, target.Shape == Shape.Queue && target.Detail.StartsWith("SQS", StringComparison.Ordinal) ? "failures" : "notifies", Flow.Alert),
+        Verb.Writes when target.Lane == Lane.Monitoring => new(actor, target.Id, failureQueue ? "failures" : "notifies", Flow.Alert),
         Verb.Writes when target.Lane == Lane.Catalog => new(actor, target.Id, "tables", Flow.Data),
         Verb.Writes => new(actor, target.Id, "writes", Flow.Data),
         _ => new(actor, target.Id, target.Lane switch { Lane.Functions => "invokes", Lane.Query => "queries", _ => "starts" }, Flow.Control),
