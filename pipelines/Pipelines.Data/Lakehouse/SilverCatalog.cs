@@ -12,7 +12,12 @@ public static class SilverCatalog
 
     public static IReadOnlyList<SilverDataset> For(CourseData data)
     {
-        SilverDataset FromDatabase(string name) => new() { Source = data[name].Schema, BronzePrefix = $"{DbExtractContract.DefaultOutputPrefix}/{name}" };
+        SilverDataset FromDatabase(string name) => new()
+        {
+            Source = data[name].Schema,
+            BronzePrefix = $"{DbExtractContract.DefaultOutputPrefix}/{name}",
+            Snapshot = ExtractTable.For(data[name]).Mode == ExtractMode.Full,
+        };
         return
         [
             FromDatabase("offices"),

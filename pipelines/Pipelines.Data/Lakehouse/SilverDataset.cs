@@ -23,6 +23,13 @@ public sealed record SilverDataset
 
     public IReadOnlyList<Partition> Partitions { get; init; } = [];
 
+    /// <summary>
+    /// Each run holds the whole source table (a full extract): the latest run is the dataset, so a row deleted at
+    /// the source leaves silver's current view with the next run. Incremental runs hold only what changed and
+    /// cannot tell a deletion; their current view keeps every key's latest row.
+    /// </summary>
+    public bool Snapshot { get; init; }
+
     /// <summary>A list column whose items become the silver rows (each with its parent's columns and <see cref="ItemIndex"/>); null keeps one row per record.</summary>
     public string? Explode { get; init; }
 

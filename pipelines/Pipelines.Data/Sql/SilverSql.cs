@@ -106,10 +106,13 @@ public static class SilverSql
         var columns = Flat(dataset).Select(column => QualitySql.Id(column.Name)).Concat(dataset.Partitions.Select(p => QualitySql.Id(p.Column))).ToList();
         var order = (dataset.LatestBy is { } latest ? [$"{QualitySql.Id(latest)} DESC NULLS LAST"] : new List<string>())
             .Append($"regexp_extract({path}, '[^/]*$') DESC");
+        // A snapshot dataset reads its latest run only: what the source no longer holds is gone.
+        var run = $"regexp_extract({path}, '([^/]*)-part-[0-9]+\\.parquet$', 1)";
+        var latestRunOnly = dataset.Snapshot ? $"\n  WHERE {run} = (SELECT max({run}) FROM {runs})" : "";
         return $"""
             SELECT {string.Join(", ", columns)} FROM (
               SELECT {string.Join(", ", columns)}, row_number() OVER (PARTITION BY {string.Join(", ", dataset.NaturalKey.Select(QualitySql.Id))} ORDER BY {string.Join(", ", order)}) AS "_current"
-              FROM {runs}
+              FROM {runs}{latestRunOnly}
             ) AS ranked WHERE "_current" = 1
             """;
     }

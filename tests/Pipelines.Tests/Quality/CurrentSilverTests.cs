@@ -53,4 +53,36 @@ public sealed class CurrentSilverTests : IDisposable
         Assert.Equal(1, tables.Count($"SELECT count(*) FROM silver.orders WHERE order_number = {changed["order_number"]} AND status = 'Cancelled'"));
         Assert.Equal(0, tables.Count(Pipelines.Data.Sql.QualitySql.CountViolations(orders.Rules.OfType<Unique>().Single(), "orders", name => $"silver.{name}")));
     }
+
+    [Fact]
+    public void A_row_deleted_at_the_source_leaves_a_fully_extracted_dataset_but_stays_in_an_incremental_one()
+    {
+        var data = new CourseData(new GeneratorSettings(Scale: 0.2, BadRowRate: 0));
+        var catalog = SilverCatalog.For(data);
+        var offices = catalog.Single(d => d.Name == "offices");
+        var customers = catalog.Single(d => d.Name == "customers");
+        Assert.True(offices.Snapshot);
+        Assert.False(customers.Snapshot);
+        DatasetFiles.Write(data, Path.Combine(_folder, "bronze"), DataFormats.Ndjson);
+
+        using var tables = new DuckDbTables();
+        foreach (var dataset in new[] { offices, customers })
+        {
+            var bronze = Path.Combine(_folder, "bronze", "ndjson", $"{dataset.Name}.ndjson");
+            var lines = File.ReadAllLines(bronze);
+            Run(dataset, bronze, "20260101T000000Z-000001");
+            // The second extract no longer holds the first row: deleted at the source.
+            var second = Path.Combine(_folder, "bronze", $"{dataset.Name}-run2.ndjson");
+            File.WriteAllLines(second, lines.Skip(1));
+            Run(dataset, second, "20260102T000000Z-000002");
+            GoldRunner.LoadCurrentSilver(tables, dataset, Path.Combine(_folder, "silver", dataset.Name));
+        }
+
+        var officeLines = File.ReadAllLines(Path.Combine(_folder, "bronze", "ndjson", "offices.ndjson"));
+        var customerLines = File.ReadAllLines(Path.Combine(_folder, "bronze", "ndjson", "customers.ndjson"));
+        Assert.Equal(officeLines.Length - 1, tables.Count("SELECT count(*) FROM silver.offices"));
+        var deletedOffice = System.Text.Json.Nodes.JsonNode.Parse(officeLines[0])!["office_code"]!.ToString();
+        Assert.Equal(0, tables.Count($"SELECT count(*) FROM silver.offices WHERE office_code = '{deletedOffice}'"));
+        Assert.Equal(customerLines.Length, tables.Count("SELECT count(*) FROM silver.customers"));
+    }
 }
