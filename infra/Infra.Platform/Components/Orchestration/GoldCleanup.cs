@@ -94,31 +94,19 @@ public static class GoldCleanup
             ["Catch"] = skip,
             ["Next"] = delete,
         };
-        states[delete] = new MapValue
+        var deleteEach = new MapValue
         {
-            ["Type"] = "Map",
-            ["ItemsPath"] = "$.cleanup.listed.keys",
-            ["ItemSelector"] = new MapValue { ["bucket.$"] = "$.plan.goldBucket", ["key.$"] = "$$.Map.Item.Value" },
-            ["MaxConcurrency"] = 10,
-            ["ItemProcessor"] = new MapValue
+            [$"{name}_DeleteObject"] = new MapValue
             {
-                ["ProcessorConfig"] = new MapValue { ["Mode"] = "INLINE" },
-                ["StartAt"] = $"{name}_DeleteObject",
-                ["States"] = new MapValue
-                {
-                    [$"{name}_DeleteObject"] = new MapValue
-                    {
-                        ["Type"] = "Task",
-                        ["Resource"] = S3DeleteObject,
-                        ["Parameters"] = new MapValue { ["Bucket.$"] = "$.bucket", ["Key.$"] = "$.key" },
-                        ["End"] = true,
-                    },
-                },
+                ["Type"] = "Task",
+                ["Resource"] = S3DeleteObject,
+                ["Parameters"] = new MapValue { ["Bucket.$"] = "$.bucket", ["Key.$"] = "$.key" },
+                ["End"] = true,
             },
-            ["ResultPath"] = Null.Instance,
-            ["Catch"] = skip,
-            ["Next"] = more,
         };
+        states[delete] = StateMachineStates.With(StateMachineStates.InlineMap("$.cleanup.listed.keys", 10, $"{name}_DeleteObject", deleteEach),
+            ("ItemSelector", new MapValue { ["bucket.$"] = "$.plan.goldBucket", ["key.$"] = "$$.Map.Item.Value" }),
+            ("ResultPath", Null.Instance), ("Catch", skip), ("Next", more));
         // A listing holds at most 1,000 keys; deleted ones no longer list, so listing again continues.
         states[more] = new MapValue
         {

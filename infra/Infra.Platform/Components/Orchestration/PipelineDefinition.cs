@@ -167,20 +167,8 @@ public static class PipelineDefinition
             ["StartAt"] = extract.Name,
             ["States"] = new MapValue
             {
-                [extract.Name] = new MapValue
-                {
-                    ["Type"] = "Map",
-                    ["ItemsPath"] = $"$.plan.{extract.Name}",
-                    // One dataset at a time: the extract functions reserve a concurrency of one.
-                    ["MaxConcurrency"] = 1,
-                    ["ItemProcessor"] = new MapValue
-                    {
-                        ["ProcessorConfig"] = new MapValue { ["Mode"] = "INLINE" },
-                        ["StartAt"] = invoke,
-                        ["States"] = iteration,
-                    },
-                    ["End"] = true,
-                },
+                // One dataset at a time: the extract functions reserve a concurrency of one.
+                [extract.Name] = With(InlineMap($"$.plan.{extract.Name}", 1, invoke, iteration), ("End", true)),
             },
         };
     }
@@ -188,50 +176,37 @@ public static class PipelineDefinition
     private static MapValue SilverMap(SilverTransformStep step, PipelineTargets targets, string next)
     {
         var transform = $"{step.Name}_Run";
-        return new MapValue
+        var perRun = new MapValue
         {
-            ["Type"] = "Map",
-            ["ItemsPath"] = "$.extract.runs",
-            ["MaxConcurrency"] = 4,
-            ["ItemProcessor"] = new MapValue
+            [$"{step.Name}_Needed"] = new MapValue
             {
-                ["ProcessorConfig"] = new MapValue { ["Mode"] = "INLINE" },
-                ["StartAt"] = $"{step.Name}_Needed",
-                ["States"] = new MapValue
-                {
-                    [$"{step.Name}_Needed"] = new MapValue
-                    {
-                        ["Type"] = "Choice",
-                        ["Choices"] = new ListValue { new MapValue { ["Variable"] = "$.silver", ["BooleanEquals"] = true, ["Next"] = transform } },
-                        ["Default"] = $"{step.Name}_BronzeOnly",
-                    },
-                    [$"{step.Name}_BronzeOnly"] = new MapValue { ["Type"] = "Pass", ["Result"] = new MapValue { ["transformed"] = false }, ["End"] = true },
-                    [transform] = new MapValue
-                    {
-                        ["Type"] = "Task",
-                        ["Resource"] = LambdaInvoke,
-                        ["Parameters"] = new MapValue
-                        {
-                            ["FunctionName"] = targets.Function(Pipelines.Contracts.Functions.SilverTransformContract.Function),
-                            ["Payload"] = new MapValue { ["dataset.$"] = "$.dataset", ["manifest.$"] = "$.manifest" },
-                        },
-                        ["ResultSelector"] = new MapValue
-                        {
-                            ["dataset.$"] = "$.Payload.dataset",
-                            ["in.$"] = "$.Payload.in",
-                            ["out.$"] = "$.Payload.out",
-                            ["duplicates.$"] = "$.Payload.duplicates",
-                            ["quarantined.$"] = "$.Payload.quarantined",
-                        },
-                        ["Retry"] = LambdaRetries(),
-                        ["End"] = true,
-                    },
-                },
+                ["Type"] = "Choice",
+                ["Choices"] = new ListValue { new MapValue { ["Variable"] = "$.silver", ["BooleanEquals"] = true, ["Next"] = transform } },
+                ["Default"] = $"{step.Name}_BronzeOnly",
             },
-            ["ResultPath"] = "$.silver",
-            ["Catch"] = CatchAll(NotifyFailure),
-            ["Next"] = next,
+            [$"{step.Name}_BronzeOnly"] = new MapValue { ["Type"] = "Pass", ["Result"] = new MapValue { ["transformed"] = false }, ["End"] = true },
+            [transform] = new MapValue
+            {
+                ["Type"] = "Task",
+                ["Resource"] = LambdaInvoke,
+                ["Parameters"] = new MapValue
+                {
+                    ["FunctionName"] = targets.Function(Pipelines.Contracts.Functions.SilverTransformContract.Function),
+                    ["Payload"] = new MapValue { ["dataset.$"] = "$.dataset", ["manifest.$"] = "$.manifest" },
+                },
+                ["ResultSelector"] = new MapValue
+                {
+                    ["dataset.$"] = "$.Payload.dataset",
+                    ["in.$"] = "$.Payload.in",
+                    ["out.$"] = "$.Payload.out",
+                    ["duplicates.$"] = "$.Payload.duplicates",
+                    ["quarantined.$"] = "$.Payload.quarantined",
+                },
+                ["Retry"] = LambdaRetries(),
+                ["End"] = true,
+            },
         };
+        return With(InlineMap("$.extract.runs", 4, $"{step.Name}_Needed", perRun), ("ResultPath", "$.silver"), ("Catch", CatchAll(NotifyFailure)), ("Next", next));
     }
 
     private static void AddGate(MapValue states, QualityGateStep step, string course, PipelineTargets targets, string next)

@@ -75,6 +75,30 @@ public static class StateMachineStates
         ["Next"] = next,
     };
 
+    /// <summary>A Map state running <paramref name="states"/> inline for each item at <paramref name="itemsPath"/>; the caller adds where it goes.</summary>
+    public static MapValue InlineMap(string itemsPath, int maxConcurrency, string startAt, MapValue states) => new()
+    {
+        ["Type"] = "Map",
+        ["ItemsPath"] = itemsPath,
+        ["MaxConcurrency"] = maxConcurrency,
+        ["ItemProcessor"] = new MapValue
+        {
+            ["ProcessorConfig"] = new MapValue { ["Mode"] = "INLINE" },
+            ["StartAt"] = startAt,
+            ["States"] = states,
+        },
+    };
+
+    /// <summary>The state with more fields, e.g. where a Map goes next.</summary>
+    public static MapValue With(MapValue state, params (string Key, Value Value)[] fields)
+    {
+        foreach (var (key, value) in fields)
+        {
+            state[key] = value;
+        }
+        return state;
+    }
+
     public static MapValue Publish(Value topicArn, string subject, string messagePath, string resultPath, string? next, string? onError)
     {
         var state = new MapValue
