@@ -16,11 +16,7 @@ public static class RecommendationInput
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("session_id", session.SessionId);
-            json.WriteNumber("customer_number", session.CustomerNumber);
-            json.WriteString("city", session.City);
-            json.WriteString("country", session.Country);
-            json.WriteNumber("credit_limit", session.CreditLimit);
+            SessionJson.WriteWho(json, session);
             json.WriteNumber("overall_quantity", SessionEnrichment.OverallQuantity(session));
             WriteItems(json, "in_cart", session.BrowseHistory.Where(item => item.InShoppingCart));
             WriteItems(json, "browsed", session.BrowseHistory.Where(item => !item.InShoppingCart));

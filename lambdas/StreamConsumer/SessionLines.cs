@@ -75,11 +75,7 @@ public sealed class SessionLines
     {
         var overall = SessionEnrichment.OverallQuantity(session);
         _json.WriteStartObject();
-        _json.WriteString("session_id", session.SessionId);
-        _json.WriteNumber("customer_number", session.CustomerNumber);
-        _json.WriteString("city", session.City);
-        _json.WriteString("country", session.Country);
-        _json.WriteNumber("credit_limit", session.CreditLimit);
+        SessionJson.WriteWho(_json, session);
         _json.WriteStartArray("browse_history");
         foreach (var item in session.BrowseHistory)
         {
