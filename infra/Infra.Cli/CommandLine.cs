@@ -120,8 +120,7 @@ public static class CommandLine
 
     private static int Policy(string[] args, IHost host)
     {
-        var stacks = args is ["--stack", var name] ? [name] : args.Length == 0 ? StackProfiles.All.Select(p => p.Stack).ToArray()
-            : throw new UsageError($"unexpected argument '{string.Join(' ', args)}'");
+        var stacks = OptionalStack(args) is { } name ? [name] : StackProfiles.All.Select(p => p.Stack).ToArray();
         var root = ProjectRoot.Find(host.WorkingDirectory);
         var passed = true;
         foreach (var stack in stacks)
@@ -140,7 +139,7 @@ public static class CommandLine
 
     private static int CostOf(string[] args, IHost host)
     {
-        var stack = args is ["--stack", var name] ? name : args.Length == 0 ? DefaultStack : throw new UsageError($"unexpected argument '{string.Join(' ', args)}'");
+        var stack = OptionalStack(args) ?? DefaultStack;
         var settings = LoadSettings(stack, null, ProjectRoot.Find(host.WorkingDirectory), host.WorkingDirectory);
         host.Out.Write(Cost.CostEstimate.Print(stack, Cost.CostEstimate.Lines(PlatformProgram.Build(settings))));
         return 0;
@@ -148,7 +147,7 @@ public static class CommandLine
 
     private static int Summary(string[] args, IHost host)
     {
-        var stack = args is ["--stack", var name] ? name : args.Length == 0 ? DefaultStack : throw new UsageError($"unexpected argument '{string.Join(' ', args)}'");
+        var stack = OptionalStack(args) ?? DefaultStack;
         var root = ProjectRoot.Find(host.WorkingDirectory);
         var settings = LoadSettings(stack, null, root, host.WorkingDirectory);
         host.Out.Write(StackSummary.Print(settings, PlatformProgram.Build(settings)));
@@ -187,6 +186,17 @@ public static class CommandLine
             host.Out.Write(ProgramWriter.Write(program));
         }
         return 0;
+    }
+
+    /// <summary>For commands whose only argument is an optional <c>--stack NAME</c>: the name, or null without it.</summary>
+    public static string? OptionalStack(string[] args)
+    {
+        if (args is ["--stack", var name])
+        {
+            return name;
+        }
+        RequireNoArguments(args);
+        return null;
     }
 
     /// <summary>For commands that take no arguments: any given is a usage error that names it.</summary>

@@ -1,5 +1,6 @@
 using Infra.Cli.Diagram;
 using Infra.Cli.Docs;
+using Infra.Platform.Profiles;
 
 namespace Infra.Cli;
 
@@ -25,7 +26,7 @@ public static class DiagramCommand
             }
         }
         var settings = CommandLine.LoadSettings(stack, null, ProjectRoot.Find(host.WorkingDirectory), host.WorkingDirectory);
-        var diagram = StackDocs.Diagram(settings);
+        var diagram = DiagramBuilder.Build(PlatformProgram.Build(settings), stack);
         if (folder is not null)
         {
             var directory = Path.GetFullPath(folder, host.WorkingDirectory);

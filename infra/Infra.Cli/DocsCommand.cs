@@ -1,3 +1,4 @@
+using Infra.Cli.Diagram;
 using Infra.Cli.Docs;
 using Infra.Platform.Profiles;
 
@@ -13,16 +14,15 @@ public static class DocsCommand
         Directory.CreateDirectory(Path.Combine(root, StackDocs.DiagramDirectory));
         foreach (var profile in StackProfiles.All)
         {
-            var settings = CommandLine.LoadSettings(profile.Stack, null, root, host.WorkingDirectory);
-            var diagram = StackDocs.Diagram(settings);
-            foreach (var (extension, content) in StackDocs.DiagramFiles(diagram))
+            var program = PlatformProgram.Build(CommandLine.LoadSettings(profile.Stack, null, root, host.WorkingDirectory));
+            foreach (var (extension, content) in StackDocs.DiagramFiles(DiagramBuilder.Build(program, profile.Stack)))
             {
                 Write(root, StackDocs.DiagramPath(profile.Stack, extension), content, host);
             }
             var guide = Path.Combine(root, StackDocs.GuidePath(profile.Stack));
             if (File.Exists(guide))
             {
-                Write(root, StackDocs.GuidePath(profile.Stack), StackDocs.RefreshGuide(File.ReadAllText(guide), settings), host);
+                Write(root, StackDocs.GuidePath(profile.Stack), StackDocs.RefreshGuide(File.ReadAllText(guide), profile.Stack, program), host);
             }
         }
         return 0;

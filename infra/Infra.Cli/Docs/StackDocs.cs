@@ -1,6 +1,6 @@
 using Infra.Cli.Cost;
 using Infra.Cli.Diagram;
-using Infra.Platform.Configuration;
+using Infra.Model;
 using Infra.Platform.Profiles;
 
 namespace Infra.Cli.Docs;
@@ -28,24 +28,22 @@ public static class StackDocs
     /// <summary>The stacks that have a learner guide: one per course.</summary>
     public static IEnumerable<StackProfile> GuidedStacks => StackProfiles.All.Where(p => p.Stack.StartsWith("course", StringComparison.Ordinal));
 
-    public static StackDiagram Diagram(StackSettings settings) => DiagramBuilder.Build(PlatformProgram.Build(settings), settings.Stack);
 
     /// <summary>A diagram's files: the Mermaid text and the SVG Graphviz renders, by extension.</summary>
     public static IEnumerable<(string Extension, string Content)> DiagramFiles(StackDiagram diagram) =>
         [("mmd", MermaidWriter.Write(diagram)), ("svg", Graphviz.ToSvg(DotWriter.Write(diagram)))];
 
-    /// <summary>A guide with its generated blocks brought up to date from the stack.</summary>
-    public static string RefreshGuide(string guide, StackSettings settings)
+    /// <summary>A guide with its generated blocks brought up to date from the stack's synthesized program.</summary>
+    public static string RefreshGuide(string guide, string stack, PulumiProgram program)
     {
-        var program = PlatformProgram.Build(settings);
-        var diagram = DiagramBuilder.Build(program, settings.Stack);
+        var diagram = DiagramBuilder.Build(program, stack);
         foreach (var name in GeneratedBlock.Names(guide))
         {
             guide = GeneratedBlock.Replace(guide, name, name switch
             {
                 DiagramBlock => $"```mermaid\n{MermaidWriter.Write(diagram)}```",
-                CostBlock => $"```text\n{CostEstimate.Print(settings.Stack, CostEstimate.Lines(program))}```",
-                _ => throw new InvalidOperationException($"{GuidePath(settings.Stack)}: unknown generated block '{name}' (known: {DiagramBlock}, {CostBlock})"),
+                CostBlock => $"```text\n{CostEstimate.Print(stack, CostEstimate.Lines(program))}```",
+                _ => throw new InvalidOperationException($"{GuidePath(stack)}: unknown generated block '{name}' (known: {DiagramBlock}, {CostBlock})"),
             });
         }
         return guide;

@@ -1,4 +1,5 @@
 using Infra.Cli.Docs;
+using Infra.Platform.Profiles;
 using Infra.Tests.Support;
 
 namespace Infra.Tests.Docs;
@@ -17,7 +18,7 @@ public class GuideTests
         var guide = Guide(stack);
 
         Assert.Equal([StackDocs.DiagramBlock, StackDocs.CostBlock], GeneratedBlock.Names(guide));
-        Assert.True(guide == StackDocs.RefreshGuide(guide, Stacks.Settings(stack)), $"{StackDocs.GuidePath(stack)} is stale: run ./infra/dataplatform docs");
+        Assert.True(guide == StackDocs.RefreshGuide(guide, stack, PlatformProgram.Build(Stacks.Settings(stack))), $"{StackDocs.GuidePath(stack)} is stale: run ./infra/dataplatform docs");
         Assert.Contains("```mermaid\nflowchart LR", guide);
         Assert.Contains("idle total (rough)", guide);
     }
@@ -43,7 +44,7 @@ public class GuideTests
         var guide = Guide("course3");
         var stale = guide.Replace("idle total (rough)", "idle total (a guess)", StringComparison.Ordinal);
 
-        Assert.NotEqual(stale, StackDocs.RefreshGuide(stale, Stacks.Settings("course3")));
+        Assert.NotEqual(stale, StackDocs.RefreshGuide(stale, "course3", PlatformProgram.Build(Stacks.Settings("course3"))));
         var error = Assert.Throws<InvalidOperationException>(() => GeneratedBlock.Replace("# no blocks here", StackDocs.CostBlock, "x"));
         Assert.Contains("no generated block 'cost'", error.Message);
     }
