@@ -21,12 +21,9 @@ public static partial class DiagramBuilder
     {
         var resources = program.Resources;
         var nodes = new Dictionary<string, DiagramNode>();
-        foreach (var resource in resources)
+        foreach (var node in resources.Select(r => NodeOf(r, resources)).OfType<DiagramNode>().Concat(SummaryNodes(resources)))
         {
-            if (NodeOf(resource, resources) is { } node)
-            {
-                nodes[node.Id] = node;
-            }
+            nodes[node.Id] = node;
         }
         var edges = new List<DiagramEdge>();
         AddGrantedAccess(resources, nodes, edges);
@@ -61,11 +58,23 @@ public static partial class DiagramBuilder
             "aws:athena:Workgroup" => new(r.Name, r.Name, $"Athena workgroup, {Referring("aws:athena:NamedQuery", "workgroup")} named queries", Lane.Query, Shape.Box),
             "aws:sns:Topic" => new(r.Name, r.Name, "SNS topic", Lane.Monitoring, Shape.Queue),
             "aws:sqs:Queue" => new(r.Name, r.Name, "SQS failure queue", Lane.Monitoring, Shape.Queue),
-            "aws:cloudwatch:MetricAlarm" => new(AlarmsNode, AlarmsNode, $"{all.Count(o => o.Type == r.Type)} CloudWatch alarms", Lane.Monitoring, Shape.Box),
-            "aws:lakeformation:DataLakeSettings" => new(LakeFormationNode, LakeFormationNode,
-                $"Lake Formation, {all.Count(o => o.Type == "aws-native:lakeformation:Tag")} LF-tags, {all.Count(o => o.Type == "aws-native:lakeformation:PrincipalPermissions")} grants", Lane.Catalog, Shape.Box),
             _ => null,
         };
+    }
+
+    /// <summary>What is drawn as one node with its count: the alarms, and Lake Formation with its tags and grants.</summary>
+    private static IEnumerable<DiagramNode> SummaryNodes(IReadOnlyList<Resource> all)
+    {
+        int Count(string type) => all.Count(r => r.Type == type);
+        if (Count("aws:cloudwatch:MetricAlarm") is > 0 and var alarms)
+        {
+            yield return new(AlarmsNode, AlarmsNode, $"{alarms} CloudWatch alarms", Lane.Monitoring, Shape.Box);
+        }
+        if (Count("aws:lakeformation:DataLakeSettings") > 0)
+        {
+            yield return new(LakeFormationNode, LakeFormationNode,
+                $"Lake Formation, {Count("aws-native:lakeformation:Tag")} LF-tags, {Count("aws-native:lakeformation:PrincipalPermissions")} grants", Lane.Catalog, Shape.Box);
+        }
     }
 
     /// <summary>The role each acting resource runs as: its grants are the edges it draws.</summary>
