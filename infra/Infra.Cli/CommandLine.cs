@@ -37,6 +37,7 @@ public static class CommandLine
           dataplatform replay --queue-url URL --function NAME [--region R] [--max N]
                                                             re-drive a stream function's failed batches from its on-failure queue (docs/runbooks/replay.md)
           dataplatform functions                            print lambdas/Functions.props, the functions' archive names from their contracts
+          dataplatform function-archives                    per function: archive, project, current|stale|unstamped|unreadable|missing, source fingerprint (for ./lambdas/package)
         NAME defaults to dev; FILE defaults to stacks/Pulumi.NAME.yaml in the project.
         """;
 
@@ -51,6 +52,7 @@ public static class CommandLine
             {
                 [] => Compile(host),
                 ["functions"] => Functions(host),
+                ["function-archives", .. var rest] => FunctionArchives(rest, host),
                 ["synth", .. var rest] => Synth(rest, host, preview: false),
                 ["preview", .. var rest] => Synth(rest, host, preview: true),
                 ["summary", .. var rest] => Summary(rest, host),
@@ -83,6 +85,19 @@ public static class CommandLine
     private static int Functions(IHost host)
     {
         host.Out.Write(FunctionContracts.MsBuildProps());
+        return 0;
+    }
+
+    /// <summary>One line per function for packaging: archive name, project, state against its sources, source fingerprint.</summary>
+    private static int FunctionArchives(string[] args, IHost host)
+    {
+        RequireNoArguments(args);
+        var root = ProjectRoot.Find(host.WorkingDirectory);
+        foreach (var function in FunctionContracts.All)
+        {
+            var state = FunctionSources.State(function, root).ToString().ToLowerInvariant();
+            host.Out.WriteLine($"{function.Artifact} {function.Project} {state} {FunctionSources.Fingerprint(function, root)}");
+        }
         return 0;
     }
 
@@ -173,10 +188,9 @@ public static class CommandLine
         var program = PlatformProgram.Build(settings);
         if (preview)
         {
-            var missing = ArtifactCheck.Missing(program, root);
-            if (missing.Count > 0)
+            foreach (var problem in ArtifactCheck.Problems(program, root))
             {
-                host.Error.WriteLine($"note: {ArtifactCheck.Explain(missing, FunctionContract.PackageCommand)} before `pulumi up`");
+                host.Error.WriteLine($"note: {problem} before `pulumi up`");
             }
             host.Out.Write(PlanPrinter.Print(settings, program));
         }
@@ -231,10 +245,10 @@ public static class CommandLine
 
     private static void RequireArtifacts(PulumiProgram program, string root)
     {
-        var missing = ArtifactCheck.Missing(program, root);
-        if (missing.Count > 0)
+        var problems = ArtifactCheck.Problems(program, root);
+        if (problems.Count > 0)
         {
-            throw new SynthesisException(ArtifactCheck.Explain(missing, FunctionContract.PackageCommand));
+            throw new SynthesisException(string.Join("; ", problems));
         }
     }
 

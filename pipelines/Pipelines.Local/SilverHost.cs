@@ -36,11 +36,12 @@ public sealed class EmulatedSilverHost : ISilverHost
 
     public static async Task<EmulatedSilverHost> StartAsync(LocalFunctions functions, string projectRoot, string folder)
     {
-        var archive = Path.Combine(projectRoot, FunctionContract.ArtifactDirectory, $"{SilverTransformContract.Function.Artifact}.zip");
-        if (!File.Exists(archive))
+        var function = SilverTransformContract.Function;
+        if (FunctionSources.Problem(function, FunctionSources.State(function, projectRoot)) is { } problem)
         {
-            throw new InvalidOperationException($"{archive} does not exist: build the functions with {FunctionContract.PackageCommand} (the emulator runs the published binaries)");
+            throw new InvalidOperationException($"{problem} (the emulator runs the published binaries)");
         }
+        var archive = Path.Combine(projectRoot, function.ArtifactPath);
         var unpacked = Path.Combine(folder, "functions", SilverTransformContract.Function.Artifact);
         ZipFile.ExtractToDirectory(archive, unpacked, overwriteFiles: true);
         var emulator = await LambdaRuntimeEmulator.StartAsync().ConfigureAwait(false);

@@ -15,6 +15,7 @@ public static class FunctionContracts
             "<Project>",
             "  <!-- Generated from pipelines/Pipelines.Contracts (`./infra/dataplatform functions`); do not edit. -->",
             "  <PropertyGroup>",
+            $"    <LambdaSourceStampEntry>{FunctionSources.StampEntry}</LambdaSourceStampEntry>",
         };
         foreach (var function in All.OrderBy(f => f.Project, StringComparer.Ordinal))
         {

@@ -160,25 +160,6 @@ public class CommandLineTests
     }
 }
 
-public class ArtifactCheckTests
-{
-    [Fact]
-    public void Missing_NamesEveryAbsentArchive_AndHowToBuildIt()
-    {
-        var program = new Infra.Model.PulumiProgram("p");
-        program.Add(new Infra.Model.Resources.Resource("fn", "aws:lambda:Function", new Infra.Model.Values.MapValue
-        {
-            ["code"] = Infra.Model.Values.Fn.FileArchive("artifacts/lambdas/nothing-here.zip"),
-            ["readme"] = Infra.Model.Values.Fn.ReadFile("README.md"),
-        }));
-
-        var missing = ArtifactCheck.Missing(program, Repository.Root);
-
-        Assert.Equal(["artifacts/lambdas/nothing-here.zip"], missing);
-        Assert.Contains("build it with `./lambdas/package`", ArtifactCheck.Explain(missing, "./lambdas/package"));
-    }
-}
-
 public class StackConfigFileTests
 {
     [Theory]

@@ -19,28 +19,13 @@ public class FingerprintTests
     [Fact]
     public void A_functions_source_changes_the_fingerprints_of_exactly_the_stacks_deploying_it()
     {
-        var copy = Path.Combine(Path.GetTempPath(), $"fingerprint-{Guid.NewGuid():N}");
-        foreach (var folder in new[] { "lambdas", "pipelines" })
-        {
-            CopyTree(Repository.PathOf(folder), Path.Combine(copy, folder));
-        }
-        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props" })
-        {
-            File.Copy(Repository.PathOf(file), Path.Combine(copy, file));
-        }
-        try
-        {
-            var before = StackProfiles.All.ToDictionary(p => p.Stack, p => StackFingerprint.Of(PlatformProgram.Build(Stacks.Settings(p.Stack)), copy));
-            var source = Directory.GetFiles(Path.Combine(copy, "lambdas", "WindowedAggregates"), "*.cs").First();
-            File.AppendAllText(source, "\n// changed\n");
-            var after = StackProfiles.All.ToDictionary(p => p.Stack, p => StackFingerprint.Of(PlatformProgram.Build(Stacks.Settings(p.Stack)), copy));
+        using var copy = new SourceTree("lambdas", "pipelines", "Directory.Build.props", "Directory.Packages.props");
+        var before = StackProfiles.All.ToDictionary(p => p.Stack, p => StackFingerprint.Of(PlatformProgram.Build(Stacks.Settings(p.Stack)), copy.Root));
+        var source = Directory.GetFiles(copy.PathOf("lambdas/WindowedAggregates"), "*.cs").First();
+        File.AppendAllText(source, "\n// changed\n");
+        var after = StackProfiles.All.ToDictionary(p => p.Stack, p => StackFingerprint.Of(PlatformProgram.Build(Stacks.Settings(p.Stack)), copy.Root));
 
-            Assert.Equal(["dev", "prod", "course3"], StackFingerprint.Changed(after, before));
-        }
-        finally
-        {
-            Directory.Delete(copy, recursive: true);
-        }
+        Assert.Equal(["dev", "prod", "course3"], StackFingerprint.Changed(after, before));
     }
 
     [Fact]
@@ -74,20 +59,6 @@ public class FingerprintTests
         finally
         {
             File.Delete(file);
-        }
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(from, file);
-            if (relative.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj" or "node_modules"))
-            {
-                continue;
-            }
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(to, relative))!);
-            File.Copy(file, Path.Combine(to, relative));
         }
     }
 }

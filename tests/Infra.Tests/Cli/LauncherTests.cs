@@ -1,0 +1,108 @@
+namespace Infra.Tests.Cli;
+
+/// <summary>
+/// The launcher (<c>infra/dataplatform</c>, also Pulumi's compiler) rebuilds the command line whenever any input of
+/// its build changed — a gold model's SQL, a handler, an undone edit, a deleted file — and only then. Run on a copy
+/// of the sources with a stand-in <c>dotnet</c> that records whether it was asked to build or to run.
+/// </summary>
+public sealed class LauncherTests : IDisposable
+{
+    private const string StandInDotnet = """
+        #!/bin/sh
+        if [ "$1" = build ]; then
+          echo build >> "$LAUNCH_LOG"
+          while [ $# -gt 0 ]; do
+            if [ "$1" = -o ]; then mkdir -p "$2" && : > "$2/infra.dll"; fi
+            shift
+          done
+        else
+          echo run >> "$LAUNCH_LOG"
+        fi
+        """;
+
+    private readonly SourceTree _tree = new("infra", "pipelines", "lambdas", "Directory.Build.props", "Directory.Packages.props");
+    private readonly string _bin = Directory.CreateTempSubdirectory("stand-in-dotnet-").FullName;
+    private string Log => Path.Combine(_bin, "launches.log");
+
+    public LauncherTests()
+    {
+        var dotnet = Path.Combine(_bin, "dotnet");
+        File.WriteAllText(dotnet, StandInDotnet.ReplaceLineEndings("\n") + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    public void Dispose()
+    {
+        _tree.Dispose();
+        Directory.Delete(_bin, recursive: true);
+    }
+
+    /// <summary>Runs the launcher once; true when it built before running.</summary>
+    private bool Launch()
+    {
+        File.Delete(Log);
+        var result = ChildProcess.Run("bash", [_tree.PathOf("infra/dataplatform"), "functions"], _tree.Root, TimeSpan.FromMinutes(1),
+            new Dictionary<string, string?> { ["PATH"] = $"{_bin}:{Environment.GetEnvironmentVariable("PATH")}", ["LAUNCH_LOG"] = Log });
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var steps = File.ReadAllLines(Log);
+        Assert.Equal("run", steps[^1]);
+        return steps.Contains("build");
+    }
+
+    [Fact]
+    public void It_builds_on_first_use_and_not_again_while_nothing_changed()
+    {
+        Assert.True(Launch());
+        Assert.False(Launch());
+        File.SetLastWriteTimeUtc(_tree.PathOf("pipelines/Pipelines.Data/Models/course3/sales_report.sql"), DateTime.UtcNow.AddMinutes(5));
+        Assert.False(Launch());
+    }
+
+    [Theory]
+    [InlineData("pipelines/Pipelines.Data/Models/course3/sales_report.sql")]
+    [InlineData("lambdas/SilverTransform/SilverTransformHandler.cs")]
+    [InlineData("infra/Infra.Platform/Infra.Platform.csproj")]
+    [InlineData("Directory.Packages.props")]
+    public void An_edit_to_any_input_rebuilds_and_so_does_undoing_it(string input)
+    {
+        Assert.True(Launch());
+        var original = File.ReadAllText(_tree.PathOf(input));
+        var timestamp = File.GetLastWriteTimeUtc(_tree.PathOf(input));
+
+        File.WriteAllText(_tree.PathOf(input), original + "\n\n");
+        Assert.True(Launch());
+        File.WriteAllText(_tree.PathOf(input), original);
+        File.SetLastWriteTimeUtc(_tree.PathOf(input), timestamp);
+        Assert.True(Launch());
+        Assert.False(Launch());
+    }
+
+    [Fact]
+    public void Adding_or_deleting_a_file_rebuilds()
+    {
+        Assert.True(Launch());
+        File.WriteAllText(_tree.PathOf("lambdas/SilverTransform/Added.cs"), "// new\n");
+        Assert.True(Launch());
+        File.Delete(_tree.PathOf("lambdas/SilverTransform/Added.cs"));
+        Assert.True(Launch());
+        File.Delete(_tree.PathOf("pipelines/Pipelines.Data/Models/course3/sales_report.sql"));
+        Assert.True(Launch());
+    }
+
+    [Fact]
+    public void A_failed_build_is_retried_on_the_next_use()
+    {
+        Assert.True(Launch());
+        File.AppendAllText(_tree.PathOf("lambdas/SilverTransform/SilverTransformHandler.cs"), "\n// edited\n");
+        File.WriteAllText(Path.Combine(_bin, "dotnet"), "#!/bin/sh\necho failed >&2\nexit 1\n");
+        var failed = ChildProcess.Run("bash", [_tree.PathOf("infra/dataplatform"), "functions"], _tree.Root, TimeSpan.FromMinutes(1),
+            new Dictionary<string, string?> { ["PATH"] = $"{_bin}:{Environment.GetEnvironmentVariable("PATH")}" });
+        Assert.NotEqual(0, failed.ExitCode);
+
+        File.WriteAllText(Path.Combine(_bin, "dotnet"), StandInDotnet.ReplaceLineEndings("\n") + "\n");
+        Assert.True(Launch());
+    }
+}
