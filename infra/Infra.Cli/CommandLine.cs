@@ -22,6 +22,7 @@ public static class CommandLine
           dataplatform synth   [--stack NAME] [--config FILE]   print the stack's Pulumi YAML program
           dataplatform preview [--stack NAME] [--config FILE]   print an offline plan: resources by component, counts, outputs
           dataplatform policy [--stack NAME]               check stacks (default: all) against the security policy pack; findings name rule, resource and fix
+          dataplatform access [--stack NAME] [--actor NAME]  who may do what: each actor's declared calls, allowed or denied (layer and reason), and unused permissions
           dataplatform cost [--stack NAME]                 what the stack costs idle and by use, at the assumed unit prices (offline)
           dataplatform diagram [--stack NAME] [--format mermaid|dot|svg] [--out DIR]
                                                             the stack's data flow, derived from its synthesized program; --out writes DIR/NAME.mmd and .svg (SVG needs graphviz)
@@ -57,6 +58,7 @@ public static class CommandLine
                 ["preview", .. var rest] => Synth(rest, host, preview: true),
                 ["summary", .. var rest] => Summary(rest, host),
                 ["policy", .. var rest] => Policy(rest, host),
+                ["access", .. var rest] => AccessCommand.Run(rest, host),
                 ["cost", .. var rest] => CostOf(rest, host),
                 ["diagram", .. var rest] => DiagramCommand.Run(rest, host),
                 ["docs", .. var rest] => DocsCommand.Run(rest, host),

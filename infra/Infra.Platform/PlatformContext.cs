@@ -29,6 +29,9 @@ public sealed record PlatformContext
     /// <summary>Whether resources that hold or guard data are protected and kept when they leave the stack (prod).</summary>
     public required bool RetainData { get; init; }
 
+    /// <summary>Who acts in the stack at run time and what each does, declared by the components.</summary>
+    public Access.ActorRegistry Actors { get; init; } = new();
+
     /// <summary>The stack's data key; set once the key component has run.</summary>
     public EncryptionKeyResult? Key { get; init; }
 

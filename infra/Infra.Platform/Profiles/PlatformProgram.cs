@@ -23,7 +23,10 @@ public static class PlatformProgram
 {
     public const string Description = "The AWS architecture of the data engineering courses";
 
-    public static PulumiProgram Build(StackSettings settings)
+    public static PulumiProgram Build(StackSettings settings) => Synthesize(settings).Program;
+
+    /// <summary>The stack's program and the actors that act in it at run time, with their declared calls.</summary>
+    public static Synthesis Synthesize(StackSettings settings)
     {
         var program = new PulumiProgram(settings.Project, Description);
         var profile = settings.Profile;
@@ -89,7 +92,7 @@ public static class PlatformProgram
         {
             LakeFormation.Create(context, lake, Require(catalog, "Lake Formation"), stack.Silver, storage, new LakePrincipals(
                 [.. streams.Select(s => (Infra.Model.Values.Value)s.Consumer.RoleArn), .. batch.Where(f => f != silver).Select(f => (Infra.Model.Values.Value)f.RoleArn)],
-                [.. machines.Select(m => new LakeCurator(m.RoleArn, m.BuildsGold ? ["silver", "gold"] : ["silver"]))]));
+                [.. machines.Select(m => new LakeCurator(m.RoleArn, m.BuildsGold ? ["silver", "gold"] : ["silver"], m.RebuildsGoldTables ? ["gold"] : []))]));
         }
         if (profile.Monitoring is { } monitoring)
         {
@@ -104,9 +107,12 @@ public static class PlatformProgram
                 SilverDatasets = [.. stack.Silver.Select(dataset => dataset.Name)],
             }, topic);
         }
-        return program;
+        return new Synthesis(program, context.Actors.All);
     }
 
     private static T Require<T>(T? component, string needs) where T : class =>
         component ?? throw new Infra.Model.SynthesisException($"the profile asks for {needs} without the component it needs");
 }
+
+/// <summary>A synthesized stack: the program Pulumi runs, and who acts in it with which calls.</summary>
+public sealed record Synthesis(PulumiProgram Program, IReadOnlyList<Infra.Platform.Access.Actor> Actors);

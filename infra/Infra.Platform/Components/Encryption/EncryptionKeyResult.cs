@@ -22,4 +22,14 @@ public sealed record EncryptionKeyResult(Reference KeyArn, Reference KeyId, stri
                 ("StringEquals", "kms:ViaService", new ListValue(services.Select(service => (Value)Partition.ServiceEndpoint(service, Region)))),
             ],
         };
+
+    /// <summary>What every caller of a Data Catalog encrypted with this key needs (Glue's and Athena's catalog-encryption pages), only through Glue.</summary>
+    public static readonly IReadOnlyList<string> CatalogActions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"];
+
+    /// <summary>Read and change catalog objects encrypted with the key, only as Glue asks for them (<c>kms:ViaService</c>).</summary>
+    public PolicyStatement UseForTheCatalog() =>
+        PolicyStatement.Allow("UseTheDataKeyForTheEncryptedCatalog", CatalogActions, KeyArn) with
+        {
+            Conditions = [("StringEquals", "kms:ViaService", Partition.ServiceEndpoint("glue", Region))],
+        };
 }

@@ -68,9 +68,10 @@ public static class LakeFormation
                 context.RequireKey().UseThrough("s3"),
             ]).ToJson(),
         });
+        var locations = new Dictionary<string, Resource>();
         foreach (var (layer, bucket) in layers)
         {
-            scope.Add($"{layer}-lake-location", new ResourceArgs { Arn = bucket.Arn, RoleArn = access.Attr("arn"), HybridAccessEnabled = false });
+            locations[layer] = scope.Add($"{layer}-lake-location", new ResourceArgs { Arn = bucket.Arn, RoleArn = access.Attr("arn"), HybridAccessEnabled = false });
         }
 
         var layerTag = TagKey(context, "layer");
@@ -151,6 +152,24 @@ public static class LakeFormation
         {
             Grant($"engineering-{i + 1}", engineering[i].Role, [.. engineering[i].Layers], curate, [NativePermission.CreateTable, NativePermission.Describe]);
             Grant($"engineering-{i + 1}-bronze", engineering[i].Role, ["bronze"], read, []);
+            // A CTAS creates its table at a new location in the registered gold layer: Lake Formation asks for data location access there.
+            if (engineering[i].CreatesTablesIn is { Count: > 0 } created)
+            {
+                foreach (var layer in created)
+                {
+                    native.Add($"engineering-{i + 1}-{layer}-location-grant", new PrincipalPermissionsArgs
+                    {
+                        Principal = new PrincipalPermissionsDataLakePrincipalArgs { DataLakePrincipalIdentifier = engineering[i].Role },
+                        Resource = new PrincipalPermissionsResourceArgs
+                        {
+                            DataLocation = new PrincipalPermissionsDataLocationResourceArgs { CatalogId = account, ResourceArn = layers[layer].Arn },
+                        },
+                        Permissions = [NativePermission.DataLocationAccess],
+                        PermissionsWithGrantOption = [],
+                    }, new ResourceOptions { DependsOn = [locations[layer].Self] });
+                    grants.Add(new LakeGrant($"engineering-{i + 1}", "data location", [layer], [NativePermission.DataLocationAccess.Name]));
+                }
+            }
         }
         Grant("analyst", analyst.Attr("arn"), ["gold"], read, [NativePermission.Describe]);
 

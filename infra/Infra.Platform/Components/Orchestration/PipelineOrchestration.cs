@@ -47,6 +47,7 @@ public static class PipelineOrchestration
                 Role = role.Attr("id"),
                 Policy = new PolicyDocument(Grants(context, pipeline, targets, storage, workgroupArn)).ToJson(),
             });
+            context.Actors.Add(PipelineActor.Of(context, pipeline, role.Name, targets, storage, workgroupArn));
             var machine = scope.Add($"{name}-state-machine", new StateMachineArgs
             {
                 Name = context.Name(name),
@@ -65,7 +66,10 @@ public static class PipelineOrchestration
             var arn = machine.Attr("arn");
             Schedule.Create(context, scope, name, arn, PolicyStatement.Allow(PascalCase.Of("Start", name), ["states:StartExecution"], arn), settings.Schedule);
             context.Output(arn, pipeline.Course, "StateMachineArn");
-            machines.Add(new StateMachineResult(pipeline.Course, context.Name(name), arn, role.Attr("arn"), BuildsGold(pipeline)));
+            machines.Add(new StateMachineResult(pipeline.Course, context.Name(name), arn, role.Attr("arn"), BuildsGold(pipeline))
+            {
+                RebuildsGoldTables = pipeline.Gold.Any(GoldCleanup.Applies),
+            });
         }
         return machines;
     }
@@ -121,6 +125,7 @@ public static class PipelineOrchestration
             .. storage.AthenaResults.ReadAll(),
             storage.AthenaResults.WriteAll(),
             context.RequireKey().UseThrough("s3", "sns"),
+            context.RequireKey().UseForTheCatalog(),
             PolicyStatement.Allow("PublishNotices", ["sns:Publish"], targets.Topic),
             // Where Lake Formation governs the lake (and for S3 Tables), it vends the query's data credentials.
             PolicyStatement.Allow("GetDataAccessThroughLakeFormation", [WildcardResourceActions.LakeFormationGetDataAccess], "*"),
@@ -138,4 +143,8 @@ public static class PipelineOrchestration
 /// <param name="Name">The state machine's physical name (alarms name it as a dimension).</param>
 /// <param name="RoleArn">The role the pipeline runs as (Lake Formation grants to it).</param>
 /// <param name="BuildsGold">Whether the pipeline builds gold models (only then may it touch gold).</param>
-public sealed record StateMachineResult(string Course, string Name, Reference Arn, Reference RoleArn, bool BuildsGold);
+public sealed record StateMachineResult(string Course, string Name, Reference Arn, Reference RoleArn, bool BuildsGold)
+{
+    /// <summary>Whether it drops and creates gold tables at new locations (CTAS models).</summary>
+    public bool RebuildsGoldTables { get; init; }
+}

@@ -1,0 +1,112 @@
+using Infra.Model.Values;
+using Infra.Platform.Access;
+using Infra.Platform.Components.Storage;
+using Infra.Platform.Iam;
+using Pipelines.Data.Lakehouse;
+using Pipelines.Data.Orchestration;
+
+namespace Infra.Platform.Components.Orchestration;
+
+/// <summary>
+/// What a course's state machine does at run time, derived from the course's pipeline declaration: invokes its
+/// functions, runs its queries in the stack's workgroup (results in the results bucket), replaces the silver
+/// current views and reads silver through them, builds each gold model (a view replaced, a table merged, or a
+/// table dropped and created at a fresh location, whose replaced run it then deletes), publishes its metrics
+/// and notices, delivers its logs and sends traces.
+/// </summary>
+public static class PipelineActor
+{
+    public static Actor Of(PlatformContext context, CoursePipeline pipeline, string roleResource, PipelineTargets targets, LakehouseStorageResult storage, Value workgroupArn)
+    {
+        var calls = new List<Call>();
+        calls.AddRange(pipeline.Extracts.Select(step => step.Function).Append(Pipelines.Contracts.Functions.SilverTransformContract.Function).Distinct()
+            .Select(function => new ApiCall("lambda:InvokeFunction", targets.Function(function))));
+        calls.AddRange(new[] { "athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StopQueryExecution" }
+            .Select(action => new ApiCall(action, workgroupArn)));
+        var results = storage.AthenaResults.Arn;
+        calls.AddRange(
+        [
+            new ApiCall("s3:GetBucketLocation", results),
+            new ApiCall("s3:ListBucket", results),
+            new ApiCall("s3:PutObject", Fn.Interpolate($"{results}/results/query.csv")),
+            new ApiCall("s3:GetObject", Fn.Interpolate($"{results}/results/query.csv")),
+            new ApiCall("s3:AbortMultipartUpload", Fn.Interpolate($"{results}/results/query.csv")),
+        ]);
+        var silver = targets.Databases["silver"];
+        var gold = targets.Databases["gold"];
+        foreach (var dataset in pipeline.Silver)
+        {
+            calls.Add(new TableWrite(silver, dataset.CurrentView, null, TableChange.Replace));
+        }
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        void Read(string layered)
+        {
+            if (!read.Add(layered))
+            {
+                return;
+            }
+            var name = layered[(layered.IndexOf('.') + 1)..];
+            if (layered.StartsWith("silver.", StringComparison.Ordinal))
+            {
+                var location = Fn.Interpolate($"{storage.Silver.Arn}/{name}/");
+                calls.Add(new TableRead(silver, $"{name}_current", location));
+                calls.Add(new TableRead(silver, name, location));
+            }
+            else
+            {
+                calls.Add(new TableRead(gold, name, Fn.Interpolate($"{storage.Gold.Arn}/{name}/")));
+            }
+        }
+        foreach (var dataset in pipeline.Steps.OfType<QualityGateStep>().SelectMany(step => step.Datasets))
+        {
+            Read($"silver.{dataset.Name}");
+        }
+        foreach (var model in pipeline.Gold)
+        {
+            foreach (var relation in model.Reads)
+            {
+                Read(relation);
+            }
+            calls.AddRange(Build(context, model, gold, storage.Gold, targets));
+        }
+        calls.Add(new ApiCall("sns:Publish", targets.Topic));
+        calls.Add(new ApiCall(WildcardResourceActions.PutMetricData, "*", new Dictionary<string, string> { ["cloudwatch:namespace"] = PipelineDefinition.MetricNamespace }));
+        calls.AddRange(WildcardResourceActions.LogDelivery.Select(action => new ApiCall(action, "*")));
+        calls.AddRange(new[] { WildcardResourceActions.PutTraceSegments, WildcardResourceActions.PutTelemetryRecords, WildcardResourceActions.GetSamplingRules, WildcardResourceActions.GetSamplingTargets }
+            .Select(action => new ApiCall(action, "*")));
+        return new Actor($"{pipeline.Course} pipeline", new RolePrincipal(roleResource), calls);
+    }
+
+    private static IEnumerable<Call> Build(PlatformContext context, GoldModel model, string gold, BucketResult bucket, PipelineTargets targets)
+    {
+        if (model.IsView)
+        {
+            yield return new TableWrite(gold, model.Name, null, TableChange.Replace);
+            yield break;
+        }
+        if (model.MergeOn is not null && targets.Catalog.TableBucket is { } tables)
+        {
+            var table = Fn.Interpolate($"{tables.Arn}/table/{model.Name}");
+            foreach (var action in new[] { "s3tables:GetTableBucket", "s3tables:GetNamespace", "s3tables:GetTable", "s3tables:GetTableMetadataLocation",
+                "s3tables:UpdateTableMetadataLocation", "s3tables:GetTableData", "s3tables:PutTableData" })
+            {
+                yield return new ApiCall(action, action is "s3tables:GetTableBucket" or "s3tables:GetNamespace" ? tables.Arn : table);
+            }
+            yield break;
+        }
+        if (model.MergeOn is not null)
+        {
+            var location = Fn.Interpolate($"{bucket.Arn}/{model.Name}/");
+            yield return new TableRead(gold, model.Name, location);
+            yield return new TableWrite(gold, model.Name, location, TableChange.Insert);
+            yield break;
+        }
+        var run = Fn.Interpolate($"{bucket.Arn}/{GoldCleanup.RunPrefix(model)}execution/");
+        yield return new TableWrite(gold, model.Name, run, TableChange.Drop);
+        yield return new TableWrite(gold, model.Name, run, TableChange.Create);
+        // The cleanup reads where the table stood, lists that run and deletes its objects.
+        yield return new ApiCall("glue:GetTable", context.Arn("glue", $"table/{gold}/{model.Name}"));
+        yield return new ApiCall("s3:ListBucket", bucket.Arn, new Dictionary<string, string> { ["s3:prefix"] = $"{GoldCleanup.RunPrefix(model)}previous/" });
+        yield return new ApiCall("s3:DeleteObject", Fn.Interpolate($"{bucket.Arn}/{GoldCleanup.RunPrefix(model)}previous/part-00000"));
+    }
+}
