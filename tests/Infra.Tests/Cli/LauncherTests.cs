@@ -93,6 +93,22 @@ public sealed class LauncherTests : IDisposable
     }
 
     [Fact]
+    public void A_build_during_which_the_sources_changed_is_not_trusted_even_when_the_change_is_undone()
+    {
+        // The stand-in edits a handler while "building" (as a person saving a file would), and the edit is undone afterwards.
+        var handler = _tree.PathOf("lambdas/SilverTransform/SilverTransformHandler.cs");
+        var original = File.ReadAllText(handler);
+        File.WriteAllText(Path.Combine(_bin, "dotnet"), StandInDotnet.ReplaceLineEndings("\n")
+            .Replace("echo build >> \"$LAUNCH_LOG\"", $"echo build >> \"$LAUNCH_LOG\"; echo '// saved meanwhile' >> '{handler}'", StringComparison.Ordinal) + "\n");
+        Assert.True(Launch());
+        File.WriteAllText(handler, original);
+        File.WriteAllText(Path.Combine(_bin, "dotnet"), StandInDotnet.ReplaceLineEndings("\n") + "\n");
+
+        Assert.True(Launch());
+        Assert.False(Launch());
+    }
+
+    [Fact]
     public void A_failed_build_is_retried_on_the_next_use()
     {
         Assert.True(Launch());

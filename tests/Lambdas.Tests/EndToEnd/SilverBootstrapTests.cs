@@ -29,7 +29,7 @@ public sealed class SilverBootstrapTests : IAsyncLifetime
         var root = Path.Combine(_work, "store");
         OrdersBronzeRun.Write(new FileObjectStore(root), "bronze");
         using var zip = System.IO.Compression.ZipFile.OpenRead(LambdaPackage.Zip(SilverTransformContract.Function.Artifact));
-        Assert.Equal(["bootstrap", "libduckdb.so"], zip.Entries.Select(e => e.FullName).Order());
+        Assert.Equal(["bootstrap", "libduckdb.so", Pipelines.Contracts.Functions.FunctionSources.StampEntry], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         using var process = new BootstrapProcess(LambdaPackage.ExtractBootstrap(SilverTransformContract.Function.Artifact), _emulator.Endpoint, new Dictionary<string, string>
         {
             ["OBJECT_STORE_ROOT"] = root,
