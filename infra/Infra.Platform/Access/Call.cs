@@ -29,7 +29,8 @@ public sealed record TableRead(string Database, string Table, Value Location) : 
 
 /// <summary>A query engine creates, replaces or drops a catalog table (or view) for the actor.</summary>
 /// <param name="Location">Where the table's data is written, or null for a view.</param>
-public sealed record TableWrite(string Database, string Table, Value? Location, TableChange Change) : Call
+/// <param name="WritesData">False for a caller that only describes data already there (a crawler).</param>
+public sealed record TableWrite(string Database, string Table, Value? Location, TableChange Change, bool WritesData = true) : Call
 {
     public override string Describe() => $"{Change.ToString().ToLowerInvariant()} table {Database}.{Table}";
 }

@@ -92,7 +92,8 @@ public static class PlatformProgram
         {
             LakeFormation.Create(context, lake, Require(catalog, "Lake Formation"), stack.Silver, storage, new LakePrincipals(
                 [.. streams.Select(s => (Infra.Model.Values.Value)s.Consumer.RoleArn), .. batch.Where(f => f != silver).Select(f => (Infra.Model.Values.Value)f.RoleArn)],
-                [.. machines.Select(m => new LakeCurator(m.RoleArn, m.BuildsGold ? ["silver", "gold"] : ["silver"], m.RebuildsGoldTables ? ["gold"] : []))]));
+                [.. machines.Select(m => new LakeCurator(m.RoleArn, m.BuildsGold ? ["silver", "gold"] : ["silver"], m.RebuildsGoldTables ? ["gold"] : []))],
+                catalog!.CrawlerRole is { } crawler ? [crawler] : []));
         }
         if (profile.Monitoring is { } monitoring)
         {

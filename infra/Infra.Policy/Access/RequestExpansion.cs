@@ -118,7 +118,7 @@ public static class RequestExpansion
                 yield return new DataLocationRequest(registered, "creating a table whose data is in a registered location");
             }
         }
-        if (location is null || write.Change == TableChange.Drop)
+        if (location is null || write.Change == TableChange.Drop || !write.WritesData)
         {
             yield break;
         }

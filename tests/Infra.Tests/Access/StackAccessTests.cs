@@ -79,6 +79,28 @@ public class StackAccessRegressionTests
     }
 }
 
+public class CrawlerAccessTests
+{
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    [InlineData("course3")]
+    public void Without_its_Lake_Formation_grants_the_crawler_can_create_no_table_in_bronze(string stack)
+    {
+        var synthesis = PlatformProgram.Synthesize(Stacks.Settings(stack));
+        var program = new Infra.Model.PulumiProgram("copy");
+        foreach (var resource in synthesis.Program.Resources.Where(r => !r.Name.StartsWith("crawler-", StringComparison.Ordinal)))
+        {
+            program.Add(resource);
+        }
+
+        var layers = AccessProof.Evaluate(program, synthesis.Actors).Decisions.Where(d => d.Actor.Name == "raw-zone crawler")
+            .SelectMany(d => d.Denials).Select(d => d.Layer).Distinct().Order().ToList();
+
+        Assert.Equal(["Lake Formation data location", "Lake Formation permission"], layers);
+    }
+}
+
 public class AccessCommandTests
 {
     [Fact]

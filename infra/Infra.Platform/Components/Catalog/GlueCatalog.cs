@@ -96,13 +96,10 @@ public static class GlueCatalog
                 },
             });
         }
-        if (settings.RawZoneCrawler)
-        {
-            RawZoneCrawler.Create(context, scope, storage.Bronze, databases["bronze"]);
-        }
+        var crawler = settings.RawZoneCrawler ? RawZoneCrawler.Create(context, scope, storage.Bronze, databases["bronze"]) : null;
         var mergeModels = catalog.Pipelines.SelectMany(pipeline => pipeline.Gold).Where(model => model.MergeOn is not null).ToList();
         var gold = GoldIcebergTables.Create(context, scope, settings.GoldTableFormat, mergeModels, databaseResources["gold"], databases["gold"], storage.Gold);
-        return new GlueCatalogResult(databases, tables) { Relations = gold.Relations, TableBucket = gold.Bucket };
+        return new GlueCatalogResult(databases, tables) { Relations = gold.Relations, TableBucket = gold.Bucket, CrawlerRole = crawler };
     }
 
     /// <summary>

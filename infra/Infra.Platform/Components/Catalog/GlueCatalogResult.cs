@@ -7,6 +7,9 @@ public sealed record GlueCatalogResult(IReadOnlyDictionary<string, string> Datab
     /// <summary>Relations that live elsewhere than their layer's database (gold Iceberg tables in S3 Tables).</summary>
     public IReadOnlyDictionary<string, string> Relations { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The raw-zone crawler's role, where the stack crawls (it creates tables in bronze).</summary>
+    public Infra.Model.Values.Reference? CrawlerRole { get; init; }
+
     /// <summary>The S3 table bucket of the gold Iceberg tables, where the stack uses S3 Tables.</summary>
     public TableBucket? TableBucket { get; init; }
 

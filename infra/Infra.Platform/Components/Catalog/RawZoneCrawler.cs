@@ -1,4 +1,5 @@
 using Infra.Model.Resources;
+using Infra.Platform.Access;
 using Infra.Model.Values;
 using Infra.Platform.Components.Storage;
 using Infra.Platform.Iam;
@@ -23,7 +24,8 @@ public static class RawZoneCrawler
     /// <summary>Where Glue writes a crawler's logs; encrypted with the key, so the key policy names it.</summary>
     public const string LogGroupPrefix = "/aws-glue/crawlers-role/";
 
-    public static void Create(PlatformContext context, ComponentScope scope, BucketResult bronze, string bronzeDatabase)
+    /// <returns>The crawler's role ARN (Lake Formation grants to it).</returns>
+    public static Reference Create(PlatformContext context, ComponentScope scope, BucketResult bronze, string bronzeDatabase)
     {
         var key = context.RequireKey();
         var security = scope.Add("glue-security-configuration", new SecurityConfigurationArgs
@@ -57,8 +59,10 @@ public static class RawZoneCrawler
                 PolicyStatement.Allow("WriteItsLogs", ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:AssociateKmsKey"],
                     context.Arn("logs", $"log-group:{LogGroupPrefix}{roleName}-*"), context.Arn("logs", $"log-group:{LogGroupPrefix}{roleName}-*:*")),
                 key.UseThrough("s3", "logs", "glue"),
+                key.UseForTheCatalog(),
             ]).ToJson(),
         });
+        context.Actors.Add(Actor(context, role.Name, bronze, bronzeDatabase, roleName));
         scope.Add(Name, new CrawlerArgs
         {
             Name = context.Name(Name),
@@ -71,5 +75,28 @@ public static class RawZoneCrawler
             SchemaChangePolicy = new CrawlerSchemaChangePolicyArgs { UpdateBehavior = "UPDATE_IN_DATABASE", DeleteBehavior = "LOG" },
             RecrawlPolicy = new CrawlerRecrawlPolicyArgs { RecrawlBehavior = "CRAWL_EVERYTHING" },
         }, new ResourceOptions { DependsOn = [permissions.Self] });
+        return role.Attr("arn");
+    }
+
+    /// <summary>A crawl: list and read the raw extracts, describe the bronze database, create and update its own tables and partitions, write its logs.</summary>
+    private static Actor Actor(PlatformContext context, string roleResource, BucketResult bronze, string database, string roleName)
+    {
+        var prefix = DbExtractContract.DefaultOutputPrefix;
+        var table = $"{TablePrefix}orders";
+        var location = Fn.Interpolate($"{bronze.Arn}/{prefix}/orders/");
+        var logGroup = $"log-group:{LogGroupPrefix}{roleName}-crawler";
+        return new Actor("raw-zone crawler", new RolePrincipal(roleResource),
+        [
+            new ApiCall("s3:ListBucket", bronze.Arn, new Dictionary<string, string> { ["s3:prefix"] = $"{prefix}/orders/" }),
+            new ApiCall("s3:GetObject", Fn.Interpolate($"{bronze.Arn}/{prefix}/orders/part-00000.json.gz")),
+            new ApiCall("glue:GetDatabase", context.Arn("glue", $"database/{database}")),
+            new ApiCall("glue:GetTable", context.Arn("glue", $"table/{database}/{table}")),
+            new TableWrite(database, table, location, TableChange.Replace, WritesData: false),
+            new ApiCall("glue:BatchCreatePartition", context.Arn("glue", $"table/{database}/{table}")),
+            new ApiCall("logs:CreateLogGroup", context.Arn("logs", logGroup)),
+            new ApiCall("logs:AssociateKmsKey", context.Arn("logs", logGroup)),
+            new ApiCall("logs:CreateLogStream", context.Arn("logs", $"{logGroup}:log-stream:run")),
+            new ApiCall("logs:PutLogEvents", context.Arn("logs", $"{logGroup}:log-stream:run")),
+        ]);
     }
 }

@@ -140,6 +140,20 @@ public static class LakeFormation
                 grants.Add(new LakeGrant(name, suffix, tableLayers, [.. permissions.Select(p => p.Name)]));
             }
         }
+        void LocationGrant(string name, Value principal, string layer)
+        {
+            native.Add($"{name}-{layer}-location-grant", new PrincipalPermissionsArgs
+            {
+                Principal = new PrincipalPermissionsDataLakePrincipalArgs { DataLakePrincipalIdentifier = principal },
+                Resource = new PrincipalPermissionsResourceArgs
+                {
+                    DataLocation = new PrincipalPermissionsDataLocationResourceArgs { CatalogId = account, ResourceArn = layers[layer].Arn },
+                },
+                Permissions = [NativePermission.DataLocationAccess],
+                PermissionsWithGrantOption = [],
+            }, new ResourceOptions { DependsOn = [locations[layer].Self] });
+            grants.Add(new LakeGrant(name, "data location", [layer], [NativePermission.DataLocationAccess.Name]));
+        }
         NativePermission[] read = [NativePermission.Select, NativePermission.Describe];
         NativePermission[] write = [NativePermission.Select, NativePermission.Insert, NativePermission.Delete, NativePermission.Alter, NativePermission.Describe];
         NativePermission[] curate = [.. write, NativePermission.Drop];
@@ -153,23 +167,17 @@ public static class LakeFormation
             Grant($"engineering-{i + 1}", engineering[i].Role, [.. engineering[i].Layers], curate, [NativePermission.CreateTable, NativePermission.Describe]);
             Grant($"engineering-{i + 1}-bronze", engineering[i].Role, ["bronze"], read, []);
             // A CTAS creates its table at a new location in the registered gold layer: Lake Formation asks for data location access there.
-            if (engineering[i].CreatesTablesIn is { Count: > 0 } created)
+            foreach (var layer in engineering[i].CreatesTablesIn ?? [])
             {
-                foreach (var layer in created)
-                {
-                    native.Add($"engineering-{i + 1}-{layer}-location-grant", new PrincipalPermissionsArgs
-                    {
-                        Principal = new PrincipalPermissionsDataLakePrincipalArgs { DataLakePrincipalIdentifier = engineering[i].Role },
-                        Resource = new PrincipalPermissionsResourceArgs
-                        {
-                            DataLocation = new PrincipalPermissionsDataLocationResourceArgs { CatalogId = account, ResourceArn = layers[layer].Arn },
-                        },
-                        Permissions = [NativePermission.DataLocationAccess],
-                        PermissionsWithGrantOption = [],
-                    }, new ResourceOptions { DependsOn = [locations[layer].Self] });
-                    grants.Add(new LakeGrant($"engineering-{i + 1}", "data location", [layer], [NativePermission.DataLocationAccess.Name]));
-                }
+                LocationGrant($"engineering-{i + 1}", engineering[i].Role, layer);
             }
+        }
+        var crawlers = principals.Crawlers ?? [];
+        for (var i = 0; i < crawlers.Count; i++)
+        {
+            // A crawler creates and updates the tables it infers over bronze's registered location.
+            Grant($"crawler-{i + 1}", crawlers[i], ["bronze"], [NativePermission.Alter, NativePermission.Describe], [NativePermission.CreateTable, NativePermission.Describe]);
+            LocationGrant($"crawler-{i + 1}", crawlers[i], "bronze");
         }
         Grant("analyst", analyst.Attr("arn"), ["gold"], read, [NativePermission.Describe]);
 

@@ -10,4 +10,5 @@ public sealed record LakeCurator(Value Role, IReadOnlyList<string> Layers, IRead
 /// <summary>The roles Lake Formation grants to, by what they do with the lake.</summary>
 /// <param name="Ingestion">Roles that land data: they write bronze only.</param>
 /// <param name="Engineering">Roles that curate silver and, where they build it, gold (the pipelines).</param>
-public sealed record LakePrincipals(IReadOnlyList<Value> Ingestion, IReadOnlyList<LakeCurator> Engineering);
+/// <param name="Crawlers">Roles that infer tables over the raw data in bronze (the raw-zone crawler).</param>
+public sealed record LakePrincipals(IReadOnlyList<Value> Ingestion, IReadOnlyList<LakeCurator> Engineering, IReadOnlyList<Value>? Crawlers = null);
