@@ -86,6 +86,9 @@ public sealed class Account
             case "aws:sns:Topic" or "aws:sqs:Queue" when Input(resource, "kmsMasterKeyId") is { } key:
                 _encryptedBy[self] = Rendered.Of(key);
                 break;
+            case "aws:ssm:Parameter" when Text(resource, "type") == "SecureString" && Input(resource, "keyId") is { } key:
+                _encryptedBy[self] = Rendered.Of(key);
+                break;
             case "aws:kinesis:Stream" when Input(resource, "kmsKeyId") is { } key && Text(resource, "encryptionType") == "KMS":
                 _encryptedBy[self] = Rendered.Of(key);
                 break;

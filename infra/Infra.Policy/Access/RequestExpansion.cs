@@ -5,7 +5,7 @@ namespace Infra.Policy.Access;
 /// <summary>
 /// What AWS authorizes for one declared call, from AWS's documentation rather than from how the platform grants:
 /// the call's own action; the key of data encrypted at rest, asked for by the service that holds the data (S3,
-/// SNS, SQS, Kinesis: "kms:ViaService"; the Glue Data Catalog when it is encrypted with SSE-KMS: Glue's and
+/// SNS, SQS, Kinesis, SSM SecureString parameters: "kms:ViaService"; the Glue Data Catalog when it is encrypted with SSE-KMS: Glue's and
 /// Athena's catalog-encryption pages ask every client for kms:Decrypt, kms:Encrypt and kms:GenerateDataKey);
 /// the catalog, database and table ARNs a Glue table call is authorized on; and, where Lake Formation governs
 /// the catalog, its permission on the database or table, DATA_LOCATION_ACCESS to create a table in a registered
@@ -43,6 +43,7 @@ public static class RequestExpansion
             ("s3", "PutObject") when key is not null && resource.Contains('/', StringComparison.Ordinal) => ["kms:GenerateDataKey"],
             ("sns", "Publish") or ("sqs", "SendMessage") when key is not null => ["kms:GenerateDataKey", "kms:Decrypt"],
             ("kinesis", "GetRecords") when key is not null => ["kms:Decrypt"],
+            ("ssm", "GetParameter" or "GetParameters") when key is not null => ["kms:Decrypt"],
             ("kinesis", "PutRecord" or "PutRecords") when key is not null => ["kms:GenerateDataKey"],
             _ => [],
         };

@@ -67,6 +67,15 @@ public class StackAccessRegressionTests
         Assert.All(denied, d => Assert.Equal("glue", ((ApiRequest)d.Request).Via));
     }
 
+    [Fact]
+    public void Without_the_key_through_sqs_a_batch_functions_failed_events_cannot_reach_its_encrypted_dead_letter_queue()
+    {
+        var denied = ProveWithout("course2", _ => false, sid: "UseTheDataKeyThroughSqs").Decisions.Where(d => !d.Allowed).ToList();
+
+        Assert.Equal(["db-extract function", "rest-ingestion function", "silver-transform function"], denied.Select(d => d.Actor.Name).Distinct().Order());
+        Assert.All(denied.SelectMany(d => d.Denials), d => Assert.Equal("sqs", ((ApiRequest)d.Request).Via));
+    }
+
     [Theory]
     [InlineData("dev")]
     [InlineData("prod")]

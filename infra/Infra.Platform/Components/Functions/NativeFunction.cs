@@ -2,6 +2,7 @@ using Infra.Model;
 using Infra.Model.Inputs;
 using Infra.Model.Resources;
 using Infra.Model.Values;
+using Infra.Platform.Access;
 using Infra.Platform.Aws;
 using Infra.Platform.Components.Logging;
 using Infra.Platform.Iam;
@@ -56,13 +57,17 @@ public static class NativeFunction
         }
         if (options.DeadLetterQueue is { } deadLetters)
         {
+            // Lambda sends a failed event to the queue as the function's role; the queue is encrypted with the stack key.
             statements.Add(deadLetters.Send());
+            statements.Add(key.UseThrough("sqs"));
         }
         var permissions = scope.Add($"{options.Name}-permissions", new RolePolicyArgs
         {
             Role = role.Attr("id"),
             Policy = new PolicyDocument(statements).ToJson(),
         });
+
+        context.Actors.Add(new Actor($"{options.Name} function", new RolePrincipal(role.Name), [.. options.Calls, .. HostingCalls(context, options, logs.Attr("arn"))]));
 
         var variables = new InputMap<string>();
         foreach (var (name, value) in options.Environment)
@@ -93,6 +98,32 @@ public static class NativeFunction
         }, new ResourceOptions { DependsOn = [permissions.Self, logs.Self] });
 
         return new FunctionResult(options.Name, options.Contract, functionName, function.Attr("name"), function.Attr("arn"), role.Attr("arn"), permissions.Self, options.DeadLetterQueue);
+    }
+
+    /// <summary>What Lambda does as the function's role for every function: its logs, its traces, its network interfaces, its failures.</summary>
+    private static IEnumerable<Call> HostingCalls(PlatformContext context, NativeFunctionOptions options, Reference logGroupArn)
+    {
+        yield return new ApiCall("logs:CreateLogStream", Fn.Interpolate($"{logGroupArn}:log-stream:2026/01/01/[$LATEST]0"));
+        yield return new ApiCall("logs:PutLogEvents", Fn.Interpolate($"{logGroupArn}:log-stream:2026/01/01/[$LATEST]0"));
+        yield return new ApiCall(WildcardResourceActions.PutTraceSegments, "*");
+        yield return new ApiCall(WildcardResourceActions.PutTelemetryRecords, "*");
+        if (options.Network is not null)
+        {
+            yield return new ApiCall(WildcardResourceActions.DescribeNetworkInterfaces, "*");
+            yield return new ApiCall(WildcardResourceActions.DescribeSubnets, "*");
+            foreach (var resource in new[] { "network-interface/eni-0", "subnet/subnet-0", "security-group/sg-0" })
+            {
+                yield return new ApiCall("ec2:CreateNetworkInterface", context.Arn("ec2", resource));
+            }
+            foreach (var action in new[] { "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses" })
+            {
+                yield return new ApiCall(action, context.Arn("ec2", "network-interface/eni-0"));
+            }
+        }
+        if (options.DeadLetterQueue is { } queue)
+        {
+            yield return queue.Sends();
+        }
     }
 
     /// <summary>What Lambda needs to attach the function to private subnets: interfaces in this account and region only.</summary>

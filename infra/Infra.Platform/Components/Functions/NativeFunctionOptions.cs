@@ -22,6 +22,9 @@ public sealed record NativeFunctionOptions
     /// <summary>What the function may do, from the results of other components (bucket.Write, stream.Read, …).</summary>
     public required IReadOnlyList<PolicyStatement> Grants { get; init; }
 
+    /// <summary>What the function does with the stack's resources at run time (its contract's prefixes, streams, parameters); the access proof checks them against the grants.</summary>
+    public IReadOnlyList<Infra.Platform.Access.Call> Calls { get; init; } = [];
+
     /// <summary>Environment variables, by the names the function's contract declares.</summary>
     public IReadOnlyList<KeyValuePair<string, Value>> Environment { get; init; } = [];
 

@@ -1,4 +1,5 @@
 using Infra.Model.Values;
+using Infra.Platform.Access;
 using Infra.Platform.Iam;
 
 namespace Infra.Platform.Components.Messaging;
@@ -7,5 +8,10 @@ namespace Infra.Platform.Components.Messaging;
 /// <param name="PhysicalName">The queue's name, known before deployment (alarms name it).</param>
 public sealed record QueueResult(string LogicalName, string PhysicalName, Reference Url, Reference Arn)
 {
-    public PolicyStatement Send() => PolicyStatement.Allow(PascalCase.Of("SendTo", LogicalName), ["sqs:SendMessage"], Arn);
+    public const string SendAction = "sqs:SendMessage";
+
+    public PolicyStatement Send() => PolicyStatement.Allow(PascalCase.Of("SendTo", LogicalName), [SendAction], Arn);
+
+    /// <summary>The call of a sender (also Lambda sending a function's failures, as the function's role).</summary>
+    public Call Sends() => new ApiCall(SendAction, Arn);
 }

@@ -1,4 +1,5 @@
 using Infra.Model.Values;
+using Infra.Platform.Access;
 using Infra.Platform.Iam;
 
 namespace Infra.Platform.Components.Parameters;
@@ -8,4 +9,7 @@ public sealed record ParameterResult(string LogicalName, Reference Name, Referen
 {
     public PolicyStatement Read() =>
         PolicyStatement.Allow(PascalCase.Of("Read", LogicalName), ["ssm:GetParameter", "ssm:GetParameters"], Arn);
+
+    /// <summary>The call of a reader (one parameter, decrypted).</summary>
+    public Call Reads() => new ApiCall("ssm:GetParameter", Arn, new Dictionary<string, string> { ["ssm:WithDecryption"] = "true" });
 }

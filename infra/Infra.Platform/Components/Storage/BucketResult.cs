@@ -1,4 +1,5 @@
 using Infra.Model.Values;
+using Infra.Platform.Access;
 using Infra.Platform.Iam;
 
 namespace Infra.Platform.Components.Storage;
@@ -37,6 +38,16 @@ public sealed record BucketResult(string LogicalName, Reference BucketName, Refe
     /// <summary>Delete objects whose keys match the patterns (e.g. <c>model/run=*</c>); nothing else.</summary>
     public PolicyStatement Delete(string sid, IEnumerable<string> keyPatterns) =>
         PolicyStatement.Allow(sid, ["s3:DeleteObject"], [.. keyPatterns.Select(pattern => (Value)Fn.Interpolate($"{Arn}/{pattern}"))]);
+
+    /// <summary>The calls of a reader of a prefix: get its objects, list it.</summary>
+    public IReadOnlyList<Call> Reads(string prefix) =>
+    [
+        new ApiCall("s3:GetObject", Objects(prefix)),
+        new ApiCall("s3:ListBucket", Arn, new Dictionary<string, string> { ["s3:prefix"] = $"{Trim(prefix)}/" }),
+    ];
+
+    /// <summary>The calls of a writer of objects under each prefix.</summary>
+    public IReadOnlyList<Call> Writes(params string[] prefixes) => [.. prefixes.Select(prefix => new ApiCall("s3:PutObject", Objects(prefix)))];
 
     private Value Objects(string prefix) => Fn.Interpolate($"{Arn}/{Trim(prefix)}/*");
 

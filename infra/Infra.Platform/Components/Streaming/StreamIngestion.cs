@@ -37,6 +37,7 @@ public static class StreamIngestion
                 key.UseThrough("s3", "kinesis", "sqs"),
                 failures.Send(),
             ],
+            Calls = [.. streamResult.Reads(), .. options.Bronze.Writes(options.OutputPrefix, options.QuarantinePrefix), failures.Sends()],
             Environment =
             [
                 new(StreamConsumerContract.BucketVariable, options.Bronze.BucketName),

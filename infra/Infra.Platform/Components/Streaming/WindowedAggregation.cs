@@ -31,6 +31,13 @@ public static class WindowedAggregation
                 context.RequireKey().UseThrough("s3", "kinesis", "sqs"),
                 failures.Send(),
             ],
+            Calls =
+            [
+                .. stream.Reads(),
+                .. storage.Gold.Writes(WindowedAggregatesContract.DefaultOutputPrefix),
+                .. storage.Bronze.Writes(WindowedAggregatesContract.DefaultQuarantinePrefix),
+                failures.Sends(),
+            ],
             Environment =
             [
                 new(WindowedAggregatesContract.BucketVariable, storage.Gold.BucketName),

@@ -34,6 +34,12 @@ public static class SilverTransformation
                 storage.Silver.Write([.. datasets.Select(dataset => dataset.Name)]),
                 context.RequireKey().UseThrough("s3"),
             ],
+            Calls =
+            [
+                .. bronzePrefixes.SelectMany(storage.Bronze.Reads),
+                .. storage.Bronze.Writes(SilverTransformContract.DefaultQuarantinePrefix),
+                .. storage.Silver.Writes([.. datasets.Select(dataset => dataset.Name)]),
+            ],
             Environment =
             [
                 new(SilverTransformContract.BronzeBucketVariable, storage.Bronze.BucketName),
