@@ -21,6 +21,11 @@ public static class ConfigKeys
     public const string AlarmDatabaseCpuPercent = Project + ":alarmDatabaseCpuPercent";
     public const string AlarmDatabaseFreeStorageGib = Project + ":alarmDatabaseFreeStorageGib";
 
+    /// <summary>Who may assume the persona roles (IAM role ARNs, <c>*</c> allowed), where the stack has them.</summary>
+    public const string AnalystPrincipal = Project + ":analystPrincipal";
+    public const string DataEngineerPrincipal = Project + ":dataEngineerPrincipal";
+    public const string LakeAdminPrincipal = Project + ":lakeAdminPrincipal";
+
     /// <summary>Read by Pulumi at deployment (the program declares them), not by the synthesizer: the course API's base URL, token URL and client credentials (secret).</summary>
     public const string ApiBaseUrl = Project + ":apiBaseUrl";
     public const string ApiTokenUrl = Project + ":apiTokenUrl";
@@ -35,6 +40,6 @@ public static class ConfigKeys
     [
         Environment, Course, Owner, AllowedAccountIds, AssumeRoleArn, NoncurrentVersionDays, AccessLogRetentionDays,
         StreamConsumerReservedConcurrency, AlarmIteratorAgeSeconds, AlarmFreshnessHours, AlarmDatabaseCpuPercent, AlarmDatabaseFreeStorageGib,
-        ApiBaseUrl, ApiTokenUrl, ApiCredentials,
+        ApiBaseUrl, ApiTokenUrl, ApiCredentials, AnalystPrincipal, DataEngineerPrincipal, LakeAdminPrincipal,
     ];
 }

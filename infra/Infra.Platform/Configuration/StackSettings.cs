@@ -96,6 +96,7 @@ public sealed partial record StackSettings
                         ReservedConcurrency = OptionalWhole(config, ConfigKeys.StreamConsumerReservedConcurrency, 1, NativeFunction.MaxReservedConcurrency, "functions"),
                     }
                     : null,
+                LakeFormation = profile.LakeFormation is { } lake ? lake with { PersonaPrincipals = PersonaPrincipals(config, partition) } : null,
                 Monitoring = profile.Monitoring is { } monitoring
                     ? monitoring with
                     {
@@ -108,6 +109,25 @@ public sealed partial record StackSettings
                     : null,
             },
         };
+    }
+
+    private static Dictionary<string, string> PersonaPrincipals(StackConfig config, Aws.AwsPartition partition)
+    {
+        var principals = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (persona, key) in new[] { (Components.Governance.Persona.Analyst, ConfigKeys.AnalystPrincipal),
+            (Components.Governance.Persona.DataEngineer, ConfigKeys.DataEngineerPrincipal), (Components.Governance.Persona.LakeAdmin, ConfigKeys.LakeAdminPrincipal) })
+        {
+            if (config.Get(key) is not { } arn)
+            {
+                continue;
+            }
+            if (!System.Text.RegularExpressions.Regex.IsMatch(arn, $"^arn:{partition.Name}:iam::[0-9]{{12}}:role/[\\w+=,.@/*-]+$"))
+            {
+                throw new ConfigError($"{key} '{arn}' is not an IAM role ARN such as arn:{partition.Name}:iam::123456789012:role/analysts (* allowed, e.g. for IAM Identity Center roles)");
+            }
+            principals[persona.Name] = arn;
+        }
+        return principals;
     }
 
     private static string Required(StackConfig config, string key, string example = "<value>")

@@ -27,7 +27,17 @@ public static class WildcardResourceActions
         "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups",
     ];
 
+    /// <summary>What the lake admin persona does in Lake Formation: read the settings, grant, revoke, tag (data lake settings themselves stay with the deployment).</summary>
+    public static readonly IReadOnlyList<string> LakeFormationAdministration =
+    [
+        "lakeformation:GetDataLakeSettings", "lakeformation:GrantPermissions", "lakeformation:RevokePermissions", "lakeformation:BatchGrantPermissions",
+        "lakeformation:BatchRevokePermissions", "lakeformation:ListPermissions", "lakeformation:ListResources", "lakeformation:DescribeResource",
+        "lakeformation:GetLFTag", "lakeformation:ListLFTags", "lakeformation:GetResourceLFTags", "lakeformation:AddLFTagsToResource",
+        "lakeformation:RemoveLFTagsFromResource", "lakeformation:SearchTablesByLFTags", "lakeformation:SearchDatabasesByLFTags",
+    ];
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>(
-        [PutTraceSegments, PutTelemetryRecords, DescribeNetworkInterfaces, DescribeSubnets, GetSamplingRules, GetSamplingTargets, LakeFormationGetDataAccess, PutMetricData, .. LogDelivery],
+        [PutTraceSegments, PutTelemetryRecords, DescribeNetworkInterfaces, DescribeSubnets, GetSamplingRules, GetSamplingTargets, LakeFormationGetDataAccess, PutMetricData,
+            .. LogDelivery, .. LakeFormationAdministration],
         StringComparer.Ordinal);
 }

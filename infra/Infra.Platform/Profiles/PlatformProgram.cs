@@ -93,7 +93,9 @@ public static class PlatformProgram
             LakeFormation.Create(context, lake, Require(catalog, "Lake Formation"), stack.Silver, storage, new LakePrincipals(
                 [.. streams.Select(s => (Infra.Model.Values.Value)s.Consumer.RoleArn), .. batch.Where(f => f != silver).Select(f => (Infra.Model.Values.Value)f.RoleArn)],
                 [.. machines.Select(m => new LakeCurator(m.RoleArn, m.BuildsGold ? ["silver", "gold"] : ["silver"], m.RebuildsGoldTables ? ["gold"] : []))],
-                catalog!.CrawlerRole is { } crawler ? [crawler] : []));
+                catalog!.CrawlerRole is { } crawler ? [crawler] : []),
+                new PersonaTargets(Require(serving, "Lake Formation's personas").WorkgroupArn,
+                    [.. stack.Pipelines.SelectMany(p => p.Gold).Where(m => !m.IsView && catalog.Relation(m.Relation) == $"{catalog.Databases["gold"]}.{m.Name}").Select(m => m.Name).Distinct()]));
         }
         if (profile.Monitoring is { } monitoring)
         {

@@ -25,17 +25,16 @@ public static class LakeFormation
     public static readonly IReadOnlyList<string> Domains = ["sales", "events", "music"];
 
     public static LakeFormationResult Create(PlatformContext context, LakeFormationSettings settings, GlueCatalogResult catalog,
-        IReadOnlyList<SilverDataset> datasets, LakehouseStorageResult storage, LakePrincipals principals)
+        IReadOnlyList<SilverDataset> datasets, LakehouseStorageResult storage, LakePrincipals principals, PersonaTargets personaTargets)
     {
         var scope = context.Scope(nameof(LakeFormation));
         var native = context.NativeScope(nameof(LakeFormation));
         var account = context.AccountId;
 
-        var admin = PersonRole(context, scope, "lake-admin", "Administers Lake Formation for the stack", []);
-        var analyst = PersonRole(context, scope, "analyst", "Queries gold through the stack's workgroup",
-            [PolicyStatement.Allow("GetDataAccessThroughLakeFormation", [WildcardResourceActions.LakeFormationGetDataAccess], "*")]);
-        var engineer = PersonRole(context, scope, "data-engineer", "Curates silver and gold",
-            [PolicyStatement.Allow("GetDataAccessThroughLakeFormation", [WildcardResourceActions.LakeFormationGetDataAccess], "*")]);
+        var personas = PersonaRoles.Create(context, scope, settings, catalog, datasets, storage, personaTargets);
+        var admin = personas[Persona.LakeAdmin];
+        var analyst = personas[Persona.Analyst];
+        var engineer = personas[Persona.DataEngineer];
 
         if (settings.ManageDataLakeSettings)
         {
@@ -161,7 +160,7 @@ public static class LakeFormation
         {
             Grant($"ingestion-{i + 1}", principals.Ingestion[i], ["bronze"], write, [NativePermission.Describe]);
         }
-        var engineering = principals.Engineering.Append(new LakeCurator(engineer.Attr("arn"), ["silver", "gold"])).ToList();
+        var engineering = principals.Engineering.Append(new LakeCurator(engineer.Attr("arn"), ["silver", "gold"], ["silver", "gold"])).ToList();
         for (var i = 0; i < engineering.Count; i++)
         {
             Grant($"engineering-{i + 1}", engineering[i].Role, [.. engineering[i].Layers], curate, [NativePermission.CreateTable, NativePermission.Describe]);
@@ -183,37 +182,12 @@ public static class LakeFormation
 
         context.Output(analyst.Attr("arn"), "analyst", "RoleArn");
         context.Output(engineer.Attr("arn"), "data", "engineer", "RoleArn");
+        context.Output(admin.Attr("arn"), "lake", "admin", "RoleArn");
         return new LakeFormationResult(grants);
     }
 
     /// <summary>LF-tag keys are one namespace per account: the stack's prefix keeps stacks sharing an account apart.</summary>
     public static string TagKey(PlatformContext context, string name) => $"{context.NamePrefix}-{name}".Replace('-', '_');
-
-    /// <summary>A role people of this account assume (their own IAM policies decide who may).</summary>
-    private static Resource PersonRole(PlatformContext context, ComponentScope scope, string name, string description, IReadOnlyList<PolicyStatement> grants)
-    {
-        var role = scope.Add($"{name}-role", new RoleArgs
-        {
-            Name = context.AccountWideName(name),
-            Description = description,
-            AssumeRolePolicy = new PolicyDocument(
-            [
-                new PolicyStatement
-                {
-                    Sid = "PrincipalsOfThisAccountAssumeRole",
-                    Effect = PolicyEffect.Allow,
-                    Principal = new MapValue { ["AWS"] = context.GlobalArn("iam", "root") },
-                    Actions = ["sts:AssumeRole"],
-                    Resources = [],
-                },
-            ]).ToJson(),
-        });
-        if (grants.Count > 0)
-        {
-            scope.Add($"{name}-permissions", new RolePolicyArgs { Role = role.Attr("id"), Policy = new PolicyDocument(grants).ToJson() });
-        }
-        return role;
-    }
 }
 
 /// <summary>A grant by LF-tag expression, as a plain record for tests and the summary.</summary>
