@@ -77,6 +77,16 @@ public class StackAccessRegressionTests
     }
 
     [Theory]
+    [MemberData(nameof(Stacks.Names), MemberType = typeof(Stacks))]
+    public void Without_the_key_a_schedule_cannot_read_its_encrypted_payload(string stack)
+    {
+        var denied = ProveWithout(stack, _ => false, sid: "DecryptTheSchedulesPayload").Decisions.Where(d => !d.Allowed).ToList();
+
+        Assert.NotEmpty(denied);
+        Assert.All(denied, d => Assert.EndsWith(" schedule", d.Actor.Name, StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("dev")]
     [InlineData("prod")]
     public void Without_data_location_access_no_gold_table_can_be_created_in_the_registered_gold_location(string stack)

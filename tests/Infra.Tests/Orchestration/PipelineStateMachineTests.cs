@@ -247,9 +247,12 @@ public class PipelineStateMachineTests
             var trust = Assert.Single(Statements(Dev, $"{name}-schedule-role", "assumeRolePolicy"));
             Assert.Equal("scheduler.amazonaws.com", trust.GetProperty("Principal").GetProperty("Service").GetString());
             Assert.Equal("123456789012", trust.GetProperty("Condition").GetProperty("StringEquals").GetProperty("aws:SourceAccount").GetString());
-            var start = Assert.Single(Statements(Dev, $"{name}-schedule-permissions"));
-            Assert.Equal(["states:StartExecution"], Strings(start, "Action"));
-            Assert.Equal([machine!], Strings(start, "Resource"));
+            var permissions = Statements(Dev, $"{name}-schedule-permissions").ToList();
+            Assert.Equal(2, permissions.Count);
+            Assert.Equal(["states:StartExecution"], Strings(permissions[0], "Action"));
+            Assert.Equal([machine!], Strings(permissions[0], "Resource"));
+            Assert.Equal(["kms:Decrypt"], Strings(permissions[1], "Action"));
+            Assert.Equal([(string)Dev.Outputs["kmsKeyArn"]!], Strings(permissions[1], "Resource"));
         }
         Assert.DoesNotContain(Dev.OfType("aws:scheduler:Schedule"), s => !s.Name.EndsWith("-pipeline-schedule", StringComparison.Ordinal));
     }

@@ -63,6 +63,8 @@ public static class RawZoneCrawler
             ]).ToJson(),
         });
         context.Actors.Add(Actor(context, role.Name, bronze, bronzeDatabase, roleName));
+        // Glue names a crawler's log group after its role and security configuration; the key encrypts it.
+        ServiceActors.LogsEncrypt(context, $"{LogGroupPrefix}{roleName}-{context.Name("glue")}");
         scope.Add(Name, new CrawlerArgs
         {
             Name = context.Name(Name),

@@ -67,6 +67,7 @@ public static class NativeFunction
             Policy = new PolicyDocument(statements).ToJson(),
         });
 
+        ServiceActors.LogsEncrypt(context, LambdaLogGroup.Name(functionName));
         context.Actors.Add(new Actor($"{options.Name} function", new RolePrincipal(role.Name), [.. options.Calls, .. HostingCalls(context, options, logs.Attr("arn"))]));
 
         var variables = new InputMap<string>();

@@ -1,5 +1,6 @@
 using Infra.Model.Resources;
 using Infra.Model.Values;
+using Infra.Platform.Access;
 using Infra.Platform.Components.Catalog;
 using Infra.Platform.Components.Storage;
 using Infra.Platform.Iam;
@@ -67,6 +68,17 @@ public static class LakeFormation
                 context.RequireKey().UseThrough("s3"),
             ]).ToJson(),
         });
+        // Lake Formation assumes this role to vend credentials for the registered layers' data.
+        context.Actors.Add(new Actor("Lake Formation data access", new RolePrincipal(access.Name),
+        [
+            .. layers.Values.SelectMany(bucket => new Call[]
+            {
+                new ApiCall("s3:ListBucket", bucket.Arn),
+                new ApiCall("s3:GetObject", Fn.Interpolate($"{bucket.Arn}/table/part-00000")),
+                new ApiCall("s3:PutObject", Fn.Interpolate($"{bucket.Arn}/table/part-00000")),
+                new ApiCall("s3:DeleteObject", Fn.Interpolate($"{bucket.Arn}/table/part-00000")),
+            }),
+        ]));
         var locations = new Dictionary<string, Resource>();
         foreach (var (layer, bucket) in layers)
         {

@@ -18,6 +18,8 @@ public static class StackMonitoring
 
     public static void Create(PlatformContext context, MonitoringSettings settings, MonitoredResources watched, TopicResult topic)
     {
+        // Alarms notify the topic as CloudWatch, for this account; the topic is encrypted with the stack key.
+        context.Actors.Add(new Access.Actor("CloudWatch alarms", new Access.ServicePrincipal(context.Partition.ServicePrincipal("cloudwatch")), [new Access.ApiCall("sns:Publish", topic.Arn)]));
         var scope = context.Scope(nameof(StackMonitoring));
         var alarms = new List<Value>();
         void Alarm(string name, string description, string metricNamespace, string metric, IReadOnlyList<(string Key, Value Value)> dimensions, string statistic,

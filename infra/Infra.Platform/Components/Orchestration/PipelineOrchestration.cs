@@ -47,6 +47,7 @@ public static class PipelineOrchestration
                 Role = role.Attr("id"),
                 Policy = new PolicyDocument(Grants(context, pipeline, targets, storage, workgroupArn)).ToJson(),
             });
+            Access.ServiceActors.LogsEncrypt(context, LogGroupName(context, name));
             context.Actors.Add(PipelineActor.Of(context, pipeline, role.Name, targets, storage, workgroupArn));
             var machine = scope.Add($"{name}-state-machine", new StateMachineArgs
             {

@@ -5,6 +5,8 @@ using Infra.Providers.Aws.Iam;
 using Infra.Providers.Aws.Scheduler;
 using Infra.Providers.Aws.Scheduler.Inputs;
 
+using Infra.Platform.Access;
+
 namespace Infra.Platform.Components.Scheduling;
 
 /// <summary>
@@ -21,11 +23,15 @@ public static class Schedule
             Name = context.AccountWideName($"{name}-schedule"),
             AssumeRolePolicy = new PolicyDocument([ServiceTrust.OfThisAccount(context, "scheduler")]).ToJson(),
         });
+        var key = context.RequireKey();
         var permissions = scope.Add($"{name}-schedule-permissions", new RolePolicyArgs
         {
             Role = role.Attr("id"),
-            Policy = new PolicyDocument([permission]).ToJson(),
+            // The payload is encrypted with the stack key: the scheduler decrypts it as this role before it starts the target.
+            Policy = new PolicyDocument([permission, PolicyStatement.Allow("DecryptTheSchedulesPayload", ["kms:Decrypt"], key.KeyArn)]).ToJson(),
         });
+        context.Actors.Add(new Actor($"{name} schedule", new RolePrincipal(role.Name),
+            [.. permission.Actions.Select(action => new ApiCall(action, targetArn)), new ApiCall("kms:Decrypt", key.KeyArn)]));
         scope.Add($"{name}-schedule", new ScheduleArgs
         {
             Name = context.Name(name),

@@ -51,6 +51,18 @@ public static class FirehoseDelivery
         {
             grants.Add(PolicyStatement.Allow("InvokeTheTransformation", ["lambda:InvokeFunction", "lambda:GetFunctionConfiguration"], transform.Arn));
         }
+        Access.ServiceActors.LogsEncrypt(context, LogGroupName(context, name));
+        context.Actors.Add(new Access.Actor($"{name} delivery", new Access.RolePrincipal(role.Name),
+        [
+            .. stream.Reads(),
+            .. bucket.Writes(prefix, errorPrefix),
+            new Access.ApiCall("s3:GetBucketLocation", bucket.Arn),
+            new Access.ApiCall("s3:ListBucket", bucket.Arn),
+            new Access.ApiCall("s3:ListBucketMultipartUploads", bucket.Arn),
+            new Access.ApiCall("s3:AbortMultipartUpload", Fn.Interpolate($"{bucket.Arn}/{prefix}/part")),
+            new Access.ApiCall("logs:PutLogEvents", Fn.Interpolate($"{logs.Attr("arn")}:log-stream:delivery")),
+            .. transform is null ? [] : new[] { "lambda:InvokeFunction", "lambda:GetFunctionConfiguration" }.Select(action => new Access.ApiCall(action, transform.Arn)),
+        ]));
         var permissions = scope.Add($"{name}-delivery-permissions", new RolePolicyArgs { Role = role.Attr("id"), Policy = new PolicyDocument(grants).ToJson() });
         scope.Add($"{name}-delivery", new FirehoseDeliveryStreamArgs
         {
