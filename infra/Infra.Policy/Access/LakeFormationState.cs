@@ -60,6 +60,11 @@ public sealed class LakeFormationState
     /// <summary>Whether <paramref name="principal"/> holds <paramref name="permission"/> on a database (table null) or table.</summary>
     public bool Holds(string principal, string permission, string database, string? table)
     {
+        // Data lake administrators may describe every resource of the catalog (Lake Formation's implicit permissions).
+        if (permission == "DESCRIBE" && Admins.Contains(principal))
+        {
+            return true;
+        }
         var tags = new Dictionary<string, IReadOnlyList<string>>(_databaseTags.GetValueOrDefault(database) ?? [], StringComparer.Ordinal);
         if (table is not null && _tableTags.TryGetValue($"{database}.{table}", out var own))
         {

@@ -186,6 +186,24 @@ public class AccessProofLayerTests
     }
 
     [Fact]
+    public void A_data_lake_administrator_may_describe_every_table_but_not_read_it()
+    {
+        var program = Program([Allow("Tables", "glue:GetTable", "*")]);
+        var settings = new Resource("settings", "aws:lakeformation:DataLakeSettings", new MapValue
+        {
+            ["admins"] = new ListValue(), ["createDatabaseDefaultPermissions"] = new ListValue(), ["createTableDefaultPermissions"] = new ListValue(),
+        });
+        program.Add(settings);
+        var describer = new Actor("admin", new RolePrincipal("reader-role"), [new ApiCall("glue:GetTable", $"arn:aws:glue:{Region}:${{accountId}}:table/gold/sales")]);
+        Assert.Equal("Lake Formation permission", Assert.Single(Denials(program, describer)).Layer);
+
+        settings.Properties["admins"] = new ListValue { new Reference("reader-role", "arn") };
+        Assert.Empty(Denials(program, describer));
+        var reader = describer with { Calls = [new TableRead("gold", "sales", Fn.Interpolate($"{BucketArn}/sales/"))] };
+        Assert.Contains(Denials(program, reader), d => d.Layer == "Lake Formation permission" && d.Request.Describe().Contains("SELECT", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Permissions_no_declared_call_uses_are_reported()
     {
         var report = AccessProof.Evaluate(Program([ReadObjects, KeyThroughS3, Allow("Extra", "s3:DeleteObject", Fn.Interpolate($"{BucketArn}/*"))]), [Reader]);

@@ -21,6 +21,8 @@ public class StackAccessTests
 
         Assert.NotEmpty(report.Decisions);
         var failures = report.Failures.ToList();
+        var overGranted = report.Unused.Where(u => !u.Role.EndsWith("-pipeline-role", StringComparison.Ordinal)).Select(u => u.ToString()).ToList();
+        Assert.True(overGranted.Count == 0, $"{overGranted.Count} granted but never used:\n" + string.Join("\n", overGranted));
         Assert.True(failures.Count == 0, $"{failures.Count} denied:\n" + string.Join("\n", failures.Take(40)));
     }
 }

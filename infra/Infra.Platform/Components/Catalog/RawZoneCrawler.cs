@@ -92,9 +92,11 @@ public static class RawZoneCrawler
             new ApiCall("s3:ListBucket", bronze.Arn, new Dictionary<string, string> { ["s3:prefix"] = $"{prefix}/orders/" }),
             new ApiCall("s3:GetObject", Fn.Interpolate($"{bronze.Arn}/{prefix}/orders/part-00000.json.gz")),
             new ApiCall("glue:GetDatabase", context.Arn("glue", $"database/{database}")),
+            new ApiCall("glue:GetTables", context.Arn("glue", $"database/{database}")),
             new ApiCall("glue:GetTable", context.Arn("glue", $"table/{database}/{table}")),
             new TableWrite(database, table, location, TableChange.Replace, WritesData: false),
-            new ApiCall("glue:BatchCreatePartition", context.Arn("glue", $"table/{database}/{table}")),
+            .. new[] { "glue:GetPartitions", "glue:BatchCreatePartition", "glue:BatchUpdatePartition", "glue:CreatePartition", "glue:UpdatePartition" }
+                .Select(action => new ApiCall(action, context.Arn("glue", $"table/{database}/{table}"))),
             new ApiCall("logs:CreateLogGroup", context.Arn("logs", logGroup)),
             new ApiCall("logs:AssociateKmsKey", context.Arn("logs", logGroup)),
             new ApiCall("logs:CreateLogStream", context.Arn("logs", $"{logGroup}:log-stream:run")),

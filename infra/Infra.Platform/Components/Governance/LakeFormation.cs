@@ -74,6 +74,9 @@ public static class LakeFormation
             .. layers.Values.SelectMany(bucket => new Call[]
             {
                 new ApiCall("s3:ListBucket", bucket.Arn),
+                new ApiCall("s3:GetBucketLocation", bucket.Arn),
+                // Engines write large objects in parts with the vended credentials and abandon them on failure.
+                new ApiCall("s3:AbortMultipartUpload", Fn.Interpolate($"{bucket.Arn}/table/part-00000")),
                 new ApiCall("s3:GetObject", Fn.Interpolate($"{bucket.Arn}/table/part-00000")),
                 new ApiCall("s3:PutObject", Fn.Interpolate($"{bucket.Arn}/table/part-00000")),
                 new ApiCall("s3:DeleteObject", Fn.Interpolate($"{bucket.Arn}/table/part-00000")),

@@ -88,6 +88,9 @@ public static class PersonaRoles
             new ApiCall("s3:AbortMultipartUpload", Fn.Interpolate($"{storage.AthenaResults.Arn}/results/query.csv")),
             .. BrowseActions.Select(action => new ApiCall(action, context.Arn("glue", $"database/{gold}"))),
         ];
+        IEnumerable<Call> Browse(string layer) =>
+            BrowseActions.Select(action => new ApiCall(action, action.EndsWith("Table", StringComparison.Ordinal) || action.EndsWith("Partitions", StringComparison.Ordinal)
+                ? context.Arn("glue", $"table/{catalog.Databases[layer]}/any_table") : Database(layer)));
         var goldReads = targets.GoldTables.Select(table => (Call)new TableRead(gold, table, Fn.Interpolate($"{storage.Gold.Arn}/{table}/"))).ToList();
         context.Actors.Add(new Actor(Persona.Analyst.Name, new RolePrincipal(roles[Persona.Analyst].Name), [.. Queries(), .. goldReads]));
         context.Actors.Add(new Actor(Persona.DataEngineer.Name, new RolePrincipal(roles[Persona.DataEngineer].Name),
@@ -97,12 +100,13 @@ public static class PersonaRoles
             .. datasets.Select(dataset => new TableRead(silver, dataset.Name, Fn.Interpolate($"{storage.Silver.Arn}/{dataset.Name}/"))),
             new TableWrite(gold, "engineering_scratch", Fn.Interpolate($"{storage.Gold.Arn}/engineering_scratch/"), TableChange.Create),
             new TableWrite(gold, "engineering_scratch", null, TableChange.Drop),
+            new TableWrite(gold, "engineering_view", null, TableChange.Replace),
             .. datasets.Take(1).Select(dataset => new TableWrite(silver, $"{dataset.Name}_backfill", Fn.Interpolate($"{storage.Silver.Arn}/{dataset.Name}_backfill/"), TableChange.Create)),
         ]));
         context.Actors.Add(new Actor(Persona.LakeAdmin.Name, new RolePrincipal(roles[Persona.LakeAdmin].Name),
         [
             .. AdministerActions.Select(action => new ApiCall(action, "*")),
-            .. GlueCatalog.Layers.Select(layer => new ApiCall("glue:GetTables", Database(layer))),
+            .. GlueCatalog.Layers.SelectMany(Browse),
         ]));
         return roles;
     }

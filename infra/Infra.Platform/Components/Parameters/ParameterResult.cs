@@ -7,9 +7,11 @@ namespace Infra.Platform.Components.Parameters;
 /// <summary>An SSM parameter.</summary>
 public sealed record ParameterResult(string LogicalName, Reference Name, Reference Arn)
 {
-    public PolicyStatement Read() =>
-        PolicyStatement.Allow(PascalCase.Of("Read", LogicalName), ["ssm:GetParameter", "ssm:GetParameters"], Arn);
+    /// <summary>The functions read one parameter at a time, decrypted (<c>GetParameter</c> with decryption).</summary>
+    public const string ReadAction = "ssm:GetParameter";
 
-    /// <summary>The call of a reader (one parameter, decrypted).</summary>
-    public Call Reads() => new ApiCall("ssm:GetParameter", Arn, new Dictionary<string, string> { ["ssm:WithDecryption"] = "true" });
+    public PolicyStatement Read() => PolicyStatement.Allow(PascalCase.Of("Read", LogicalName), [ReadAction], Arn);
+
+    /// <summary>The call of a reader.</summary>
+    public Call Reads() => new ApiCall(ReadAction, Arn, new Dictionary<string, string> { ["ssm:WithDecryption"] = "true" });
 }
