@@ -85,7 +85,10 @@ public static class PlatformProgram
         if (profile.Orchestration is { } orchestration)
         {
             var functions = batch.ToDictionary(function => function.Contract.Artifact, function => (Infra.Model.Values.Value)function.Arn);
-            var targets = new PipelineTargets(functions, Require(catalog, "orchestration"), new AthenaTarget(Require(serving, "orchestration").WorkgroupName), storage.Gold.BucketName, topic.Arn);
+            var targets = new PipelineTargets(functions, Require(catalog, "orchestration"), new AthenaTarget(Require(serving, "orchestration").WorkgroupName), storage.Gold.BucketName, topic.Arn)
+            {
+                DataThroughLakeFormation = profile.LakeFormation is not null,
+            };
             machines = PipelineOrchestration.Create(context, orchestration, stack, targets, storage, serving!.WorkgroupArn, profile.LogRetentionDays);
         }
         if (profile.LakeFormation is { } lake)

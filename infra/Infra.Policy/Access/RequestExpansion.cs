@@ -92,6 +92,7 @@ public static class RequestExpansion
             yield return request;
         }
         yield return new ApiRequest("s3:ListBucket", Bucket(location), null, Empty, "listing the table's objects");
+        yield return new ApiRequest("s3:GetBucketLocation", Bucket(location), null, Empty, "finding the table's bucket (Athena's S3 access for queries)");
     }
 
     private static IEnumerable<Request> Write(TableWrite write, Account account)
@@ -100,7 +101,8 @@ public static class RequestExpansion
         {
             TableChange.Create => ["glue:CreateTable"],
             TableChange.Replace => ["glue:CreateTable", "glue:UpdateTable"],
-            TableChange.Drop => ["glue:DeleteTable"],
+            // Athena's drop also reads and deletes the table's partitions in Glue ("for delete actions in Athena, you must include permissions to AWS Glue actions").
+            TableChange.Drop => ["glue:GetTable", "glue:DeleteTable", "glue:GetPartitions", "glue:BatchDeletePartition"],
             _ => ["glue:GetTable", "glue:UpdateTable"],
         };
         foreach (var request in actions.SelectMany(action => Table(action, write.Database, write.Table, account)))
@@ -132,6 +134,7 @@ public static class RequestExpansion
         {
             yield return request;
         }
+        yield return new ApiRequest("s3:AbortMultipartUpload", Object(location), null, Empty, "abandoning a failed multipart write of the table's objects");
     }
 
     /// <summary>A Glue table call is authorized on the catalog, the database and the table (Glue: "Specifying AWS Glue resource ARNs").</summary>

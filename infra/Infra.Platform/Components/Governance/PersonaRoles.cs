@@ -28,7 +28,7 @@ public static class PersonaRoles
 
     public static readonly IReadOnlyList<string> BrowseActions = ["glue:GetDatabase", "glue:GetDatabases", "glue:GetTable", "glue:GetTables", "glue:GetPartitions"];
 
-    public static readonly IReadOnlyList<string> CurateActions = ["glue:CreateTable", "glue:UpdateTable", "glue:DeleteTable"];
+    public static readonly IReadOnlyList<string> CurateActions = ["glue:CreateTable", "glue:UpdateTable", "glue:DeleteTable", "glue:BatchDeletePartition"];
 
     /// <summary>Lake Formation administration; its actions take no resource-level permissions.</summary>
     public static IReadOnlyList<string> AdministerActions => WildcardResourceActions.LakeFormationAdministration;

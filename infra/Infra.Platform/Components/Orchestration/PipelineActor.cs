@@ -1,5 +1,6 @@
 using Infra.Model.Values;
 using Infra.Platform.Access;
+using Infra.Platform.Components.Catalog;
 using Infra.Platform.Components.Storage;
 using Infra.Platform.Iam;
 using Pipelines.Data.Lakehouse;
@@ -34,6 +35,8 @@ public static class PipelineActor
         ]);
         var silver = targets.Databases["silver"];
         var gold = targets.Databases["gold"];
+        // Each query runs in its layer's database (the query execution context).
+        calls.AddRange(new[] { silver, gold }.Take(pipeline.Gold.Count > 0 ? 2 : 1).Select(database => new ApiCall("glue:GetDatabase", context.Arn("glue", $"database/{database}"))));
         foreach (var dataset in pipeline.Silver)
         {
             calls.Add(new TableWrite(silver, dataset.CurrentView, null, TableChange.Replace));
@@ -92,6 +95,12 @@ public static class PipelineActor
             {
                 yield return new ApiCall(action, action is "s3tables:GetTableBucket" or "s3tables:GetNamespace" ? tables.Arn : table);
             }
+            // Athena reaches the table through the S3 Tables catalog federated into the Glue Data Catalog.
+            var federated = $"s3tablescatalog/{tables.Name}";
+            yield return new ApiCall("glue:GetCatalog", context.Arn("glue", $"catalog/{federated}"));
+            yield return new ApiCall("glue:GetDatabase", context.Arn("glue", $"database/{federated}/{GoldIcebergTables.Namespace}"));
+            yield return new ApiCall("glue:GetTable", context.Arn("glue", $"table/{federated}/{GoldIcebergTables.Namespace}/{model.Name}"));
+            yield return new ApiCall("glue:UpdateTable", context.Arn("glue", $"table/{federated}/{GoldIcebergTables.Namespace}/{model.Name}"));
             yield break;
         }
         if (model.MergeOn is not null)

@@ -98,16 +98,19 @@ public static class PipelineOrchestration
         // A pipeline without gold models (course 2 ends at the quality gate) gets no access to gold at all.
         var buildsGold = BuildsGold(pipeline);
         Value[] readableTables = buildsGold ? [catalogArn, Database("silver"), Tables("silver"), Database("gold"), Tables("gold")] : [catalogArn, Database("silver"), Tables("silver")];
+        // CTAS models leave their previous run's location behind; the pipeline deletes exactly those runs.
+        var replaced = pipeline.Gold.Where(GoldCleanup.Applies).Select(model => $"{GoldCleanup.RunPrefix(model)}*").Distinct().ToList();
         List<PolicyStatement> gold = buildsGold
             ?
             [
-                PolicyStatement.Allow("ChangeGoldTables", ["glue:CreateTable", "glue:UpdateTable", "glue:DeleteTable"], catalogArn, Database("gold"), Tables("gold")),
+                PolicyStatement.Allow("ChangeGoldTables", replaced.Count > 0
+                        ? ["glue:CreateTable", "glue:UpdateTable", "glue:DeleteTable", "glue:GetPartitions", "glue:BatchDeletePartition"]
+                        : ["glue:CreateTable", "glue:UpdateTable"],
+                    catalogArn, Database("gold"), Tables("gold")),
                 .. storage.Gold.ReadAll(),
                 storage.Gold.WriteAll(),
             ]
             : [];
-        // CTAS models leave their previous run's location behind; the pipeline deletes exactly those runs.
-        var replaced = pipeline.Gold.Where(GoldCleanup.Applies).Select(model => $"{GoldCleanup.RunPrefix(model)}*").Distinct().ToList();
         if (replaced.Count > 0)
         {
             gold.Add(storage.Gold.Delete("DeleteReplacedGoldRuns", replaced));
@@ -118,7 +121,7 @@ public static class PipelineOrchestration
             PolicyStatement.Allow("InvokeThePipelinesFunctions", ["lambda:InvokeFunction"], [.. functions.Select(targets.Function)]),
             PolicyStatement.Allow("QueryInTheStacksWorkgroup",
                 ["athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StopQueryExecution"], workgroupArn),
-            PolicyStatement.Allow("ReadTheCatalog", ["glue:GetDatabase", "glue:GetTable", "glue:GetTables", "glue:GetPartition", "glue:GetPartitions"], readableTables),
+            PolicyStatement.Allow("ReadTheCatalog", ["glue:GetDatabase", "glue:GetTable"], readableTables),
             .. gold,
             PolicyStatement.Allow("ReplaceSilverCurrentViews", ["glue:CreateTable", "glue:UpdateTable"], catalogArn, Database("silver"),
                 context.Arn("glue", $"table/{targets.Databases["silver"]}/*_current")),
@@ -129,7 +132,9 @@ public static class PipelineOrchestration
             context.RequireKey().UseForTheCatalog(),
             PolicyStatement.Allow("PublishNotices", ["sns:Publish"], targets.Topic),
             // Where Lake Formation governs the lake (and for S3 Tables), it vends the query's data credentials.
-            PolicyStatement.Allow("GetDataAccessThroughLakeFormation", [WildcardResourceActions.LakeFormationGetDataAccess], "*"),
+            .. targets.DataThroughLakeFormation || tableBucket.Count > 0
+                ? [PolicyStatement.Allow("GetDataAccessThroughLakeFormation", [WildcardResourceActions.LakeFormationGetDataAccess], "*")]
+                : Array.Empty<PolicyStatement>(),
             PolicyStatement.Allow("DeliverItsLogs", WildcardResourceActions.LogDelivery, "*"),
             PolicyStatement.Allow("PublishItsMetrics", [WildcardResourceActions.PutMetricData], "*") with
             {

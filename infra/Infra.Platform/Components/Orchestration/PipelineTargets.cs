@@ -14,6 +14,9 @@ public sealed record PipelineTargets(
     Value GoldBucket,
     Value Topic)
 {
+    /// <summary>Whether Lake Formation governs the lake and vends the queries' data credentials (no S3 rights of the pipeline's own needed).</summary>
+    public bool DataThroughLakeFormation { get; init; }
+
     public Value Function(Pipelines.Contracts.Functions.FunctionContract contract) =>
         Functions.TryGetValue(contract.Artifact, out var arn) ? arn
         : throw new Infra.Model.SynthesisException($"the pipeline invokes {contract.Artifact}, which this stack does not deploy");
