@@ -41,8 +41,6 @@ public sealed class Account
     public IReadOnlyList<(string Resource, Statement Statement)> IdentityPolicies(string role) =>
         _identity.TryGetValue(role, out var statements) ? statements : [];
 
-    public IEnumerable<string> Roles => _identity.Keys;
-
     /// <summary>The statements of every resource policy that governs <paramref name="resource"/>, with the policy's name.</summary>
     public IEnumerable<(string Policy, Statement Statement)> ResourcePolicies(string resource) =>
         _resourcePolicies.Where(p => resource == p.Prefix || resource.StartsWith(p.Prefix + "/", StringComparison.Ordinal)).Select(p => (p.Policy, p.Statement));

@@ -51,8 +51,6 @@ public sealed class LakeFormationState
     /// <summary>Registered locations (S3 ARNs) whose data Lake Formation vends credentials for.</summary>
     public List<string> Registered { get; } = [];
 
-    public IReadOnlyList<Grant> Grants => _grants;
-
     /// <summary>The registered location holding <paramref name="location"/>, or null.</summary>
     public string? RegisteredLocationOf(string location) =>
         Registered.FirstOrDefault(r => location == r || location.StartsWith(r + "/", StringComparison.Ordinal));
