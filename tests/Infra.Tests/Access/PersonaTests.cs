@@ -51,7 +51,7 @@ public class PersonaTests
     [MemberData(nameof(LakeStacks))]
     public void The_analyst_runs_a_gold_named_query_in_the_workgroup_and_reads_its_result(string stack)
     {
-        var report = StackAccessTests.Prove(stack);
+        var report = StackProof.Of(stack);
         var analyst = report.Decisions.Where(d => d.Actor.Name == Persona.Analyst.Name).ToList();
 
         Assert.All(analyst, d => Assert.True(d.Allowed, string.Join("; ", d.Denials)));
@@ -67,14 +67,7 @@ public class PersonaTests
     [MemberData(nameof(LakeStacks))]
     public void With_only_lake_formation_data_access_as_before_the_personas_can_do_nothing_of_their_job(string stack)
     {
-        var synthesis = PlatformProgram.Synthesize(Stacks.Settings(stack));
-        var program = new Infra.Model.PulumiProgram("copy");
-        foreach (var resource in synthesis.Program.Resources.Where(r => !Persona.All.Any(p => r.Name == $"{p.Name}-permissions")))
-        {
-            program.Add(resource);
-        }
-
-        var report = AccessProof.Evaluate(program, synthesis.Actors);
+        var report = StackProof.Without(stack, r => Persona.All.Any(p => r.Name == $"{p.Name}-permissions"));
 
         foreach (var persona in Persona.All)
         {

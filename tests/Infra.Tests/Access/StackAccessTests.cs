@@ -7,12 +7,6 @@ namespace Infra.Tests.Access;
 /// <summary>Every declared call of every actor in every stack is allowed by the program as AWS would evaluate it.</summary>
 public class StackAccessTests
 {
-    public static AccessReport Prove(string stack)
-    {
-        var synthesis = PlatformProgram.Synthesize(Stacks.Settings(stack));
-        return AccessProof.Evaluate(synthesis.Program, synthesis.Actors);
-    }
-
     /// <summary>
     /// The one over-grant left, known and recorded: where Lake Formation governs, it vends the pipelines' query
     /// credentials for silver and gold, so their own S3 rights there go unused (kept while the diagrams draw data
@@ -27,7 +21,7 @@ public class StackAccessTests
     [MemberData(nameof(Stacks.Names), MemberType = typeof(Stacks))]
     public void Every_declared_call_is_allowed_and_nothing_more_is_granted(string stack)
     {
-        var report = Prove(stack);
+        var report = StackProof.Of(stack);
 
         Assert.NotEmpty(report.Decisions);
         var failures = report.Failures.ToList();
@@ -40,40 +34,11 @@ public class StackAccessTests
 /// <summary>The proof catches, on a real stack, each gap it was written for: take the fix away and the calls are denied.</summary>
 public class StackAccessRegressionTests
 {
-    private static AccessReport ProveWithout(string stack, Func<Infra.Model.Resources.Resource, bool> drop, string? sid = null)
-    {
-        var synthesis = PlatformProgram.Synthesize(Stacks.Settings(stack));
-        var program = new Infra.Model.PulumiProgram("copy");
-        foreach (var resource in synthesis.Program.Resources.Where(r => !drop(r)))
-        {
-            program.Add(sid is null ? resource : WithoutStatement(resource, sid));
-        }
-        return AccessProof.Evaluate(program, synthesis.Actors);
-    }
-
-    private static Infra.Model.Resources.Resource WithoutStatement(Infra.Model.Resources.Resource resource, string sid)
-    {
-        if (resource.Type != "aws:iam:RolePolicy" || Infra.Policy.ProgramView.Input(resource, "policy") is not Infra.Model.Values.BuiltIn { Argument: Infra.Model.Values.MapValue document })
-        {
-            return resource;
-        }
-        var statements = (Infra.Model.Values.ListValue)document["Statement"];
-        var kept = statements.Items.Where(s => s is not Infra.Model.Values.MapValue map || !(map.TryGet("Sid", out var id) && Infra.Platform.Access.Rendered.Of(id) == sid));
-        var properties = new Infra.Model.Values.MapValue();
-        foreach (var (key, value) in resource.Properties.Entries)
-        {
-            properties[key] = key == "policy"
-                ? Infra.Model.Values.Fn.ToJson(new Infra.Model.Values.MapValue { ["Version"] = document["Version"], ["Statement"] = new Infra.Model.Values.ListValue(kept) })
-                : value;
-        }
-        return new Infra.Model.Resources.Resource(resource.Name, resource.Type, properties);
-    }
-
     [Theory]
     [MemberData(nameof(Stacks.Names), MemberType = typeof(Stacks))]
     public void Without_the_key_through_glue_every_catalog_call_of_the_pipelines_is_denied(string stack)
     {
-        var denied = ProveWithout(stack, _ => false, sid: "UseTheDataKeyForTheEncryptedCatalog").Decisions.SelectMany(d => d.Denials).ToList();
+        var denied = StackProof.Without(stack, _ => false, sid: "UseTheDataKeyForTheEncryptedCatalog").Decisions.SelectMany(d => d.Denials).ToList();
 
         Assert.NotEmpty(denied);
         Assert.All(denied, d => Assert.Equal("glue", ((ApiRequest)d.Request).Via));
@@ -82,7 +47,7 @@ public class StackAccessRegressionTests
     [Fact]
     public void Without_the_key_through_sqs_a_batch_functions_failed_events_cannot_reach_its_encrypted_dead_letter_queue()
     {
-        var denied = ProveWithout("course2", _ => false, sid: "UseTheDataKeyThroughSqs").Decisions.Where(d => !d.Allowed).ToList();
+        var denied = StackProof.Without("course2", _ => false, sid: "UseTheDataKeyThroughSqs").Decisions.Where(d => !d.Allowed).ToList();
 
         Assert.Equal(["db-extract function", "rest-ingestion function", "silver-transform function"], denied.Select(d => d.Actor.Name).Distinct().Order());
         Assert.All(denied.SelectMany(d => d.Denials), d => Assert.Equal("sqs", ((ApiRequest)d.Request).Via));
@@ -92,7 +57,7 @@ public class StackAccessRegressionTests
     [MemberData(nameof(Stacks.Names), MemberType = typeof(Stacks))]
     public void Without_the_key_a_schedule_cannot_read_its_encrypted_payload(string stack)
     {
-        var denied = ProveWithout(stack, _ => false, sid: "DecryptTheSchedulesPayload").Decisions.Where(d => !d.Allowed).ToList();
+        var denied = StackProof.Without(stack, _ => false, sid: "DecryptTheSchedulesPayload").Decisions.Where(d => !d.Allowed).ToList();
 
         Assert.NotEmpty(denied);
         Assert.All(denied, d => Assert.EndsWith(" schedule", d.Actor.Name, StringComparison.Ordinal));
@@ -103,7 +68,7 @@ public class StackAccessRegressionTests
     [InlineData("prod")]
     public void Without_data_location_access_no_gold_table_can_be_created_in_the_registered_gold_location(string stack)
     {
-        var denied = ProveWithout(stack, r => r.Name.EndsWith("-gold-location-grant", StringComparison.Ordinal)).Failures.ToList();
+        var denied = StackProof.Without(stack, r => r.Name.EndsWith("-gold-location-grant", StringComparison.Ordinal)).Failures.ToList();
 
         Assert.NotEmpty(denied);
         Assert.All(denied, d => Assert.Contains("DATA_LOCATION_ACCESS on ${gold-bucket.arn}", d));
@@ -118,14 +83,7 @@ public class CrawlerAccessTests
     [InlineData("course3")]
     public void Without_its_Lake_Formation_grants_the_crawler_can_create_no_table_in_bronze(string stack)
     {
-        var synthesis = PlatformProgram.Synthesize(Stacks.Settings(stack));
-        var program = new Infra.Model.PulumiProgram("copy");
-        foreach (var resource in synthesis.Program.Resources.Where(r => !r.Name.StartsWith("crawler-", StringComparison.Ordinal)))
-        {
-            program.Add(resource);
-        }
-
-        var layers = AccessProof.Evaluate(program, synthesis.Actors).Decisions.Where(d => d.Actor.Name == "raw-zone crawler")
+        var layers = StackProof.Without(stack, r => r.Name.StartsWith("crawler-", StringComparison.Ordinal)).Decisions.Where(d => d.Actor.Name == "raw-zone crawler")
             .SelectMany(d => d.Denials).Select(d => d.Layer).Distinct().Order().ToList();
 
         Assert.Equal(["Lake Formation data location", "Lake Formation permission"], layers);

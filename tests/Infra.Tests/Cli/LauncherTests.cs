@@ -24,15 +24,22 @@ public sealed class LauncherTests : IDisposable
     private readonly string _bin = Directory.CreateTempSubdirectory("stand-in-dotnet-").FullName;
     private string Log => Path.Combine(_bin, "launches.log");
 
-    public LauncherTests()
+    public LauncherTests() => StandIn(StandInDotnet);
+
+    /// <summary>Puts <paramref name="script"/> on the launcher's PATH as <c>dotnet</c>.</summary>
+    private void StandIn(string script)
     {
         var dotnet = Path.Combine(_bin, "dotnet");
-        File.WriteAllText(dotnet, StandInDotnet.ReplaceLineEndings("\n") + "\n");
+        File.WriteAllText(dotnet, script.ReplaceLineEndings("\n") + "\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
     }
+
+    private ChildProcess.Result Run() =>
+        ChildProcess.Run("bash", [_tree.PathOf("infra/dataplatform"), "functions"], _tree.Root, TimeSpan.FromMinutes(1),
+            new Dictionary<string, string?> { ["PATH"] = $"{_bin}:{Environment.GetEnvironmentVariable("PATH")}", ["LAUNCH_LOG"] = Log });
 
     public void Dispose()
     {
@@ -44,8 +51,7 @@ public sealed class LauncherTests : IDisposable
     private bool Launch()
     {
         File.Delete(Log);
-        var result = ChildProcess.Run("bash", [_tree.PathOf("infra/dataplatform"), "functions"], _tree.Root, TimeSpan.FromMinutes(1),
-            new Dictionary<string, string?> { ["PATH"] = $"{_bin}:{Environment.GetEnvironmentVariable("PATH")}", ["LAUNCH_LOG"] = Log });
+        var result = Run();
         Assert.True(result.ExitCode == 0, result.Stderr);
         var steps = File.ReadAllLines(Log);
         Assert.Equal("run", steps[^1]);
@@ -98,11 +104,10 @@ public sealed class LauncherTests : IDisposable
         // The stand-in edits a handler while "building" (as a person saving a file would), and the edit is undone afterwards.
         var handler = _tree.PathOf("lambdas/SilverTransform/SilverTransformHandler.cs");
         var original = File.ReadAllText(handler);
-        File.WriteAllText(Path.Combine(_bin, "dotnet"), StandInDotnet.ReplaceLineEndings("\n")
-            .Replace("echo build >> \"$LAUNCH_LOG\"", $"echo build >> \"$LAUNCH_LOG\"; echo '// saved meanwhile' >> '{handler}'", StringComparison.Ordinal) + "\n");
+        StandIn(StandInDotnet.Replace("echo build >> \"$LAUNCH_LOG\"", $"echo build >> \"$LAUNCH_LOG\"; echo '// saved meanwhile' >> '{handler}'", StringComparison.Ordinal));
         Assert.True(Launch());
         File.WriteAllText(handler, original);
-        File.WriteAllText(Path.Combine(_bin, "dotnet"), StandInDotnet.ReplaceLineEndings("\n") + "\n");
+        StandIn(StandInDotnet);
 
         Assert.True(Launch());
         Assert.False(Launch());
@@ -113,12 +118,10 @@ public sealed class LauncherTests : IDisposable
     {
         Assert.True(Launch());
         File.AppendAllText(_tree.PathOf("lambdas/SilverTransform/SilverTransformHandler.cs"), "\n// edited\n");
-        File.WriteAllText(Path.Combine(_bin, "dotnet"), "#!/bin/sh\necho failed >&2\nexit 1\n");
-        var failed = ChildProcess.Run("bash", [_tree.PathOf("infra/dataplatform"), "functions"], _tree.Root, TimeSpan.FromMinutes(1),
-            new Dictionary<string, string?> { ["PATH"] = $"{_bin}:{Environment.GetEnvironmentVariable("PATH")}" });
-        Assert.NotEqual(0, failed.ExitCode);
+        StandIn("#!/bin/sh\necho failed >&2\nexit 1");
+        Assert.NotEqual(0, Run().ExitCode);
 
-        File.WriteAllText(Path.Combine(_bin, "dotnet"), StandInDotnet.ReplaceLineEndings("\n") + "\n");
+        StandIn(StandInDotnet);
         Assert.True(Launch());
     }
 }

@@ -36,7 +36,8 @@ public static class PipelineActor
         var silver = targets.Databases["silver"];
         var gold = targets.Databases["gold"];
         // Each query runs in its layer's database (the query execution context).
-        calls.AddRange(new[] { silver, gold }.Take(pipeline.Gold.Count > 0 ? 2 : 1).Select(database => new ApiCall("glue:GetDatabase", context.Arn("glue", $"database/{database}"))));
+        var queried = pipeline.Gold.Count > 0 ? new[] { silver, gold } : [silver];
+        calls.AddRange(queried.Select(database => new ApiCall("glue:GetDatabase", context.Arn("glue", $"database/{database}"))));
         foreach (var dataset in pipeline.Silver)
         {
             calls.Add(new TableWrite(silver, dataset.CurrentView, null, TableChange.Replace));
