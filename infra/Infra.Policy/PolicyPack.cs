@@ -14,6 +14,8 @@ public static class PolicyPack
     [
         new("S3-2-kms-default-encryption", "access-logs-bucket",
             "S3 server access logs can only be delivered to a bucket encrypted with SSE-S3 (AWS documents that KMS on the target bucket is not supported); it holds request logs, not data", []),
+        new("ATH-1-workgroup", "s3-tables-writes-workgroup",
+            "Athena runs no INSERT, UPDATE, DELETE or MERGE on S3 Tables from a workgroup with SSE-KMS or CSE-KMS results (Athena: Register S3 table bucket catalogs); the tables keep their KMS encryption and a merge's results hold no rows", ["prod"]),
     ];
 
     public static PolicyVerdict Evaluate(PulumiProgram program, string stack, bool production)

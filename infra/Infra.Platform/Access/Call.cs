@@ -40,5 +40,10 @@ public enum TableChange
     Create,
     Replace,
     Insert,
+
+    /// <summary>Dropped by a query engine (Athena's <c>DROP TABLE</c>).</summary>
     Drop,
+
+    /// <summary>Deleted in the catalog directly (Glue's <c>DeleteTable</c>), no engine involved.</summary>
+    Delete,
 }

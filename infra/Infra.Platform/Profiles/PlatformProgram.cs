@@ -85,11 +85,11 @@ public static class PlatformProgram
         if (profile.Orchestration is { } orchestration)
         {
             var functions = batch.ToDictionary(function => function.Contract.Artifact, function => (Infra.Model.Values.Value)function.Arn);
-            var targets = new PipelineTargets(functions, Require(catalog, "orchestration"), new AthenaTarget(Require(serving, "orchestration").WorkgroupName), storage.Gold.BucketName, topic.Arn)
+            var targets = new PipelineTargets(functions, Require(catalog, "orchestration"), new AthenaTarget(Require(Require(serving, "orchestration").Pipeline, "orchestration"), serving!.TableWrites), storage.Gold.BucketName, topic.Arn)
             {
                 DataThroughLakeFormation = profile.LakeFormation is not null,
             };
-            machines = PipelineOrchestration.Create(context, orchestration, stack, targets, storage, serving!.WorkgroupArn, profile.LogRetentionDays);
+            machines = PipelineOrchestration.Create(context, orchestration, stack, targets, storage, profile.LogRetentionDays);
         }
         if (profile.LakeFormation is { } lake)
         {
@@ -97,7 +97,7 @@ public static class PlatformProgram
                 [.. streams.Select(s => (Infra.Model.Values.Value)s.Consumer.RoleArn), .. batch.Where(f => f != silver).Select(f => (Infra.Model.Values.Value)f.RoleArn)],
                 [.. machines.Select(m => new LakeCurator(m.RoleArn, m.BuildsGold ? ["silver", "gold"] : ["silver"], m.RebuildsGoldTables ? ["gold"] : []))],
                 catalog!.CrawlerRole is { } crawler ? [crawler] : []),
-                new PersonaTargets(Require(serving, "Lake Formation's personas").WorkgroupArn,
+                new PersonaTargets(Require(serving, "Lake Formation's personas").Analytics.Arn,
                     [.. stack.Pipelines.SelectMany(p => p.Gold).Where(m => !m.IsView && catalog.Relation(m.Relation) == $"{catalog.Databases["gold"]}.{m.Name}").Select(m => m.Name).Distinct()]));
         }
         if (profile.Monitoring is { } monitoring)

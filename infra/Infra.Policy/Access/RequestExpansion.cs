@@ -103,6 +103,7 @@ public static class RequestExpansion
             TableChange.Replace => ["glue:CreateTable", "glue:UpdateTable"],
             // Athena's drop also reads and deletes the table's partitions in Glue ("for delete actions in Athena, you must include permissions to AWS Glue actions").
             TableChange.Drop => ["glue:GetTable", "glue:DeleteTable", "glue:GetPartitions", "glue:BatchDeletePartition"],
+            TableChange.Delete => ["glue:DeleteTable"],
             _ => ["glue:GetTable", "glue:UpdateTable"],
         };
         foreach (var request in actions.SelectMany(action => Table(action, write.Database, write.Table, account)))
@@ -121,7 +122,7 @@ public static class RequestExpansion
                 yield return new DataLocationRequest(registered, "creating a table whose data is in a registered location");
             }
         }
-        if (location is null || write.Change == TableChange.Drop || !write.WritesData)
+        if (location is null || write.Change is TableChange.Drop or TableChange.Delete || !write.WritesData)
         {
             yield break;
         }

@@ -22,8 +22,9 @@ public static class ServiceRules
             (_, db) => IsTrue(db, "iamDatabaseAuthenticationEnabled") || IsTrue(db, "manageMasterUserPassword") ? null : "neither IAM authentication nor a managed password"),
         new ResourceRule("RDS-6-admin-name", "no database uses a default admin user name", "choose a user name of your own", ["aws:rds:Instance"],
             (_, db) => Text(db, "username") is { } user && !DefaultAdmins.Contains(user, StringComparer.OrdinalIgnoreCase) ? null : $"the admin user is a default name ('{Text(db, "username")}')"),
-        new ResourceRule("ATH-1-workgroup", "every workgroup enforces encrypted results and a bytes-scanned cutoff", "set enforceWorkgroupConfiguration, SSE_KMS results and bytesScannedCutoffPerQuery", ["aws:athena:Workgroup"],
-            (_, wg) => IsTrue(wg, "configuration.enforceWorkgroupConfiguration")
+        new ResourceRule("ATH-1-workgroup", "every workgroup keeps its results KMS-encrypted (enforced, or as the minimum where queries choose their own settings) and bounds the bytes a query scans",
+            "set SSE_KMS results with enforceWorkgroupConfiguration or enableMinimumEncryptionConfiguration, and bytesScannedCutoffPerQuery", ["aws:athena:Workgroup"],
+            (_, wg) => (IsTrue(wg, "configuration.enforceWorkgroupConfiguration") || IsTrue(wg, "configuration.enableMinimumEncryptionConfiguration"))
                 && Text(wg, "configuration.resultConfiguration.encryptionConfiguration.encryptionOption") is "SSE_KMS" or "CSE_KMS"
                 && Input(wg, "configuration.bytesScannedCutoffPerQuery") is Integer { Content: > 0 } ? null : "results may be unencrypted or queries unbounded"),
         new ResourceRule("LAM-1-runtime", "every function runs on a current runtime", "use provided.al2023 (or a current managed runtime)", ["aws:lambda:Function"],

@@ -77,6 +77,11 @@ public sealed partial record GoldModel(string Course, string Name, IReadOnlyList
         {
             throw new FormatException($"{course}/{file}: the header must say '-- model: {Path.GetFileNameWithoutExtension(file)}'");
         }
+        // A model's name becomes a catalog table's and an S3 prefix's; "__" marks its runs' tables (gold.x__r…).
+        if (!ModelName().IsMatch(name) || name.Contains("__", StringComparison.Ordinal))
+        {
+            throw new FormatException($"{course}/{file}: a model's name is lower-case letters, digits and single underscores, starting with a letter; '{name}' is not");
+        }
         var body = WithoutComments(text);
         var used = Relations().Matches(body).Select(match => match.Value.ToLowerInvariant()).Distinct().ToList();
         var undeclared = used.Except(reads, StringComparer.OrdinalIgnoreCase).ToList();
@@ -131,4 +136,7 @@ public sealed partial record GoldModel(string Course, string Name, IReadOnlyList
 
     [GeneratedRegex(@"(?<![\w.])(?:silver|gold)\.[a-z_][a-z0-9_]*", RegexOptions.IgnoreCase)]
     private static partial Regex Relations();
+
+    [GeneratedRegex(@"^[a-z][a-z0-9_]*$")]
+    private static partial Regex ModelName();
 }

@@ -52,11 +52,31 @@ public class ServingTests
     }
 
     [Fact]
-    public void A_course_without_gold_models_has_the_workgroup_and_no_queries()
+    public void A_course_without_gold_models_has_its_workgroups_and_no_gold_queries()
     {
         var course2 = Stacks.Deploy("course2");
-        Assert.Single(course2.OfType("aws:athena:Workgroup"));
+        Assert.Equal(["pipeline-workgroup", "workgroup"], course2.OfType("aws:athena:Workgroup").Select(w => w.Name).Order());
         Assert.DoesNotContain(course2.OfType("aws:athena:NamedQuery"), q => !((string)q.Input("name")!).StartsWith("backfill ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void People_query_where_nothing_can_be_overridden_and_pipelines_where_athena_allows_their_statements()
+    {
+        var prod = Stacks.Deploy("prod");
+        var analytics = prod.Resource("workgroup");
+        var pipeline = prod.Resource("pipeline-workgroup");
+        var tableWrites = prod.Resource("s3-tables-writes-workgroup");
+
+        Assert.Equal(true, analytics.Input("configuration.enforceWorkgroupConfiguration"));
+        Assert.Equal("SSE_KMS", analytics.Input("configuration.resultConfiguration.encryptionConfiguration.encryptionOption"));
+        // CTAS with external_location is refused where the results location is enforced; results stay at least SSE-KMS.
+        Assert.Equal(false, pipeline.Input("configuration.enforceWorkgroupConfiguration"));
+        Assert.Equal(true, pipeline.Input("configuration.enableMinimumEncryptionConfiguration"));
+        Assert.Equal("SSE_KMS", pipeline.Input("configuration.resultConfiguration.encryptionConfiguration.encryptionOption"));
+        // Writes to S3 Tables are refused from a workgroup with KMS-encrypted results.
+        Assert.Equal(true, tableWrites.Input("configuration.enforceWorkgroupConfiguration"));
+        Assert.Equal("SSE_S3", tableWrites.Input("configuration.resultConfiguration.encryptionConfiguration.encryptionOption"));
+        Assert.DoesNotContain(Stacks.Deploy("course4").OfType("aws:athena:Workgroup"), w => w.Name == "s3-tables-writes-workgroup");
     }
 
     [Fact]

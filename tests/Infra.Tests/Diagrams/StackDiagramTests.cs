@@ -40,7 +40,7 @@ public partial class StackDiagramTests
         Assert.Contains("silver-transform writes silver-bucket", edges);
         Assert.Contains("course3-pipeline-state-machine invokes db-extract", edges);
         Assert.Contains("course3-pipeline-state-machine invokes silver-transform", edges);
-        Assert.Contains("course3-pipeline-state-machine queries workgroup", edges);
+        Assert.Contains("course3-pipeline-state-machine queries pipeline-workgroup", edges);
         Assert.Contains("course3-pipeline-state-machine reads, writes gold-bucket", edges);
         Assert.Contains("course3-pipeline-schedule starts course3-pipeline-state-machine", edges);
         Assert.Contains("orders-stream reads orders-windows", edges);

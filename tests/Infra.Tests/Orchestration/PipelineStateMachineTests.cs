@@ -75,57 +75,71 @@ public class PipelineStateMachineTests
     }
 
     [Fact]
-    public void Gold_models_run_on_athena_in_the_stacks_workgroup_against_the_stacks_databases()
+    public void Gold_models_run_on_athena_in_the_pipelines_workgroup_against_the_stacks_databases()
     {
         var states = JsonDocument.Parse(Definition(Dev, "course3")).RootElement.GetProperty("States");
         var merge = states.GetProperty("Build_sales_report");
         var parameters = merge.GetProperty("Parameters");
 
         Assert.Equal("arn:aws:states:::athena:startQueryExecution.sync", merge.GetProperty("Resource").GetString());
-        Assert.Equal(Dev.Resource("workgroup").Outputs["name"], parameters.GetProperty("WorkGroup").GetString());
+        Assert.Equal(Dev.Resource("pipeline-workgroup").Outputs["name"], parameters.GetProperty("WorkGroup").GetString());
         var query = parameters.GetProperty("QueryString").GetString()!;
         Assert.StartsWith("MERGE INTO dataplatform_dev_gold.sales_report AS t", query);
         Assert.Contains("FROM dataplatform_dev_silver.orders_current AS o", query);
         Assert.DoesNotContain(" silver.", query);
 
         var course4 = JsonDocument.Parse(Definition(Dev, "course4")).RootElement.GetProperty("States");
-        Assert.Equal("DROP TABLE IF EXISTS dataplatform_dev_gold.fact_orders", course4.GetProperty("Build_fact_orders_Drop").GetProperty("Parameters").GetProperty("QueryString").GetString());
-        var create = course4.GetProperty("Build_fact_orders_2").GetProperty("Parameters").GetProperty("QueryString.$").GetString()!;
-        Assert.StartsWith("States.Format('CREATE TABLE dataplatform_dev_gold.fact_orders", create);
-        Assert.Contains("external_location = \\'s3://{}/fact_orders/run={}/\\'", create);
-        Assert.EndsWith("', $.plan.goldBucket, $$.Execution.Name)", create);
+        var create = course4.GetProperty("Build_fact_orders").GetProperty("Parameters").GetProperty("QueryString.$").GetString()!;
+        Assert.StartsWith("States.Format('CREATE TABLE dataplatform_dev_gold.fact_orders__r{}", create);
+        Assert.Contains("external_location = \\'s3://{}/fact_orders/r{}/\\'", create);
+        Assert.EndsWith("', $.plan.run, $.plan.goldBucket, $.plan.run)", create);
+        Assert.Equal("States.Format('CREATE OR REPLACE VIEW dataplatform_dev_gold.fact_orders AS\nSELECT * FROM dataplatform_dev_gold.fact_orders__r{}', $.plan.run)",
+            course4.GetProperty("Build_fact_orders_2").GetProperty("Parameters").GetProperty("QueryString.$").GetString());
         Assert.StartsWith("CREATE OR REPLACE VIEW dataplatform_dev_gold.", course4.GetProperty("Refresh").GetProperty("Parameters").GetProperty("QueryString").GetString());
     }
 
     [Fact]
-    public void A_ctas_model_deletes_the_location_its_table_had_before_and_nothing_else()
+    public void A_merge_into_s3_tables_runs_in_the_workgroup_whose_results_athena_allows_for_it_and_nothing_else_does()
     {
-        var states = JsonDocument.Parse(Definition(Dev, "course4")).RootElement.GetProperty("States");
+        var prod = Stacks.Deploy("prod");
+        var states = Descendants(JsonNode.Parse(Definition(prod, "course3"))!).OfType<JsonObject>()
+            .Where(state => state["Resource"]?.GetValue<string>() == StateMachineStates.AthenaQuery).ToList();
+        var tableWrites = (string)prod.Resource("s3-tables-writes-workgroup").Outputs["name"]!;
 
-        var previous = states.GetProperty("Build_fact_orders");
-        Assert.Equal(GoldCleanup.GlueGetTable, previous.GetProperty("Resource").GetString());
-        Assert.Equal("dataplatform_dev_gold", previous.GetProperty("Parameters").GetProperty("DatabaseName").GetString());
-        Assert.Equal("fact_orders", previous.GetProperty("Parameters").GetProperty("Name").GetString());
-        Assert.Equal("Build_fact_orders_Drop", previous.GetProperty("Next").GetString());
-        Assert.Equal("Build_fact_orders_Cleanup", states.GetProperty("Build_fact_orders_2").GetProperty("Next").GetString());
-
-        var guard = states.GetProperty("Build_fact_orders_Cleanup").GetProperty("Choices")[0].GetProperty("And");
-        Assert.Equal("s3://*/fact_orders/run=*", guard[1].GetProperty("StringMatches").GetString());
-        var isOld = states.GetProperty("Build_fact_orders_IsOld").GetProperty("Choices")[0].GetProperty("Not");
-        Assert.Equal("$.cleanup.current", isOld.GetProperty("StringEqualsPath").GetString());
-        var list = states.GetProperty("Build_fact_orders_ListOld").GetProperty("Parameters");
-        Assert.Equal("States.Format('fact_orders/{}/', $.cleanup.run)", list.GetProperty("Prefix.$").GetString());
-        Assert.Equal("Build_fact_orders_ListOld", states.GetProperty("Build_fact_orders_MoreOld").GetProperty("Choices")[0].GetProperty("Next").GetString());
-        Assert.Equal(states.GetProperty("Build_fact_orders_MoreOld").GetProperty("Default").GetString(), states.GetProperty("Build_fact_orders_ListOld").GetProperty("Catch")[0].GetProperty("Next").GetString());
-
-        // Views and merged tables keep no runs: no cleanup for them.
-        Assert.False(states.TryGetProperty("Refresh_Cleanup", out _));
-        var course3 = JsonDocument.Parse(Definition(Dev, "course3")).RootElement.GetProperty("States");
-        Assert.False(course3.TryGetProperty("Build_sales_report_Cleanup", out _));
+        var merges = states.Where(state => (state["Parameters"]!["QueryString"]?.GetValue<string>() ?? "").StartsWith("MERGE INTO", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(merges);
+        Assert.All(merges, merge => Assert.Equal(tableWrites, merge["Parameters"]!["WorkGroup"]!.GetValue<string>()));
+        Assert.All(states.Except(merges), state => Assert.Equal(prod.Resource("pipeline-workgroup").Outputs["name"], state["Parameters"]!["WorkGroup"]!.GetValue<string>()));
     }
 
     [Fact]
-    public void Only_the_runs_of_the_pipelines_ctas_models_may_be_deleted()
+    public void No_statement_reaches_athena_with_an_execution_name_or_anything_else_a_caller_chooses()
+    {
+        var filled = 0;
+        foreach (var course in CoursePipelines.Courses)
+        {
+            var queries = Descendants(JsonNode.Parse(Definition(Dev, course))!).OfType<JsonObject>()
+                .Select(node => node["QueryString.$"]?.GetValue<string>()).OfType<string>().ToList();
+            filled += queries.Count;
+            foreach (var query in queries)
+            {
+                // Only the plan's run id (digits of the start time) and the gold bucket (the stack's own) fill a statement.
+                var arguments = query[(query.LastIndexOf("',", StringComparison.Ordinal) + 2)..].TrimEnd(')').Split(',', StringSplitOptions.TrimEntries);
+                Assert.All(arguments, argument => Assert.Contains(argument, new[] { GoldCleanup.RunIdPath, "$.plan.goldBucket" }));
+            }
+        }
+        Assert.True(filled > 0);
+    }
+
+    private static IEnumerable<JsonNode> Descendants(JsonNode node) => node switch
+    {
+        JsonObject o => [o, .. o.Select(p => p.Value).OfType<JsonNode>().SelectMany(Descendants)],
+        JsonArray a => [a, .. a.OfType<JsonNode>().SelectMany(Descendants)],
+        _ => [node],
+    };
+
+    [Fact]
+    public void Only_older_runs_of_the_pipelines_table_models_may_be_deleted()
     {
         var gold = (string)Dev.Resource("gold-bucket").Outputs["arn"]!;
         var course4 = Statements(Dev, "course4-pipeline-permissions");
@@ -133,8 +147,8 @@ public class PipelineStateMachineTests
 
         var delete = Assert.Single(deletes);
         Assert.Equal(["s3:DeleteObject"], Strings(delete, "Action"));
-        Assert.Contains($"{gold}/fact_orders/run=*", Strings(delete, "Resource"));
-        Assert.All(Strings(delete, "Resource"), r => Assert.Matches($"^{System.Text.RegularExpressions.Regex.Escape(gold)}/[a-z0-9_]+/run=\\*$", r));
+        Assert.Contains($"{gold}/fact_orders/r*", Strings(delete, "Resource"));
+        Assert.All(Strings(delete, "Resource"), r => Assert.Matches($"^{System.Text.RegularExpressions.Regex.Escape(gold)}/[a-z0-9_]+/r\\*$", r));
         Assert.DoesNotContain(Statements(Dev, "course3-pipeline-permissions"), s => Strings(s, "Action").Contains("s3:DeleteObject"));
     }
 
@@ -180,12 +194,11 @@ public class PipelineStateMachineTests
         var states = JsonDocument.Parse(Definition(Dev, "course4")).RootElement.GetProperty("States");
         var topic = (string)Dev.Resource("notifications-topic").Outputs["arn"]!;
 
-        // The cleanup of replaced gold runs is best effort: its failures skip it instead of failing the run.
-        static bool Cleanup(JsonProperty state) => state.Name.EndsWith("_DeleteOld", StringComparison.Ordinal)
-            || (state.Value.TryGetProperty("Resource", out var resource) && resource.GetString() is GoldCleanup.GlueGetTable or GoldCleanup.S3ListObjects);
-        var cleanup = states.EnumerateObject().Where(s => s.Value.GetProperty("Type").GetString() is "Task" or "Map" && Cleanup(s)).ToList();
+        // The cleanup of older gold runs is best effort: its failures publish their own notice instead of failing the run.
+        static bool Cleanup(JsonProperty state) => state.Name.Contains("Old", StringComparison.Ordinal) || state.Name.EndsWith("_CleanupFailed", StringComparison.Ordinal);
+        var cleanup = states.EnumerateObject().Where(s => s.Value.GetProperty("Type").GetString() is "Task" or "Map" && Cleanup(s) && !s.Name.EndsWith("_CleanupFailed", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(cleanup);
-        Assert.All(cleanup, state => Assert.NotEqual("NotifyFailure", state.Value.GetProperty("Catch")[0].GetProperty("Next").GetString()));
+        Assert.All(cleanup, state => Assert.EndsWith("_CleanupFailed", state.Value.GetProperty("Catch")[0].GetProperty("Next").GetString()));
         foreach (var state in states.EnumerateObject().Where(s => s.Value.GetProperty("Type").GetString() is "Task" or "Map" or "Parallel" && !Cleanup(s)))
         {
             if (state.Value.GetProperty("Type").GetString() == "Task")
@@ -209,8 +222,8 @@ public class PipelineStateMachineTests
         var invoke = statements.Single(s => s.GetProperty("Sid").GetString() == "InvokeThePipelinesFunctions");
 
         Assert.Equal([(string)Dev.Resource("db-extract").Outputs["arn"]!, (string)Dev.Resource("silver-transform").Outputs["arn"]!], Strings(invoke, "Resource"));
-        var query = statements.Single(s => s.GetProperty("Sid").GetString() == "QueryInTheStacksWorkgroup");
-        Assert.Equal(["arn:aws:athena:eu-west-1:123456789012:workgroup/dataplatform-dev-analytics"], Strings(query, "Resource"));
+        var query = statements.Single(s => s.GetProperty("Sid").GetString() == "QueryInThePipelinesWorkgroups");
+        Assert.Equal(["arn:aws:athena:eu-west-1:123456789012:workgroup/dataplatform-dev-pipeline"], Strings(query, "Resource"));
         var actions = statements.SelectMany(s => Strings(s, "Action")).ToList();
         Assert.DoesNotContain(actions, action => action.EndsWith(":*", StringComparison.Ordinal) || action == "s3:DeleteObject");
         var silverWrites = statements.Where(s => Strings(s, "Action").Contains("s3:PutObject")).SelectMany(s => Strings(s, "Resource"));

@@ -10,29 +10,34 @@ namespace Infra.Platform.Components.Orchestration;
 
 /// <summary>
 /// What a course's state machine does at run time, derived from the course's pipeline declaration: invokes its
-/// functions, runs its queries in the stack's workgroup (results in the results bucket), replaces the silver
+/// functions, runs its queries in the pipelines' workgroups (results in the results bucket), replaces the silver
 /// current views and reads silver through them, builds each gold model (a view replaced, a table merged, or a
-/// table dropped and created at a fresh location, whose replaced run it then deletes), publishes its metrics
+/// run's table created at the run's location and served by the model's view, older runs then deleted), publishes its metrics
 /// and notices, delivers its logs and sends traces.
 /// </summary>
 public static class PipelineActor
 {
-    public static Actor Of(PlatformContext context, CoursePipeline pipeline, string roleResource, PipelineTargets targets, LakehouseStorageResult storage, Value workgroupArn)
+    public static readonly IReadOnlyList<string> QueryActions = ["athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StopQueryExecution"];
+
+    public static Actor Of(PlatformContext context, CoursePipeline pipeline, string roleResource, PipelineTargets targets, LakehouseStorageResult storage)
     {
         var calls = new List<Call>();
         calls.AddRange(pipeline.Extracts.Select(step => step.Function).Append(Pipelines.Contracts.Functions.SilverTransformContract.Function).Distinct()
             .Select(function => new ApiCall("lambda:InvokeFunction", targets.Function(function))));
-        calls.AddRange(new[] { "athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StopQueryExecution" }
-            .Select(action => new ApiCall(action, workgroupArn)));
         var results = storage.AthenaResults.Arn;
-        calls.AddRange(
-        [
-            new ApiCall("s3:GetBucketLocation", results),
-            new ApiCall("s3:ListBucket", results),
-            new ApiCall("s3:PutObject", Fn.Interpolate($"{results}/results/query.csv")),
-            new ApiCall("s3:GetObject", Fn.Interpolate($"{results}/results/query.csv")),
-            new ApiCall("s3:AbortMultipartUpload", Fn.Interpolate($"{results}/results/query.csv")),
-        ]);
+        foreach (var workgroup in targets.Workgroups(pipeline))
+        {
+            calls.AddRange(QueryActions.Select(action => new ApiCall(action, workgroup.Arn)));
+            var result = Fn.Interpolate($"{results}/{workgroup.ResultsPrefix}/query.csv");
+            calls.AddRange(
+            [
+                new ApiCall("s3:GetBucketLocation", results),
+                new ApiCall("s3:ListBucket", results),
+                new ApiCall("s3:PutObject", result),
+                new ApiCall("s3:GetObject", result),
+                new ApiCall("s3:AbortMultipartUpload", result),
+            ]);
+        }
         var silver = targets.Databases["silver"];
         var gold = targets.Databases["gold"];
         // Each query runs in its layer's database (the query execution context).
@@ -111,12 +116,18 @@ public static class PipelineActor
             yield return new TableWrite(gold, model.Name, location, TableChange.Insert);
             yield break;
         }
-        var run = Fn.Interpolate($"{bucket.Arn}/{GoldCleanup.RunPrefix(model)}execution/");
-        yield return new TableWrite(gold, model.Name, run, TableChange.Drop);
-        yield return new TableWrite(gold, model.Name, run, TableChange.Create);
-        // The cleanup reads where the table stood, lists that run and deletes its objects.
-        yield return new ApiCall("glue:GetTable", context.Arn("glue", $"table/{gold}/{model.Name}"));
-        yield return new ApiCall("s3:ListBucket", bucket.Arn, new Dictionary<string, string> { ["s3:prefix"] = $"{GoldCleanup.RunPrefix(model)}previous/" });
-        yield return new ApiCall("s3:DeleteObject", Fn.Interpolate($"{bucket.Arn}/{GoldCleanup.RunPrefix(model)}previous/part-00000"));
+        // The run's table at the run's location, then the model's view over it.
+        const string ThisRun = "20260101000000";
+        const string OlderRun = "20250101000000";
+        yield return new TableWrite(gold, GoldCleanup.RunTable(model, ThisRun), Fn.Interpolate($"{bucket.Arn}/{GoldCleanup.RunPrefix(model)}{ThisRun}/"), TableChange.Create);
+        yield return new TableWrite(gold, model.Name, null, TableChange.Replace);
+        // The cleanup lists the model's runs, deletes an older run's objects, then lists and deletes its table.
+        yield return new ApiCall("s3:ListBucket", bucket.Arn, new Dictionary<string, string> { ["s3:prefix"] = GoldCleanup.RunPrefix(model) });
+        yield return new ApiCall("s3:ListBucket", bucket.Arn, new Dictionary<string, string> { ["s3:prefix"] = $"{GoldCleanup.RunPrefix(model)}{OlderRun}/" });
+        yield return new ApiCall("s3:DeleteObject", Fn.Interpolate($"{bucket.Arn}/{GoldCleanup.RunPrefix(model)}{OlderRun}/part-00000"));
+        yield return new ApiCall("glue:GetTables", context.Arn("glue", "catalog"));
+        yield return new ApiCall("glue:GetTables", context.Arn("glue", $"database/{gold}"));
+        yield return new ApiCall("glue:GetTables", context.Arn("glue", $"table/{gold}/*"));
+        yield return new TableWrite(gold, GoldCleanup.RunTable(model, OlderRun), null, TableChange.Delete);
     }
 }

@@ -29,7 +29,8 @@ public static class PipelineDefinition
         var extracts = steps.OfType<ExtractStep>().ToList();
         var rest = steps.Where(step => step is not ExtractStep).ToList();
 
-        var plan = new MapValue { ["goldBucket"] = targets.GoldBucket };
+        // The run id names the gold runs this execution builds (digits only: it reaches SQL as part of a name).
+        var plan = new MapValue { ["goldBucket"] = targets.GoldBucket, ["run.$"] = GoldCleanup.RunIdIntrinsic };
         foreach (var extract in extracts)
         {
             plan[extract.Name] = new ListValue(extract.Datasets.Select(dataset => (Value)new MapValue
@@ -41,7 +42,7 @@ public static class PipelineDefinition
             }));
         }
         var first = extracts.Count > 0 ? "Extract" : rest[0].Name;
-        states["Plan"] = new MapValue { ["Type"] = "Pass", ["Result"] = plan, ["ResultPath"] = "$.plan", ["Next"] = first };
+        states["Plan"] = new MapValue { ["Type"] = "Pass", ["Parameters"] = plan, ["ResultPath"] = "$.plan", ["Next"] = first };
         if (extracts.Count > 0)
         {
             states["Extract"] = new MapValue
@@ -68,7 +69,7 @@ public static class PipelineDefinition
                         var after = d + 1 < step.Datasets.Count ? $"{step.Name}_Current_{step.Datasets[d + 1].Name}" : next!;
                         var view = $"CREATE OR REPLACE VIEW {targets.Databases["silver"]}.{dataset.CurrentView} AS\n" +
                             SilverSql.Current(dataset, $"{targets.Databases["silver"]}.{dataset.Name}", SilverSql.AthenaPath);
-                        states[$"{step.Name}_Current_{dataset.Name}"] = Query(view, false, targets.Athena, targets.Databases["silver"], "$.last", after, NotifyFailure);
+                        states[$"{step.Name}_Current_{dataset.Name}"] = Query(view, false, targets.Athena.Workgroup, targets.Databases["silver"], "$.last", after, NotifyFailure);
                     }
                     break;
                 case QualityGateStep step:
@@ -216,7 +217,7 @@ public static class PipelineDefinition
         var verdict = $"{step.Name}_Verdict";
         var notify = $"{step.Name}_Notify";
         states[step.Name] = Query(QualitySql.Failures(step.Datasets, name => targets.Relation($"silver.{name}")), false,
-            targets.Athena, targets.Databases["silver"], "$.gate", results, NotifyFailure);
+            targets.Athena.Workgroup, targets.Databases["silver"], "$.gate", results, NotifyFailure);
         states[results] = new MapValue
         {
             ["Type"] = "Task",
@@ -265,30 +266,47 @@ public static class PipelineDefinition
         states[GateFailed] = new MapValue { ["Type"] = "Fail", ["Error"] = GateFailed, ["Cause"] = "A quality rule is broken in silver; the notice names rule, dataset and count" };
     }
 
-    /// <summary>A model's statements as consecutive Athena tasks; the first is named <paramref name="name"/>.</summary>
+    /// <summary>A model's statements as consecutive Athena tasks, the first named <paramref name="name"/>; a table model's old runs cleaned after.</summary>
     private static void AddModel(MapValue states, string name, GoldModel model, PipelineTargets targets, string next)
     {
-        var location = $"s3://{Intrinsic.Hole}/{GoldCleanup.RunPrefix(model)}{Intrinsic.Hole}/";
-        var statements = AthenaGoldSql.Statements(model, targets.Relation, location);
+        const string Run = "\u0002run\u0002";
+        const string Bucket = "\u0002bucket\u0002";
+        var statements = AthenaGoldSql.Statements(model, targets.Relation, new GoldRun(Run, $"s3://{Bucket}/{GoldCleanup.RunPrefix(model)}{Run}/"));
         var cleanup = GoldCleanup.Applies(model);
-        // A CTAS model first records where its table stands now, so that location can go once the new one stands.
-        var first = cleanup ? $"{name}_Drop" : name;
-        if (cleanup)
-        {
-            states[name] = GoldCleanup.FindPrevious(model, targets.Databases["gold"], first);
-        }
         var end = cleanup ? GoldCleanup.Entry(name) : next;
+        var workgroup = targets.WorkgroupFor(model);
         for (var s = 0; s < statements.Count; s++)
         {
-            var stateName = s == 0 ? first : $"{name}_{s + 1}";
+            var stateName = s == 0 ? name : $"{name}_{s + 1}";
             var after = s + 1 < statements.Count ? $"{name}_{s + 2}" : end;
-            var usesLocation = statements[s].Contains(Intrinsic.Hole, StringComparison.Ordinal);
-            var query = usesLocation ? Intrinsic.Format(statements[s], "$.plan.goldBucket", "$$.Execution.Name") : statements[s];
-            states[stateName] = Query(query, usesLocation, targets.Athena, targets.Databases["gold"], "$.last", after, NotifyFailure);
+            var (template, paths) = Fill(statements[s], (Run, GoldCleanup.RunIdPath), (Bucket, "$.plan.goldBucket"));
+            var query = paths.Count > 0 ? Intrinsic.Format(template, [.. paths]) : template;
+            states[stateName] = Query(query, paths.Count > 0, workgroup, targets.Databases["gold"], "$.last", after, NotifyFailure);
         }
         if (cleanup)
         {
-            GoldCleanup.AddAfterCreate(states, name, model, next);
+            GoldCleanup.AddAfterSwap(states, name, model, targets.Databases["gold"], targets.Topic, next);
         }
+    }
+
+    /// <summary>The statement with each placeholder made a hole, and the path that fills each hole, in order.</summary>
+    private static (string Template, List<string> Paths) Fill(string statement, params (string Placeholder, string Path)[] placeholders)
+    {
+        var paths = new List<string>();
+        var template = new System.Text.StringBuilder();
+        var i = 0;
+        while (i < statement.Length)
+        {
+            var match = placeholders.FirstOrDefault(p => string.CompareOrdinal(statement, i, p.Placeholder, 0, p.Placeholder.Length) == 0);
+            if (match.Placeholder is null)
+            {
+                template.Append(statement[i++]);
+                continue;
+            }
+            template.Append(Intrinsic.Hole);
+            paths.Add(match.Path);
+            i += match.Placeholder.Length;
+        }
+        return (template.ToString(), paths);
     }
 }

@@ -24,7 +24,7 @@ public static class PipelineOrchestration
     public const string LogGroupPrefix = "/aws/vendedlogs/states/";
 
     public static IReadOnlyList<StateMachineResult> Create(PlatformContext context, OrchestrationSettings settings, StackCatalog catalog, PipelineTargets targets,
-        LakehouseStorageResult storage, Value workgroupArn, int logRetentionDays)
+        LakehouseStorageResult storage, int logRetentionDays)
     {
         var scope = context.Scope(nameof(PipelineOrchestration));
         var machines = new List<StateMachineResult>();
@@ -45,10 +45,10 @@ public static class PipelineOrchestration
             var permissions = scope.Add($"{name}-permissions", new RolePolicyArgs
             {
                 Role = role.Attr("id"),
-                Policy = new PolicyDocument(Grants(context, pipeline, targets, storage, workgroupArn)).ToJson(),
+                Policy = new PolicyDocument(Grants(context, pipeline, targets, storage)).ToJson(),
             });
             Access.ServiceActors.LogsEncrypt(context, LogGroupName(context, name));
-            context.Actors.Add(PipelineActor.Of(context, pipeline, role.Name, targets, storage, workgroupArn));
+            context.Actors.Add(PipelineActor.Of(context, pipeline, role.Name, targets, storage));
             var machine = scope.Add($"{name}-state-machine", new StateMachineArgs
             {
                 Name = context.Name(name),
@@ -79,7 +79,7 @@ public static class PipelineOrchestration
 
     private static bool BuildsGold(CoursePipeline pipeline) => pipeline.Gold.Count > 0;
 
-    private static List<PolicyStatement> Grants(PlatformContext context, CoursePipeline pipeline, PipelineTargets targets, LakehouseStorageResult storage, Value workgroupArn)
+    private static List<PolicyStatement> Grants(PlatformContext context, CoursePipeline pipeline, PipelineTargets targets, LakehouseStorageResult storage)
     {
         var functions = pipeline.Extracts.Select(step => step.Function).Append(Pipelines.Contracts.Functions.SilverTransformContract.Function).Distinct();
         var catalogArn = context.Arn("glue", "catalog");
@@ -98,13 +98,13 @@ public static class PipelineOrchestration
         // A pipeline without gold models (course 2 ends at the quality gate) gets no access to gold at all.
         var buildsGold = BuildsGold(pipeline);
         Value[] readableTables = buildsGold ? [catalogArn, Database("silver"), Tables("silver"), Database("gold"), Tables("gold")] : [catalogArn, Database("silver"), Tables("silver")];
-        // CTAS models leave their previous run's location behind; the pipeline deletes exactly those runs.
+        // Table models are built as run tables behind views; the pipeline deletes exactly their older runs.
         var replaced = pipeline.Gold.Where(GoldCleanup.Applies).Select(model => $"{GoldCleanup.RunPrefix(model)}*").Distinct().ToList();
         List<PolicyStatement> gold = buildsGold
             ?
             [
                 PolicyStatement.Allow("ChangeGoldTables", replaced.Count > 0
-                        ? ["glue:CreateTable", "glue:UpdateTable", "glue:DeleteTable", "glue:GetPartitions", "glue:BatchDeletePartition"]
+                        ? ["glue:CreateTable", "glue:UpdateTable", "glue:GetTables", "glue:DeleteTable"]
                         : ["glue:CreateTable", "glue:UpdateTable"],
                     catalogArn, Database("gold"), Tables("gold")),
                 .. storage.Gold.ReadAll(),
@@ -119,8 +119,7 @@ public static class PipelineOrchestration
         [
             .. tableBucket,
             PolicyStatement.Allow("InvokeThePipelinesFunctions", ["lambda:InvokeFunction"], [.. functions.Select(targets.Function)]),
-            PolicyStatement.Allow("QueryInTheStacksWorkgroup",
-                ["athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StopQueryExecution"], workgroupArn),
+            PolicyStatement.Allow("QueryInThePipelinesWorkgroups", PipelineActor.QueryActions, [.. targets.Workgroups(pipeline).Select(workgroup => workgroup.Arn)]),
             PolicyStatement.Allow("ReadTheCatalog", ["glue:GetDatabase", "glue:GetTable"], readableTables),
             .. gold,
             PolicyStatement.Allow("ReplaceSilverCurrentViews", ["glue:CreateTable", "glue:UpdateTable"], catalogArn, Database("silver"),

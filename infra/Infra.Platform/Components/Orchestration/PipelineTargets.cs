@@ -24,4 +24,16 @@ public sealed record PipelineTargets(
     public IReadOnlyDictionary<string, string> Databases => Catalog.Databases;
 
     public string Relation(string layered) => Catalog.Relation(layered);
+
+    /// <summary>Whether the model is merged into an S3 Tables table (Athena allows that only from a workgroup without KMS results).</summary>
+    public bool MergesIntoTableBucket(Pipelines.Data.Lakehouse.GoldModel model) => model.MergeOn is not null && Catalog.TableBucket is not null;
+
+    public Serving.WorkgroupResult WorkgroupFor(Pipelines.Data.Lakehouse.GoldModel model) =>
+        MergesIntoTableBucket(model)
+            ? Athena.TableWrites ?? throw new Infra.Model.SynthesisException($"gold {model.Name} merges into S3 Tables, but the stack has no workgroup for such writes")
+            : Athena.Workgroup;
+
+    /// <summary>The workgroups the pipeline's queries run in.</summary>
+    public IReadOnlyList<Serving.WorkgroupResult> Workgroups(Pipelines.Data.Orchestration.CoursePipeline pipeline) =>
+        [Athena.Workgroup, .. pipeline.Gold.Where(MergesIntoTableBucket).Select(WorkgroupFor).Distinct()];
 }

@@ -58,14 +58,14 @@ public static class StateMachineStates
     };
 
     /// <param name="query">A literal query, or an intrinsic function when <paramref name="queryIsPath"/>.</param>
-    public static MapValue Query(string query, bool queryIsPath, AthenaTarget athena, string database, string resultPath, string next, string onError) => new()
+    public static MapValue Query(string query, bool queryIsPath, Serving.WorkgroupResult workgroup, string database, string resultPath, string next, string onError) => new()
     {
         ["Type"] = "Task",
         ["Resource"] = AthenaQuery,
         ["Parameters"] = new MapValue
         {
             [queryIsPath ? "QueryString.$" : "QueryString"] = query,
-            ["WorkGroup"] = athena.Workgroup,
+            ["WorkGroup"] = workgroup.Name,
             ["QueryExecutionContext"] = new MapValue { ["Catalog"] = "AwsDataCatalog", ["Database"] = database },
         },
         ["ResultSelector"] = new MapValue { ["queryExecutionId.$"] = "$.QueryExecution.QueryExecutionId" },
@@ -125,5 +125,7 @@ public static class StateMachineStates
     }
 }
 
-/// <summary>The Athena workgroup the pipeline's queries run in.</summary>
-public sealed record AthenaTarget(Value Workgroup);
+/// <summary>The Athena workgroups the pipeline's queries run in.</summary>
+/// <param name="Workgroup">Every query but merges into S3 Tables.</param>
+/// <param name="TableWrites">Merges into S3 Tables, where the stack keeps gold in a table bucket.</param>
+public sealed record AthenaTarget(Serving.WorkgroupResult Workgroup, Serving.WorkgroupResult? TableWrites = null);
