@@ -1,5 +1,6 @@
 using Infra.Model;
 using Infra.Policy.Rules;
+using Infra.Policy.Rules.Services;
 
 namespace Infra.Policy;
 
@@ -7,7 +8,8 @@ namespace Infra.Policy;
 public static class PolicyPack
 {
     public static IReadOnlyList<PolicyRule> Rules { get; } =
-        [.. StorageRules.All, .. EncryptionRules.All, new CatalogEncryptionRule(), .. ServiceRules.All, .. IamRules.All, new ProtectionRule()];
+        [.. StorageRules.All, .. EncryptionRules.All, new CatalogEncryptionRule(), .. ServiceRules.All, .. IamRules.All, new ProtectionRule(),
+            .. AthenaStatementRules.All, .. ServiceLimitRules.All, .. ServiceWiringRules.All];
 
     /// <summary>Findings accepted on purpose: each with its reason, tested like the rules.</summary>
     public static IReadOnlyList<Suppression> Suppressions { get; } =

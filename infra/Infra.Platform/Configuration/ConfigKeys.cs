@@ -31,6 +31,9 @@ public static class ConfigKeys
     public const string ApiTokenUrl = Project + ":apiTokenUrl";
     public const string ApiCredentials = Project + ":apiCredentials";
 
+    /// <summary>Read by Pulumi at deployment: the e-mail address subscribed to the stack's alarms and pipeline notices (required).</summary>
+    public const string AlertEmail = Project + ":alertEmail";
+
     /// <summary>The name a program's <c>config</c> block gives a key of the project's namespace (Pulumi YAML adds the project).</summary>
     public static string InProgram(string key) =>
         key.StartsWith(Project + ":", StringComparison.Ordinal) ? key[(Project.Length + 1)..] : throw new ArgumentException($"'{key}' is not in the {Project} namespace", nameof(key));
@@ -40,6 +43,6 @@ public static class ConfigKeys
     [
         Environment, Course, Owner, AllowedAccountIds, AssumeRoleArn, NoncurrentVersionDays, AccessLogRetentionDays,
         StreamConsumerReservedConcurrency, AlarmIteratorAgeSeconds, AlarmFreshnessHours, AlarmDatabaseCpuPercent, AlarmDatabaseFreeStorageGib,
-        ApiBaseUrl, ApiTokenUrl, ApiCredentials, AnalystPrincipal, DataEngineerPrincipal, LakeAdminPrincipal,
+        ApiBaseUrl, ApiTokenUrl, ApiCredentials, AlertEmail, AnalystPrincipal, DataEngineerPrincipal, LakeAdminPrincipal,
     ];
 }

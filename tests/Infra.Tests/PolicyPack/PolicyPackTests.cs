@@ -4,6 +4,7 @@ using Infra.Model.Values;
 using Infra.Platform.Profiles;
 using Infra.Policy;
 using Infra.Tests.Support;
+using static Infra.Tests.Support.PolicyFixtures;
 
 namespace Infra.Tests.PolicyPack;
 
@@ -29,20 +30,6 @@ public class PolicyPackTests
         Assert.All(Infra.Policy.PolicyPack.Suppressions, s => Assert.Contains(used, f => s.Covers(f, "dev") || s.Covers(f, "prod")));
         Assert.Equal(Infra.Policy.PolicyPack.Rules.Count, Infra.Policy.PolicyPack.Rules.Select(r => r.Id).Distinct().Count());
     }
-
-    private static PulumiProgram Program(params Resource[] resources)
-    {
-        var program = new PulumiProgram("fixture");
-        foreach (var resource in resources)
-        {
-            program.Add(resource);
-        }
-        return program;
-    }
-
-    private static Resource R(string name, string type, MapValue properties, ResourceOptions? options = null) => new(name, type, properties, options);
-
-    private static BuiltIn Document(params MapValue[] statements) => Fn.ToJson(new MapValue { ["Version"] = "2012-10-17", ["Statement"] = new ListValue(statements) });
 
     private static MapValue Allow(string action, string resource) => new() { ["Effect"] = "Allow", ["Action"] = new ListValue { action }, ["Resource"] = new ListValue { resource } };
 
@@ -118,30 +105,8 @@ public class PolicyPackTests
     [MemberData(nameof(ResourceFixtures))]
     public void Each_resource_rule_fails_its_broken_fixture_and_passes_its_fixed_one(string rule, string type, string failing, string passing, bool production)
     {
-        Assert.Single(Findings(Program(R("x", type, Properties(failing))), rule, production));
-        Assert.Empty(Findings(Program(R("x", type, Properties(passing))), rule, production));
-    }
-
-    private static MapValue Properties(string spec)
-    {
-        var root = new MapValue();
-        foreach (var pair in spec.Split(';'))
-        {
-            var (path, text) = (pair[..pair.IndexOf('=')], pair[(pair.IndexOf('=') + 1)..]);
-            var map = root;
-            var keys = path.Split('.');
-            foreach (var key in keys[..^1])
-            {
-                if (!map.TryGet(key, out var child))
-                {
-                    child = new MapValue();
-                    map[key] = child;
-                }
-                map = (MapValue)child;
-            }
-            map[keys[^1]] = text switch { "true" => true, "false" => false, _ when long.TryParse(text, out var n) => n, _ => text };
-        }
-        return root;
+        Assert.Single(Findings(Program(R("x", type, Settings(failing))), rule, production));
+        Assert.Empty(Findings(Program(R("x", type, Settings(passing))), rule, production));
     }
 
     [Fact]

@@ -21,9 +21,12 @@ public static class Stacks
     /// <summary>What a person sets with <c>pulumi config set --secret</c> before deploying; never in a checked-in file.</summary>
     public const string TestApiCredentials = """{"client_id":"test-client","client_secret":"test-secret"}""";
 
+    /// <summary>What a person sets with <c>pulumi config set dataplatform:alertEmail</c> before deploying.</summary>
+    public const string TestAlertEmail = "alerts@example.org";
+
     /// <summary>
     /// Mock-deploys a stack; its Lambda archives must exist, as for `pulumi preview`, so they are built first.
-    /// Config comes from the stack's file, as Pulumi would pass it, plus the test's API credentials secret.
+    /// Config comes from the stack's file, as Pulumi would pass it, plus the test's API credentials secret and alert address.
     /// </summary>
     public static DeploymentResult Deploy(string stack, IMocks? mocks = null)
     {
@@ -37,6 +40,7 @@ public static class Stacks
         var config = file.Keys.Where(key => key.StartsWith(ConfigKeys.Project + ":", StringComparison.Ordinal))
             .ToDictionary(ConfigKeys.InProgram, key => (object?)file.Get(key));
         config[ConfigKeys.InProgram(ConfigKeys.ApiCredentials)] = TestApiCredentials;
+        config[ConfigKeys.InProgram(ConfigKeys.AlertEmail)] = TestAlertEmail;
         return new MockDeploymentSettings { Stack = stack, ProjectDirectory = Repository.Root, Config = config };
     }
 }

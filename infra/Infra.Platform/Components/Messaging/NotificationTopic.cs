@@ -1,3 +1,4 @@
+using Infra.Platform.Configuration;
 using Infra.Platform.Iam;
 using Infra.Providers.Aws.Sns;
 
@@ -5,7 +6,9 @@ namespace Infra.Platform.Components.Messaging;
 
 /// <summary>
 /// The stack's SNS topic for alarms and pipeline notices: encrypted with the stack key, TLS-only, and
-/// published to by CloudWatch alarms of this account only. Subscriptions are added by operators.
+/// published to by CloudWatch alarms of this account only; the alert address of the stack's config is
+/// subscribed (SNS asks it to confirm once), so every notice reaches someone. Pulumi stops and names
+/// the key when a stack has no address.
 /// </summary>
 public static class NotificationTopic
 {
@@ -36,6 +39,13 @@ public static class NotificationTopic
                     Conditions = [("StringEquals", "aws:SourceAccount", context.AccountId)],
                 },
             ]).ToJson(),
+        });
+        var alertEmail = context.Program.AddConfig(ConfigKeys.InProgram(ConfigKeys.AlertEmail), new Infra.Model.ConfigDeclaration(Infra.Model.ConfigType.String));
+        scope.Add($"{Name}-alert-subscription", new TopicSubscriptionArgs
+        {
+            Topic = topic.Attr("arn"),
+            Protocol = "email",
+            Endpoint = alertEmail,
         });
         context.Output(topic.Attr("arn"), "notification", "TopicArn");
         return new TopicResult($"{Name}-topic", topic.Attr("arn"));
