@@ -145,6 +145,22 @@ public class PolicyPackTests
         Assert.Empty(Findings(unprotected, "PROD-1-data-retained", production: false));
     }
 
+    [Theory]
+    [InlineData("aws:glue:CatalogDatabase")]
+    [InlineData("aws:glue:CatalogTable")]
+    [InlineData("aws:glue:DataCatalogEncryptionSettings")]
+    [InlineData("aws:athena:Workgroup")]
+    [InlineData("aws:sns:Topic")]
+    [InlineData("aws:ssm:Parameter")]
+    public void Prod_protects_what_consumers_rely_on_and_the_prod_stack_does(string type)
+    {
+        Assert.Single(Findings(Program(R("x", type, new MapValue())), "PROD-1-data-retained", production: true));
+        Assert.Empty(Findings(Program(R("x", type, new MapValue(), new ResourceOptions { Protect = true, RetainOnDelete = true })), "PROD-1-data-retained", production: true));
+        var prod = PlatformProgram.Build(Stacks.Settings("prod")).Resources.Where(r => r.Type == type).ToList();
+        Assert.NotEmpty(prod);
+        Assert.All(prod, r => Assert.True(r.Options.Protect == true && r.Options.RetainOnDelete == true, $"{r.Name} is protected"));
+    }
+
     [Fact]
     public void The_athena_catalog_and_key_policy_rules_catch_their_mistakes()
     {

@@ -36,7 +36,7 @@ public static class GlueCatalog
                 Name = name,
                 Description = $"The {layer} layer of the lakehouse",
                 LocationUri = Fn.Interpolate($"s3://{buckets[layer].BucketName}/"),
-            });
+            }, context.DataOptions());
             context.Output(databaseResources[layer].Attr("name"), layer, "DatabaseName");
         }
 
@@ -73,7 +73,7 @@ public static class GlueCatalog
                     SerDeInfo = new CatalogTableStorageDescriptorSerDeInfoArgs { SerializationLibrary = "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe" },
                     Columns = [.. dataset.Columns.Select(column => new CatalogTableStorageDescriptorColumnArgs { Name = column.Name, Type = GlueType(column.Type) })],
                 },
-            });
+            }, context.DataOptions());
             var (ruleset, _) = Dqdl.Ruleset(dataset);
             scope.Add($"silver-{dataset.Name}-quality", new DataQualityRulesetArgs
             {
@@ -94,7 +94,7 @@ public static class GlueCatalog
                     EncryptionAtRest = new DataCatalogEncryptionSettingsDataCatalogEncryptionSettingsEncryptionAtRestArgs { CatalogEncryptionMode = "SSE-KMS", SseAwsKmsKeyId = key.KeyArn },
                     ConnectionPasswordEncryption = new DataCatalogEncryptionSettingsDataCatalogEncryptionSettingsConnectionPasswordEncryptionArgs { ReturnConnectionPasswordEncrypted = true, AwsKmsKeyId = key.KeyArn },
                 },
-            });
+            }, context.DataOptions());
         }
         var crawler = settings.RawZoneCrawler ? RawZoneCrawler.Create(context, scope, storage.Bronze, databases["bronze"]) : null;
         var mergeModels = catalog.Pipelines.SelectMany(pipeline => pipeline.Gold).Where(model => model.MergeOn is not null).ToList();
@@ -133,7 +133,7 @@ public static class GlueCatalog
                 SerDeInfo = new CatalogTableStorageDescriptorSerDeInfoArgs { SerializationLibrary = "org.openx.data.jsonserde.JsonSerDe" },
                 Columns = [.. dataset.Source.Columns.Select(column => new CatalogTableStorageDescriptorColumnArgs { Name = column.Name, Type = BronzeType(column) })],
             },
-        });
+        }, context.DataOptions());
     }
 
     /// <summary>Bronze columns are text, as the silver SQL expects; a list is an array of records of text.</summary>

@@ -50,7 +50,7 @@ public static class GoldIcebergTables
                         Location = location,
                         Columns = [.. model.Columns.Select(column => new CatalogTableStorageDescriptorColumnArgs { Name = column.Name, Type = column.Type.Replace(" ", "", StringComparison.Ordinal) })],
                     },
-                });
+                }, context.DataOptions());
                 relations[model.Relation] = $"{goldDatabaseName}.{model.Name}";
             }
             return new GoldTables(relations, null);

@@ -33,7 +33,7 @@ public static class RestApiIngestion
             Type = "SecureString",
             KeyId = key.KeyArn,
             Value = credentials,
-        });
+        }, context.DataOptions());
         var credentialsParameter = new ParameterResult("api-credentials", parameter.Attr("name"), parameter.Attr("arn"));
         var failures = EncryptedQueue.Create(context, scope, $"{Name}-failures");
         var output = RestIngestionContract.DefaultOutputPrefix;

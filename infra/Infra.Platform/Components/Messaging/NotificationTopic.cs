@@ -22,7 +22,7 @@ public static class NotificationTopic
             Name = context.Name(Name),
             DisplayName = $"{context.NamePrefix} alarms and pipeline notices",
             KmsMasterKeyId = context.RequireKey().KeyArn,
-        });
+        }, context.DataOptions());
         scope.Add($"{Name}-topic-policy", new TopicPolicyArgs
         {
             Arn = topic.Attr("arn"),

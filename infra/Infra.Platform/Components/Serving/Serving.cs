@@ -99,7 +99,7 @@ public static class Serving
                     },
                 },
             },
-        });
+        }, context.DataOptions());
         return new WorkgroupResult(workgroup.Attr("name"), context.Arn("athena", $"workgroup/{name}"), ResultsPrefix(purpose.Name));
     }
 
