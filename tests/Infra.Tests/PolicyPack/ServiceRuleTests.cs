@@ -56,6 +56,41 @@ public class ServiceRuleTests
         });
     }
 
+    /// <summary>The machine of <see cref="Machine"/> whose nested task retries Athena's throttling.</summary>
+    private static Resource RetryingMachine()
+    {
+        var machine = Machine("SELECT 1", "wg");
+        var task = (MapValue)((MapValue)((MapValue)((MapValue)((MapValue)((BuiltIn)machine.Properties["definition"]).Argument)["States"])["Outer"])["ItemProcessor"])["States"];
+        ((MapValue)task["Query"])["Retry"] = new ListValue { new MapValue { ["ErrorEquals"] = new ListValue { "Athena.TooManyRequestsException" }, ["MaxAttempts"] = 3 } };
+        return machine;
+    }
+
+    [Theory]
+    [MemberData(nameof(Infra.Tests.Support.Stacks.Names), MemberType = typeof(Infra.Tests.Support.Stacks))]
+    public void Taking_the_retry_away_from_any_one_task_of_a_stack_or_its_schedules_is_caught(string stack)
+    {
+        var program = Infra.Platform.Profiles.PlatformProgram.Build(Infra.Tests.Support.Stacks.Settings(stack));
+        var tasks = program.Resources.Where(r => r.Type == "aws:sfn:StateMachine")
+            .SelectMany(m => Infra.Policy.Rules.Services.StateMachineTasks.Of((MapValue)((BuiltIn)m.Properties["definition"]).Argument)).ToList();
+        Assert.Empty(Findings(program, "SFN-3-task-retries"));
+
+        foreach (var (name, state) in tasks)
+        {
+            var retry = state["Retry"];
+            state["Retry"] = new ListValue();
+            Assert.Contains(Findings(program, "SFN-3-task-retries"), f => f.Problem.Contains($"task {name} ", StringComparison.Ordinal));
+            state["Retry"] = retry;
+        }
+        foreach (var schedule in program.Resources.Where(r => r.Type == "aws:scheduler:Schedule"))
+        {
+            var policy = (MapValue)((MapValue)schedule.Properties["target"])["retryPolicy"];
+            var attempts = policy["maximumRetryAttempts"];
+            policy["maximumRetryAttempts"] = 0;
+            Assert.Contains(Findings(program, "SCH-4-schedule-retries"), f => f.Resource == schedule.Name);
+            policy["maximumRetryAttempts"] = attempts;
+        }
+    }
+
     private static Resource Role(string name, string service) => R(name, "aws:iam:Role", new MapValue
     {
         ["assumeRolePolicy"] = Document(new MapValue { ["Effect"] = "Allow", ["Principal"] = new MapValue { ["Service"] = service }, ["Action"] = "sts:AssumeRole" }),
@@ -120,6 +155,7 @@ public class ServiceRuleTests
         { "SNS-2-cloudwatch-may-use-the-topic-key", Program(Key(Allow("AWS", "arn:aws:iam::1:root", "kms:*")), Topic(), Alarm(), R("subscription", "aws:sns:TopicSubscription", new MapValue { ["topic"] = new Reference("topic", "arn") })),
             Program(Key(Allow("AWS", "arn:aws:iam::1:root", "kms:*"), Allow("Service", "cloudwatch.amazonaws.com", "kms:Decrypt", "kms:GenerateDataKey*")), Topic(), Alarm(),
                 R("subscription", "aws:sns:TopicSubscription", new MapValue { ["topic"] = new Reference("topic", "arn") })) },
+        { "SFN-3-task-retries", Program(Machine("SELECT 1", "wg")), Program(RetryingMachine()) },
         // Every stack's topic had no subscriber until this rule found it.
         { "SNS-3-subscribed", Program(Topic(), Alarm()), Program(Topic(), Alarm(), R("subscription", "aws:sns:TopicSubscription", new MapValue { ["topic"] = new Reference("topic", "arn") })) },
     };
@@ -145,6 +181,7 @@ public class ServiceRuleTests
         { "KES-1-stream-source-limits", "aws:lambda:EventSourceMapping", "eventSourceArn=arn:aws:kinesis:eu-west-1:1:stream/s;batchSize=20000;startingPosition=LATEST",
             "eventSourceArn=arn:aws:kinesis:eu-west-1:1:stream/s;batchSize=500;startingPosition=TRIM_HORIZON" },
         { "FH-2-no-sse-with-stream-source", "aws:kinesis:FirehoseDeliveryStream", "kinesisSourceConfiguration.kinesisStreamArn=s;serverSideEncryption.enabled=true", "kinesisSourceConfiguration.kinesisStreamArn=s" },
+        { "SCH-4-schedule-retries", "aws:scheduler:Schedule", "target.retryPolicy.maximumRetryAttempts=0", "target.retryPolicy.maximumRetryAttempts=2" },
         { "SFN-1-log-destination", "aws:sfn:StateMachine", "loggingConfiguration.logDestination=arn:aws:logs:eu-west-1:1:log-group:x", "loggingConfiguration.logDestination=arn:aws:logs:eu-west-1:1:log-group:x:*" },
     };
 

@@ -36,7 +36,7 @@ public static partial class AthenaStatements
             {
                 continue;
             }
-            foreach (var task in Tasks(definition))
+            foreach (var (_, task) in StateMachineTasks.Of(definition))
             {
                 if (!task.TryGet("Resource", out var resource) || resource is not Text { Content: var arn } || !arn.StartsWith(StartQueryExecution, StringComparison.Ordinal)
                     || !task.TryGet("Parameters", out var parameters) || parameters is not MapValue map)
@@ -115,35 +115,6 @@ public static partial class AthenaStatements
 
     private static Resource? Workgroup(ProgramView program, Value? name) =>
         name is Reference reference ? program.Resources.FirstOrDefault(r => r.Name == reference.Root && r.Type == "aws:athena:Workgroup") : null;
-
-    /// <summary>Every Task state, also inside Parallel branches and Map processors.</summary>
-    private static IEnumerable<MapValue> Tasks(MapValue machine)
-    {
-        if (!machine.TryGet("States", out var states) || states is not MapValue map)
-        {
-            yield break;
-        }
-        foreach (var state in map.Entries.Select(e => e.Value).OfType<MapValue>())
-        {
-            if (state.TryGet("Type", out var type) && type is Text { Content: "Task" })
-            {
-                yield return state;
-            }
-            var nested = new List<MapValue>();
-            if (state.TryGet("Branches", out var branches) && branches is ListValue list)
-            {
-                nested.AddRange(list.Items.OfType<MapValue>());
-            }
-            if (state.TryGet("ItemProcessor", out var processor) && processor is MapValue inner)
-            {
-                nested.Add(inner);
-            }
-            foreach (var task in nested.SelectMany(Tasks))
-            {
-                yield return task;
-            }
-        }
-    }
 
     [GeneratedRegex(@"[A-Za-z]+")]
     private static partial Regex Words();
