@@ -9,7 +9,7 @@ public static class PolicyPack
 {
     public static IReadOnlyList<PolicyRule> Rules { get; } =
         [.. StorageRules.All, .. EncryptionRules.All, new CatalogEncryptionRule(), .. ServiceRules.All, .. IamRules.All, new ProtectionRule(),
-            .. AthenaStatementRules.All, .. ServiceLimitRules.All, .. ServiceWiringRules.All, .. RetryRules.All];
+            .. AthenaStatementRules.All, .. ServiceLimitRules.All, .. ServiceWiringRules.All, .. RetryRules.All, new CreationOrderRule()];
 
     /// <summary>Findings accepted on purpose: each with its reason, tested like the rules.</summary>
     public static IReadOnlyList<Suppression> Suppressions { get; } =

@@ -79,7 +79,8 @@ public static class PlatformProgram
         {
             batch.Add(silver);
         }
-        var catalog = profile.Catalog is { } catalogSettings ? GlueCatalog.Create(context, catalogSettings, stack, storage) : null;
+        var catalog = profile.Catalog is { } catalogSettings ? GlueCatalog.Create(context, catalogSettings, stack, storage,
+            profile.LakeFormation is { ManageDataLakeSettings: true } ? [new Infra.Model.Values.Reference(LakeFormation.SettingsResource)] : []) : null;
         var serving = profile.Serving is { } servingSettings ? Serving.Create(context, servingSettings, storage, Require(catalog, "serving"), stack) : null;
         IReadOnlyList<StateMachineResult> machines = [];
         if (profile.Orchestration is { } orchestration)

@@ -156,6 +156,16 @@ public class ServiceRuleTests
             Program(Key(Allow("AWS", "arn:aws:iam::1:root", "kms:*"), Allow("Service", "cloudwatch.amazonaws.com", "kms:Decrypt", "kms:GenerateDataKey*")), Topic(), Alarm(),
                 R("subscription", "aws:sns:TopicSubscription", new MapValue { ["topic"] = new Reference("topic", "arn") })) },
         { "SFN-3-task-retries", Program(Machine("SELECT 1", "wg")), Program(RetryingMachine()) },
+        // Every stack's databases could be created before Lake Formation's settings and the catalog's encryption until this rule found it.
+        { "ORD-1-creation-order", Program(R("data-lake-settings", "aws:lakeformation:DataLakeSettings", new MapValue()), R("db", "aws:glue:CatalogDatabase", new MapValue { ["name"] = "db" }),
+                R("table", "aws:glue:CatalogTable", new MapValue { ["name"] = "t", ["databaseName"] = new Reference("db", "name") })),
+            Program(R("data-lake-settings", "aws:lakeformation:DataLakeSettings", new MapValue()),
+                R("db", "aws:glue:CatalogDatabase", new MapValue { ["name"] = "db" }, new ResourceOptions { DependsOn = [new Reference("data-lake-settings")] }),
+                R("table", "aws:glue:CatalogTable", new MapValue { ["name"] = "t", ["databaseName"] = new Reference("db", "name") })) },
+        { "ORD-1-creation-order", Program(Role("role", "lambda.amazonaws.com"), R("policy", "aws:iam:RolePolicy", new MapValue { ["role"] = new Reference("role", "id") }),
+                R("fn", "aws:lambda:Function", new MapValue { ["role"] = new Reference("role", "arn") })),
+            Program(Role("role", "lambda.amazonaws.com"), R("policy", "aws:iam:RolePolicy", new MapValue { ["role"] = new Reference("role", "id") }),
+                R("fn", "aws:lambda:Function", new MapValue { ["role"] = new Reference("role", "arn") }, new ResourceOptions { DependsOn = [new Reference("policy")] })) },
         // Every stack's topic had no subscriber until this rule found it.
         { "SNS-3-subscribed", Program(Topic(), Alarm()), Program(Topic(), Alarm(), R("subscription", "aws:sns:TopicSubscription", new MapValue { ["topic"] = new Reference("topic", "arn") })) },
     };

@@ -20,13 +20,27 @@ public static class GlueCatalog
 {
     public static readonly IReadOnlyList<string> Layers = ["bronze", "silver", "gold"];
 
-    public static GlueCatalogResult Create(PlatformContext context, GlueCatalogSettings settings, StackCatalog catalog, LakehouseStorageResult storage)
+    /// <param name="prerequisites">What must exist before any database does (Lake Formation's settings, where the stack governs the lake).</param>
+    public static GlueCatalogResult Create(PlatformContext context, GlueCatalogSettings settings, StackCatalog catalog, LakehouseStorageResult storage, IReadOnlyList<Reference> prerequisites)
     {
         var scope = context.Scope(nameof(GlueCatalog));
         var key = context.RequireKey();
         var buckets = new Dictionary<string, BucketResult> { ["bronze"] = storage.Bronze, ["silver"] = storage.Silver, ["gold"] = storage.Gold };
         var databases = new Dictionary<string, string>();
         var databaseResources = new Dictionary<string, Infra.Model.Resources.Resource>();
+        // Catalog objects are encrypted when written after encryption is on: the databases (and through them the tables) wait for it.
+        var before = new List<Reference>(prerequisites);
+        if (settings.ManageCatalogEncryption)
+        {
+            before.Add(scope.Add("catalog-encryption", new DataCatalogEncryptionSettingsArgs
+            {
+                DataCatalogEncryptionSettings = new DataCatalogEncryptionSettingsDataCatalogEncryptionSettingsArgs
+                {
+                    EncryptionAtRest = new DataCatalogEncryptionSettingsDataCatalogEncryptionSettingsEncryptionAtRestArgs { CatalogEncryptionMode = "SSE-KMS", SseAwsKmsKeyId = key.KeyArn },
+                    ConnectionPasswordEncryption = new DataCatalogEncryptionSettingsDataCatalogEncryptionSettingsConnectionPasswordEncryptionArgs { ReturnConnectionPasswordEncrypted = true, AwsKmsKeyId = key.KeyArn },
+                },
+            }, context.DataOptions()).Self);
+        }
         foreach (var layer in Layers)
         {
             var name = DatabaseName(context, layer);
@@ -36,7 +50,7 @@ public static class GlueCatalog
                 Name = name,
                 Description = $"The {layer} layer of the lakehouse",
                 LocationUri = Fn.Interpolate($"s3://{buckets[layer].BucketName}/"),
-            }, context.DataOptions());
+            }, context.DataOptions(new Infra.Model.Resources.ResourceOptions { DependsOn = before }));
             context.Output(databaseResources[layer].Attr("name"), layer, "DatabaseName");
         }
 
@@ -85,17 +99,6 @@ public static class GlueCatalog
             tables.Add(dataset.Name);
         }
 
-        if (settings.ManageCatalogEncryption)
-        {
-            scope.Add("catalog-encryption", new DataCatalogEncryptionSettingsArgs
-            {
-                DataCatalogEncryptionSettings = new DataCatalogEncryptionSettingsDataCatalogEncryptionSettingsArgs
-                {
-                    EncryptionAtRest = new DataCatalogEncryptionSettingsDataCatalogEncryptionSettingsEncryptionAtRestArgs { CatalogEncryptionMode = "SSE-KMS", SseAwsKmsKeyId = key.KeyArn },
-                    ConnectionPasswordEncryption = new DataCatalogEncryptionSettingsDataCatalogEncryptionSettingsConnectionPasswordEncryptionArgs { ReturnConnectionPasswordEncrypted = true, AwsKmsKeyId = key.KeyArn },
-                },
-            }, context.DataOptions());
-        }
         var crawler = settings.RawZoneCrawler ? RawZoneCrawler.Create(context, scope, storage.Bronze, databases["bronze"]) : null;
         var mergeModels = catalog.Pipelines.SelectMany(pipeline => pipeline.Gold).Where(model => model.MergeOn is not null).ToList();
         var gold = GoldIcebergTables.Create(context, scope, settings.GoldTableFormat, mergeModels, databaseResources["gold"], databases["gold"], storage.Gold);

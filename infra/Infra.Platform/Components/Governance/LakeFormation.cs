@@ -25,6 +25,9 @@ public static class LakeFormation
 {
     public static readonly IReadOnlyList<string> Domains = ["sales", "events", "music"];
 
+    /// <summary>The logical name of the data lake settings, which the catalog's databases wait for.</summary>
+    public const string SettingsResource = "data-lake-settings";
+
     public static LakeFormationResult Create(PlatformContext context, LakeFormationSettings settings, GlueCatalogResult catalog,
         IReadOnlyList<SilverDataset> datasets, LakehouseStorageResult storage, LakePrincipals principals, PersonaTargets personaTargets)
     {
@@ -37,18 +40,23 @@ public static class LakeFormation
         var analyst = personas[Persona.Analyst];
         var engineer = personas[Persona.DataEngineer];
 
+        // Everything Lake Formation holds waits for its settings: the deployer must be an administrator to grant,
+        // and the empty defaults must be in force before a database or table exists (Lake Formation applies them
+        // to what is created afterwards; the catalog's databases wait for them too, see SettingsResource).
+        var governed = ResourceOptions.None;
         if (settings.ManageDataLakeSettings)
         {
             var deployer = context.Program.AddVariable("deployerRoleArn", Fn.Invoke("aws:iam/getSessionContext:getSessionContext",
                 new MapValue { ["arn"] = Fn.Invoke(Provider.AwsProvider.CallerIdentityFunction, new MapValue(), returnField: "arn", provider: context.Provider) },
                 returnField: "issuerArn", provider: context.Provider));
-            scope.Add("data-lake-settings", new DataLakeSettingsArgs
+            var lakeSettings = scope.Add(SettingsResource, new DataLakeSettingsArgs
             {
                 Admins = [deployer, admin.Attr("arn")],
                 // Empty defaults: new databases and tables grant nothing to IAMAllowedPrincipals.
                 CreateDatabaseDefaultPermissions = [],
                 CreateTableDefaultPermissions = [],
             });
+            governed = new ResourceOptions { DependsOn = [lakeSettings.Self] };
         }
 
         var access = scope.Add("lake-data-access-role", new RoleArgs
@@ -85,7 +93,7 @@ public static class LakeFormation
         var locations = new Dictionary<string, Resource>();
         foreach (var (layer, bucket) in layers)
         {
-            locations[layer] = scope.Add($"{layer}-lake-location", new ResourceArgs { Arn = bucket.Arn, RoleArn = access.Attr("arn"), HybridAccessEnabled = false });
+            locations[layer] = scope.Add($"{layer}-lake-location", new ResourceArgs { Arn = bucket.Arn, RoleArn = access.Attr("arn"), HybridAccessEnabled = false }, governed);
         }
 
         var layerTag = TagKey(context, "layer");
@@ -93,12 +101,12 @@ public static class LakeFormation
         var sensitivityTag = TagKey(context, "sensitivity");
         var tags = new Dictionary<string, Resource>
         {
-            [layerTag] = native.Add("layer-tag", new TagArgs { CatalogId = account, TagKey = layerTag, TagValues = [.. GlueCatalog.Layers] }),
-            [domainTag] = native.Add("domain-tag", new TagArgs { CatalogId = account, TagKey = domainTag, TagValues = [.. Domains] }),
+            [layerTag] = native.Add("layer-tag", new TagArgs { CatalogId = account, TagKey = layerTag, TagValues = [.. GlueCatalog.Layers] }, governed),
+            [domainTag] = native.Add("domain-tag", new TagArgs { CatalogId = account, TagKey = domainTag, TagValues = [.. Domains] }, governed),
             [sensitivityTag] = native.Add("sensitivity-tag", new TagArgs
             {
                 CatalogId = account, TagKey = sensitivityTag, TagValues = [.. Enum.GetNames<Sensitivity>().Select(name => name.ToLowerInvariant())],
-            }),
+            }, governed),
         };
         ResourceOptions After(params string[] keys) => new() { DependsOn = [.. keys.Select(key => tags[key].Self)] };
 
