@@ -9,7 +9,8 @@ namespace Infra.Cli.Diagram;
 
 /// <summary>
 /// Derives a stack's data flow from its synthesized program: the resources that hold, move or start data
-/// become nodes; the IAM grants of their roles say who reads, writes or starts whom; triggers, alarm actions,
+/// become nodes; the IAM grants of their roles (and, where Lake Formation governs a layer, its grants) say who
+/// reads, writes or starts whom; triggers, alarm actions,
 /// catalog locations and query result locations add the rest. Nothing is drawn that the program does not hold.
 /// </summary>
 public static partial class DiagramBuilder
@@ -115,6 +116,13 @@ public static partial class DiagramBuilder
                         }
                     }
                 }
+            }
+        }
+        foreach (var (role, verb, bucket) in LakeFormationAccess.Of(resources))
+        {
+            foreach (var actor in actorsByRole[role].Where(_ => nodes.ContainsKey(bucket)))
+            {
+                edges.Add(EdgeFor(actor, verb, nodes[bucket], false));
             }
         }
     }

@@ -7,16 +7,6 @@ namespace Infra.Tests.Access;
 /// <summary>Every declared call of every actor in every stack is allowed by the program as AWS would evaluate it.</summary>
 public class StackAccessTests
 {
-    /// <summary>
-    /// The one over-grant left, known and recorded: where Lake Formation governs, it vends the pipelines' query
-    /// credentials for silver and gold, so their own S3 rights there go unused (kept while the diagrams draw data
-    /// flow from IAM grants; docs/decisions.md).
-    /// </summary>
-    private static bool IsVendedDataGap(string stack, UnusedPermission unused) =>
-        stack is "dev" or "prod" or "course3" && unused.Role.EndsWith("-pipeline-role", StringComparison.Ordinal)
-        && unused.Action.StartsWith("s3:", StringComparison.Ordinal)
-        && (unused.Sid.EndsWith("OfSilverBucket", StringComparison.Ordinal) || unused.Sid.EndsWith("OfGoldBucket", StringComparison.Ordinal));
-
     [Theory]
     [MemberData(nameof(Stacks.Names), MemberType = typeof(Stacks))]
     public void Every_declared_call_is_allowed_and_nothing_more_is_granted(string stack)
@@ -25,7 +15,7 @@ public class StackAccessTests
 
         Assert.NotEmpty(report.Decisions);
         var failures = report.Failures.ToList();
-        var overGranted = report.Unused.Where(u => !IsVendedDataGap(stack, u)).Select(u => u.ToString()).ToList();
+        var overGranted = report.Unused.Select(u => u.ToString()).ToList();
         Assert.True(overGranted.Count == 0, $"{overGranted.Count} granted but never used:\n" + string.Join("\n", overGranted));
         Assert.True(failures.Count == 0, $"{failures.Count} denied:\n" + string.Join("\n", failures.Take(40)));
     }

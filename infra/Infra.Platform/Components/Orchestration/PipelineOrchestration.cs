@@ -107,12 +107,14 @@ public static class PipelineOrchestration
                         ? ["glue:CreateTable", "glue:UpdateTable", "glue:GetTables", "glue:DeleteTable"]
                         : ["glue:CreateTable", "glue:UpdateTable"],
                     catalogArn, Database("gold"), Tables("gold")),
-                .. storage.Gold.ReadAll(),
-                storage.Gold.WriteAll(),
+                // Where Lake Formation governs the lake it vends Athena the data credentials: no S3 rights of the pipeline's own.
+                .. targets.DataThroughLakeFormation ? Array.Empty<PolicyStatement>() : storage.Gold.ReadAll().Append(storage.Gold.WriteAll()),
             ]
             : [];
         if (replaced.Count > 0)
         {
+            // The cleanup lists and deletes older runs itself, with the pipeline's own rights.
+            gold.Add(storage.Gold.List("ListGoldRuns", replaced));
             gold.Add(storage.Gold.Delete("DeleteReplacedGoldRuns", replaced));
         }
         return
@@ -124,7 +126,7 @@ public static class PipelineOrchestration
             .. gold,
             PolicyStatement.Allow("ReplaceSilverCurrentViews", ["glue:CreateTable", "glue:UpdateTable"], catalogArn, Database("silver"),
                 context.Arn("glue", $"table/{targets.Databases["silver"]}/*_current")),
-            .. storage.Silver.ReadAll(),
+            .. targets.DataThroughLakeFormation ? Array.Empty<PolicyStatement>() : storage.Silver.ReadAll(),
             .. storage.AthenaResults.ReadAll(),
             storage.AthenaResults.WriteAll(),
             context.RequireKey().UseThrough("s3", "sns"),

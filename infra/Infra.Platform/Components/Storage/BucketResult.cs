@@ -35,6 +35,10 @@ public sealed record BucketResult(string LogicalName, Reference BucketName, Refe
     public PolicyStatement WriteAll() =>
         PolicyStatement.Allow(PascalCase.Of("WriteAllOf", LogicalName), ["s3:PutObject", "s3:AbortMultipartUpload"], Fn.Interpolate($"{Arn}/*"));
 
+    /// <summary>List the bucket only under prefixes matching the patterns (e.g. <c>model/r*</c>).</summary>
+    public PolicyStatement List(string sid, IEnumerable<string> prefixPatterns) =>
+        PolicyStatement.Allow(sid, ["s3:ListBucket"], Arn) with { Conditions = [("StringLike", "s3:prefix", new ListValue(prefixPatterns.Select(p => (Value)p)))] };
+
     /// <summary>Delete objects whose keys match the patterns (e.g. <c>model/run=*</c>); nothing else.</summary>
     public PolicyStatement Delete(string sid, IEnumerable<string> keyPatterns) =>
         PolicyStatement.Allow(sid, ["s3:DeleteObject"], [.. keyPatterns.Select(pattern => (Value)Fn.Interpolate($"{Arn}/{pattern}"))]);
