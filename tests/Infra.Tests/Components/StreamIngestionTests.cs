@@ -81,7 +81,7 @@ public class StreamIngestionTests
         var statements = Statements($"{Consumer}-permissions", "policy");
 
         Assert.Equal(
-            ["ReadSessionsStream", "WriteBronzeBucketSessionsQuarantineSessions", "UseTheDataKeyThroughS3KinesisSqs", "SendToSessionsConsumerFailures", "WriteItsLogs", "SendTraces"],
+            ["ReadSessionsStream", "WriteBronzeBucketSessionsQuarantineSessions", "SendToSessionsConsumerFailures", "UseTheDataKeyThroughS3KinesisSqs", "WriteItsLogs", "SendTraces"],
             statements.Select(s => s.GetProperty("Sid").GetString()));
         Assert.Equal([Course2.Resource("sessions-stream").Outputs["arn"] as string], Strings(Statement("ReadSessionsStream"), "Resource"));
         Assert.DoesNotContain("kinesis:SubscribeToShard", Strings(Statement("ReadSessionsStream"), "Action"));

@@ -33,7 +33,7 @@ public class NativeFunctionTests
         Name = name,
         Contract = StreamConsumerContract.Function,
         Description = "test",
-        Grants = [],
+        Permissions = [],
         LogRetentionDays = 7,
     };
 

@@ -23,6 +23,12 @@ public sealed record EncryptionKeyResult(Reference KeyArn, Reference KeyId, stri
             ],
         };
 
+    /// <summary>The statements of the permissions and, where they reach encrypted data, the key through exactly their services.</summary>
+    public IReadOnlyList<PolicyStatement> Granting(IReadOnlyList<Infra.Platform.Access.Permission> permissions) =>
+        Infra.Platform.Access.Permission.KeyServicesOf(permissions) is { Length: > 0 } services
+            ? [.. permissions.SelectMany(p => p.Statements), UseThrough(services)]
+            : [.. permissions.SelectMany(p => p.Statements)];
+
     /// <summary>What every caller of a Data Catalog encrypted with this key needs (Glue's and Athena's catalog-encryption pages), only through Glue.</summary>
     public static readonly IReadOnlyList<string> CatalogActions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"];
 

@@ -46,20 +46,14 @@ public static class NativeFunction
             AssumeRolePolicy = new PolicyDocument([ServiceTrust.OfThisAccount(context, "lambda")]).ToJson(),
         });
 
-        var statements = new List<PolicyStatement>(options.Grants)
-        {
-            PolicyStatement.Allow("WriteItsLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], Fn.Interpolate($"{logs.Attr("arn")}:*")),
-            PolicyStatement.Allow("SendTraces", [WildcardResourceActions.PutTraceSegments, WildcardResourceActions.PutTelemetryRecords], "*"),
-        };
+        // Lambda sends a failed asynchronous event to the dead-letter queue as the function's role.
+        Permission[] granted = options.DeadLetterQueue is { } deadLetters ? [.. options.Permissions, deadLetters.Sending()] : [.. options.Permissions];
+        var statements = new List<PolicyStatement>(key.Granting(granted));
+        statements.Add(PolicyStatement.Allow("WriteItsLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], Fn.Interpolate($"{logs.Attr("arn")}:*")));
+        statements.Add(PolicyStatement.Allow("SendTraces", [WildcardResourceActions.PutTraceSegments, WildcardResourceActions.PutTelemetryRecords], "*"));
         if (options.Network is not null)
         {
             statements.AddRange(NetworkInterfaces(context));
-        }
-        if (options.DeadLetterQueue is { } deadLetters)
-        {
-            // Lambda sends a failed event to the queue as the function's role; the queue is encrypted with the stack key.
-            statements.Add(deadLetters.Send());
-            statements.Add(key.UseThrough("sqs"));
         }
         var permissions = scope.Add($"{options.Name}-permissions", new RolePolicyArgs
         {
@@ -68,7 +62,7 @@ public static class NativeFunction
         });
 
         ServiceActors.LogsEncrypt(context, LambdaLogGroup.Name(functionName));
-        context.Actors.Add(new Actor($"{options.Name} function", new RolePrincipal(role.Name), [.. options.Calls, .. HostingCalls(context, options, logs.Attr("arn"))]));
+        context.Actors.Add(new Actor($"{options.Name} function", new RolePrincipal(role.Name), [.. granted.SelectMany(p => p.Calls), .. HostingCalls(context, options, logs.Attr("arn"))]));
 
         var variables = new InputMap<string>();
         foreach (var (name, value) in options.Environment)
@@ -120,10 +114,6 @@ public static class NativeFunction
             {
                 yield return new ApiCall(action, context.Arn("ec2", "network-interface/eni-0"));
             }
-        }
-        if (options.DeadLetterQueue is { } queue)
-        {
-            yield return queue.Sends();
         }
     }
 

@@ -19,11 +19,12 @@ public sealed record NativeFunctionOptions
 
     public required string Description { get; init; }
 
-    /// <summary>What the function may do, from the results of other components (bucket.Write, stream.Read, …).</summary>
-    public required IReadOnlyList<PolicyStatement> Grants { get; init; }
-
-    /// <summary>What the function does with the stack's resources at run time (its contract's prefixes, streams, parameters); the access proof checks them against the grants.</summary>
-    public IReadOnlyList<Infra.Platform.Access.Call> Calls { get; init; } = [];
+    /// <summary>
+    /// What the function does with the stack's resources at run time (its contract's prefixes, streams, parameters),
+    /// from the results of other components (bucket.Writing, stream.Consuming, …): its role's statements, its use of
+    /// the key and the calls the access proof checks are all derived from these, and nothing else is granted.
+    /// </summary>
+    public required IReadOnlyList<Infra.Platform.Access.Permission> Permissions { get; init; }
 
     /// <summary>Environment variables, by the names the function's contract declares.</summary>
     public IReadOnlyList<KeyValuePair<string, Value>> Environment { get; init; } = [];

@@ -28,8 +28,7 @@ public static class DatabaseExtraction
             Name = Name,
             Contract = DbExtractContract.Function,
             Description = "Extracts the source database's tables into bronze, incrementally",
-            Grants = [bronze.Write(output, state), .. bronze.Read(state), database.Password.Read(), key.UseThrough("s3", "ssm")],
-            Calls = [.. bronze.Writes(output, state), .. bronze.Reads(state), database.Password.Reads()],
+            Permissions = [bronze.Writing(output, state), bronze.Reading(state), database.Password.Reading()],
             Environment =
             [
                 new(DbExtractContract.BucketVariable, bronze.BucketName),

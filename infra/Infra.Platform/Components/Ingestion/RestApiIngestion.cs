@@ -44,8 +44,7 @@ public static class RestApiIngestion
             Name = Name,
             Contract = RestIngestionContract.Function,
             Description = "Pages through the course API into bronze, incrementally",
-            Grants = [bronze.Write(output, state), .. bronze.Read(state), credentialsParameter.Read(), key.UseThrough("s3", "ssm")],
-            Calls = [.. bronze.Writes(output, state), .. bronze.Reads(state), credentialsParameter.Reads()],
+            Permissions = [bronze.Writing(output, state), bronze.Reading(state), credentialsParameter.Reading()],
             Environment =
             [
                 new(RestIngestionContract.BucketVariable, bronze.BucketName),

@@ -14,4 +14,7 @@ public sealed record QueueResult(string LogicalName, string PhysicalName, Refere
 
     /// <summary>The call of a sender (also Lambda sending a function's failures, as the function's role).</summary>
     public Call Sends() => new ApiCall(SendAction, Arn);
+
+    /// <summary>Send to the encrypted queue, as one permission (the key through SQS).</summary>
+    public Permission Sending() => new([Send()], [Sends()], ["sqs"]);
 }

@@ -14,4 +14,7 @@ public sealed record ParameterResult(string LogicalName, Reference Name, Referen
 
     /// <summary>The call of a reader.</summary>
     public Call Reads() => new ApiCall(ReadAction, Arn, new Dictionary<string, string> { ["ssm:WithDecryption"] = "true" });
+
+    /// <summary>Read the SecureString, as one permission (the key through SSM).</summary>
+    public Permission Reading() => new([Read()], [Reads()], ["ssm"]);
 }

@@ -53,6 +53,12 @@ public sealed record BucketResult(string LogicalName, Reference BucketName, Refe
     /// <summary>The calls of a writer of objects under each prefix.</summary>
     public IReadOnlyList<Call> Writes(params string[] prefixes) => [.. prefixes.Select(prefix => new ApiCall("s3:PutObject", Objects(prefix)))];
 
+    /// <summary>Read objects under a prefix and list it, as one permission (the key through S3).</summary>
+    public Permission Reading(string prefix) => new(Read(prefix), Reads(prefix), ["s3"]);
+
+    /// <summary>Write objects under each prefix, as one permission (the key through S3).</summary>
+    public Permission Writing(params string[] prefixes) => new([Write(prefixes)], Writes(prefixes), ["s3"]);
+
     private Value Objects(string prefix) => Fn.Interpolate($"{Arn}/{Trim(prefix)}/*");
 
     private static string Trim(string prefix) => prefix.Trim('/');

@@ -38,31 +38,25 @@ public static class FirehoseDelivery
             Name = context.AccountWideName($"{name}-delivery"),
             AssumeRolePolicy = new PolicyDocument([ServiceTrust.OfThisAccount(context, "firehose")]).ToJson(),
         });
-        List<PolicyStatement> grants =
+        string[] listActions = ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"];
+        string[] invokeActions = ["lambda:InvokeFunction", "lambda:GetFunctionConfiguration"];
+        Access.Permission[] granted =
         [
-            stream.Read(),
-            bucket.Write(prefix, errorPrefix),
-            PolicyStatement.Allow("ListTheBucket", ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"], bucket.Arn),
-            PolicyStatement.Allow("CompleteUploads", ["s3:AbortMultipartUpload"], Fn.Interpolate($"{bucket.Arn}/{prefix}/*"), Fn.Interpolate($"{bucket.Arn}/{errorPrefix}/*")),
-            key.UseThrough("s3", "kinesis"),
-            PolicyStatement.Allow("WriteItsLogs", ["logs:PutLogEvents"], Fn.Interpolate($"{logs.Attr("arn")}:*")),
+            stream.Consuming(),
+            bucket.Writing(prefix, errorPrefix),
+            new([PolicyStatement.Allow("ListTheBucket", listActions, bucket.Arn)], [.. listActions.Select(action => new Access.ApiCall(action, bucket.Arn))], []),
+            new([PolicyStatement.Allow("CompleteUploads", ["s3:AbortMultipartUpload"], Fn.Interpolate($"{bucket.Arn}/{prefix}/*"), Fn.Interpolate($"{bucket.Arn}/{errorPrefix}/*"))],
+                [new Access.ApiCall("s3:AbortMultipartUpload", Fn.Interpolate($"{bucket.Arn}/{prefix}/part"))], ["s3"]),
+            new([PolicyStatement.Allow("WriteItsLogs", ["logs:PutLogEvents"], Fn.Interpolate($"{logs.Attr("arn")}:*"))],
+                [new Access.ApiCall("logs:PutLogEvents", Fn.Interpolate($"{logs.Attr("arn")}:log-stream:delivery"))], []),
+            .. transform is null ? [] : new Access.Permission[]
+            {
+                new([PolicyStatement.Allow("InvokeTheTransformation", invokeActions, transform.Arn)], [.. invokeActions.Select(action => new Access.ApiCall(action, transform.Arn))], []),
+            },
         ];
-        if (transform is not null)
-        {
-            grants.Add(PolicyStatement.Allow("InvokeTheTransformation", ["lambda:InvokeFunction", "lambda:GetFunctionConfiguration"], transform.Arn));
-        }
+        var grants = key.Granting(granted);
         Access.ServiceActors.LogsEncrypt(context, LogGroupName(context, name));
-        context.Actors.Add(new Access.Actor($"{name} delivery", new Access.RolePrincipal(role.Name),
-        [
-            .. stream.Reads(),
-            .. bucket.Writes(prefix, errorPrefix),
-            new Access.ApiCall("s3:GetBucketLocation", bucket.Arn),
-            new Access.ApiCall("s3:ListBucket", bucket.Arn),
-            new Access.ApiCall("s3:ListBucketMultipartUploads", bucket.Arn),
-            new Access.ApiCall("s3:AbortMultipartUpload", Fn.Interpolate($"{bucket.Arn}/{prefix}/part")),
-            new Access.ApiCall("logs:PutLogEvents", Fn.Interpolate($"{logs.Attr("arn")}:log-stream:delivery")),
-            .. transform is null ? [] : new[] { "lambda:InvokeFunction", "lambda:GetFunctionConfiguration" }.Select(action => new Access.ApiCall(action, transform.Arn)),
-        ]));
+        context.Actors.Add(new Access.Actor($"{name} delivery", new Access.RolePrincipal(role.Name), [.. granted.SelectMany(p => p.Calls)]));
         var permissions = scope.Add($"{name}-delivery-permissions", new RolePolicyArgs { Role = role.Attr("id"), Policy = new PolicyDocument(grants).ToJson() });
         scope.Add($"{name}-delivery", new FirehoseDeliveryStreamArgs
         {

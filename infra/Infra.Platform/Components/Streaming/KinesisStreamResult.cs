@@ -16,6 +16,9 @@ public sealed record KinesisStreamResult(string LogicalName, Reference Name, Ref
     /// <summary>The calls of a polling consumer.</summary>
     public IReadOnlyList<Call> Reads() => [.. ConsumerActions.Select(action => new ApiCall(action, Arn))];
 
+    /// <summary>Consume the encrypted stream, as one permission (the key through Kinesis).</summary>
+    public Permission Consuming() => new([Read()], Reads(), ["kinesis"]);
+
     public PolicyStatement Write() =>
         PolicyStatement.Allow(PascalCase.Of("WriteTo", LogicalName), ["kinesis:PutRecord", "kinesis:PutRecords"], Arn);
 }

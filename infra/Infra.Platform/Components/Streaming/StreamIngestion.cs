@@ -30,14 +30,7 @@ public static class StreamIngestion
             Name = consumerName,
             Contract = StreamConsumerContract.Function,
             Description = $"Validates, enriches and routes the {options.Name} stream into bronze",
-            Grants =
-            [
-                streamResult.Read(),
-                options.Bronze.Write(options.OutputPrefix, options.QuarantinePrefix),
-                key.UseThrough("s3", "kinesis", "sqs"),
-                failures.Send(),
-            ],
-            Calls = [.. streamResult.Reads(), .. options.Bronze.Writes(options.OutputPrefix, options.QuarantinePrefix), failures.Sends()],
+            Permissions = [streamResult.Consuming(), options.Bronze.Writing(options.OutputPrefix, options.QuarantinePrefix), failures.Sending()],
             Environment =
             [
                 new(StreamConsumerContract.BucketVariable, options.Bronze.BucketName),

@@ -45,7 +45,7 @@ public static class StreamingPlatform
                     Name = "recommendations-transform",
                     Contract = RecommendationsContract.Function,
                     Description = $"Turns the {spec.Name} stream's sessions into the recommender's input lines for Firehose",
-                    Grants = [],
+                    Permissions = [],
                     LogRetentionDays = logRetentionDays,
                 });
                 functions.Add(transform);

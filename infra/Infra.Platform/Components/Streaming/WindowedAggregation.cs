@@ -23,20 +23,12 @@ public static class WindowedAggregation
             Name = functionName,
             Contract = WindowedAggregatesContract.Function,
             Description = $"Total sales and orders per device type per {WindowedAggregatesContract.DefaultWindowSeconds / 60}-minute window of the {name} stream",
-            Grants =
+            Permissions =
             [
-                stream.Read(),
-                storage.Gold.Write(WindowedAggregatesContract.DefaultOutputPrefix),
-                storage.Bronze.Write(WindowedAggregatesContract.DefaultQuarantinePrefix),
-                context.RequireKey().UseThrough("s3", "kinesis", "sqs"),
-                failures.Send(),
-            ],
-            Calls =
-            [
-                .. stream.Reads(),
-                .. storage.Gold.Writes(WindowedAggregatesContract.DefaultOutputPrefix),
-                .. storage.Bronze.Writes(WindowedAggregatesContract.DefaultQuarantinePrefix),
-                failures.Sends(),
+                stream.Consuming(),
+                storage.Gold.Writing(WindowedAggregatesContract.DefaultOutputPrefix),
+                storage.Bronze.Writing(WindowedAggregatesContract.DefaultQuarantinePrefix),
+                failures.Sending(),
             ],
             Environment =
             [

@@ -27,18 +27,11 @@ public static class SilverTransformation
             Name = Name,
             Contract = SilverTransformContract.Function,
             Description = "Types, validates and deduplicates one bronze run into silver Parquet",
-            Grants =
+            Permissions =
             [
-                .. bronzePrefixes.SelectMany(storage.Bronze.Read),
-                storage.Bronze.Write(SilverTransformContract.DefaultQuarantinePrefix),
-                storage.Silver.Write([.. datasets.Select(dataset => dataset.Name)]),
-                context.RequireKey().UseThrough("s3"),
-            ],
-            Calls =
-            [
-                .. bronzePrefixes.SelectMany(storage.Bronze.Reads),
-                .. storage.Bronze.Writes(SilverTransformContract.DefaultQuarantinePrefix),
-                .. storage.Silver.Writes([.. datasets.Select(dataset => dataset.Name)]),
+                .. bronzePrefixes.Select(storage.Bronze.Reading),
+                storage.Bronze.Writing(SilverTransformContract.DefaultQuarantinePrefix),
+                storage.Silver.Writing([.. datasets.Select(dataset => dataset.Name)]),
             ],
             Environment =
             [
