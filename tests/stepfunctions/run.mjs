@@ -1,7 +1,7 @@
 // Executes one state machine definition with aws-local-stepfunctions, every Task answered by a small
 // simulated account: a Glue catalog (tables and views), S3 objects, Athena statements applied to them,
 // Lambda payloads shaped as the functions' contracts return them, SNS notices kept.
-// Reads a scenario (JSON) on stdin: {definition, input, context, world, gateRows, failures, lambda};
+// Reads a scenario (JSON) on stdin: {definition, input, context, world, gateRows, failures, athenaEndpoint};
 // prints {status, error, cause, calls, queries, published, world} as JSON.
 // The interpreter is written for Node.js 22; on 20 it needs only Promise.withResolvers, added here.
 Promise.withResolvers ??= function withResolvers() {
@@ -55,6 +55,28 @@ function failIfAsked(stateName) {
 
 function qualified(name, database) {
   return name.includes(".") ? name : `${database}.${name}`;
+}
+
+// Where a scenario names an engine (a local server running the statements on DuckDB), every statement is
+// run there too: its failure fails the task, a query's rows are what getQueryResults returns.
+async function engine(path, body) {
+  const response = await fetch(`${scenario.athenaEndpoint}/${path}`, { method: "POST", body: JSON.stringify(body) });
+  const answer = await response.json();
+  if (!response.ok) fail("States.TaskFailed", `the engine refused the statement: ${answer.error}`);
+  return answer;
+}
+
+async function startQuery(input) {
+  const result = runQuery(input);
+  if (scenario.athenaEndpoint) {
+    await engine("query", { id: result.QueryExecution.QueryExecutionId, sql: input.QueryString, database: input.QueryExecutionContext?.Database });
+  }
+  return result;
+}
+
+async function queryResults(input) {
+  if (scenario.athenaEndpoint) return engine("results", { id: input.QueryExecutionId });
+  return { ResultSet: { Rows: [{ Data: [{ VarCharValue: "dataset" }] }, ...(scenario.gateRows ?? [])] } };
 }
 
 // Athena: the statements the pipelines send, applied to the simulated catalog and bucket.
@@ -123,8 +145,8 @@ function getTables(input) {
 
 const services = {
   "arn:aws:states:::lambda:invoke": invokeLambda,
-  "arn:aws:states:::athena:startQueryExecution.sync": runQuery,
-  "arn:aws:states:::athena:getQueryResults": () => ({ ResultSet: { Rows: [{ Data: [{ VarCharValue: "dataset" }] }, ...(scenario.gateRows ?? [])] } }),
+  "arn:aws:states:::athena:startQueryExecution.sync": startQuery,
+  "arn:aws:states:::athena:getQueryResults": queryResults,
   "arn:aws:states:::sns:publish": (input) => {
     published.push({ subject: input.Subject, message: input.Message });
     return { MessageId: `message-${published.length}` };
