@@ -43,6 +43,11 @@ public static class SessionParser
             {
                 return Reject(e.Message);
             }
+            catch (InvalidOperationException)
+            {
+                // A string the JSON holds but .NET cannot represent: a lone surrogate escape or bytes that are not UTF-8.
+                return Reject(Pipelines.Contracts.Functions.RecordFaults.UnrepresentableString);
+            }
         }
     }
 

@@ -13,7 +13,8 @@ public static class RecommendationInput
     public static byte[] Line(SessionRecord session)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
+        // The recommender reads JSON, not HTML: escaping '<' or '&' as \u003C would only grow the line (and Firehose's response, capped at 6 MB).
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             SessionJson.WriteWho(json, session);

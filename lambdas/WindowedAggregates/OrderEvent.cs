@@ -49,6 +49,10 @@ public sealed record OrderEvent(string OrderId, string DeviceType, long Quantity
         {
             return (null, $"data is not JSON: {e.Message}");
         }
+        catch (InvalidOperationException)
+        {
+            return (null, Pipelines.Contracts.Functions.RecordFaults.UnrepresentableString);
+        }
     }
 
     private static bool TryDecimal(JsonElement value, out decimal number)

@@ -40,10 +40,12 @@ public sealed class WindowState
         return window;
     }
 
+    /// <summary>Counts the order; throws <see cref="OverflowException"/>, changing nothing, when the window's sales would overflow.</summary>
     public void Add(OrderEvent order)
     {
-        Orders++;
-        Sales += order.TotalPrice;
+        var sales = Sales + order.TotalPrice;
+        Orders = checked(Orders + 1);
+        Sales = sales;
         OrdersPerDevice[order.DeviceType] = OrdersPerDevice.GetValueOrDefault(order.DeviceType) + 1;
     }
 

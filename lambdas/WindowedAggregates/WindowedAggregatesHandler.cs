@@ -23,9 +23,9 @@ public sealed class WindowedAggregatesHandler(IObjectStore store, WindowedAggreg
             var (order, reason) = OrderEvent.Parse(record.Kinesis.Data);
             if (order is not null)
             {
-                state.Add(order);
+                reason = Count(state, order);
             }
-            else
+            if (reason is not null)
             {
                 state.Reject();
                 rejected.Append(JsonSerializer.Serialize(new QuarantinedEvent(record.Kinesis.SequenceNumber, reason!, record.Kinesis.Data), AggregatesJson.Default.QuarantinedEvent)).Append('\n');
@@ -47,6 +47,20 @@ public sealed class WindowedAggregatesHandler(IObjectStore store, WindowedAggreg
 
     public string WindowKey(KinesisTimeWindowEvent batch) =>
         $"{options.OutputPrefix}/window_start={batch.Window.Start.UtcDateTime:yyyy-MM-ddTHH-mm-ssZ}/shard={batch.ShardId}.json";
+
+    /// <summary>Counts the order in the window; or, changing nothing, says why it cannot be (its amount would overflow the window's sales).</summary>
+    private static string? Count(WindowState state, OrderEvent order)
+    {
+        try
+        {
+            state.Add(order);
+            return null;
+        }
+        catch (OverflowException)
+        {
+            return $"total_price {order.TotalPrice} would overflow the window's sales";
+        }
+    }
 }
 
 /// <summary>One window's totals for one shard.</summary>

@@ -51,4 +51,33 @@ public class RecommendationsTests
         Assert.Equal("S10_1678", json.GetProperty("in_cart")[0].GetProperty("product_code").GetString());
         Assert.Equal("S12_1099", json.GetProperty("browsed")[0].GetProperty("product_code").GetString());
     }
+
+    [Fact]
+    public void A_record_whose_strings_are_not_unicode_fails_alone_with_its_reason()
+    {
+        var log = new List<string>();
+        var good = KinesisBatch.Session("s1", "France", ("S10_1678", 2, true));
+        var notUtf8 = Encoding.UTF8.GetBytes(KinesisBatch.Session("s3", "XRANCE", ("S10_1678", 1, true))).Select(b => b == (byte)'X' ? (byte)0xC3 : b).ToArray();
+
+        var outcome = new RecommendationsHandler(log.Add).Handle(Request(Encoded(good), Encoded(good.Replace("France", "Fr\\udc00ance", StringComparison.Ordinal)), Convert.ToBase64String(notUtf8)));
+
+        Assert.Equal(["Ok", "ProcessingFailed", "ProcessingFailed"], outcome.Response.Records.Select(r => r.Result));
+        Assert.All(log, line => Assert.Contains("not valid Unicode", line));
+        Assert.Equal(2, log.Count);
+    }
+
+    [Fact]
+    public void A_line_is_not_inflated_by_escaping_so_a_response_stays_the_size_of_its_request()
+    {
+        var code = new string('<', 700_000);
+        var record = Encoded(KinesisBatch.Session("s1", "France", (code, 1, true)));
+
+        var outcome = new RecommendationsHandler(_ => { }).Handle(Request(record));
+
+        Assert.Equal("Ok", outcome.Response.Records[0].Result);
+        Assert.InRange(outcome.Response.Records[0].Data.Length, 1, record.Length * 11 / 10);
+        var line = JsonDocument.Parse(Convert.FromBase64String(outcome.Response.Records[0].Data)).RootElement;
+        Assert.Equal(code, line.GetProperty("in_cart")[0].GetProperty("product_code").GetString());
+    }
+
 }

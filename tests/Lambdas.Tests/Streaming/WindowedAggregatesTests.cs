@@ -62,4 +62,33 @@ public class WindowedAggregatesTests
         Assert.Contains("total_price", line.GetProperty("reason").GetString());
         Assert.Equal(KinesisBatch.Sequence(1), line.GetProperty("sequence_number").GetString());
     }
+
+    [Fact]
+    public async Task A_string_that_is_not_unicode_or_an_amount_that_would_overflow_is_quarantined_and_the_rest_counted()
+    {
+        var store = new MemoryObjectStore();
+        var handler = new WindowedAggregatesHandler(store, Options);
+        var loneSurrogate = Order("o2", "mob\\ud800ile", 1, 1m);
+        var notUtf8 = Encoding.UTF8.GetBytes(Order("o3", "DEVICE", 1, 1m)).Select(b => b == (byte)'D' ? (byte)0xFF : b).ToArray();
+        static string Base64(string payload) => Convert.ToBase64String(Encoding.UTF8.GetBytes(payload));
+        var batch = new KinesisTimeWindowEvent
+        {
+            Records = KinesisBatch.OfRaw(Base64(Order("o1", "mobile", 1, decimal.MaxValue)), Base64(loneSurrogate), Convert.ToBase64String(notUtf8),
+                Base64(Order("o4", "mobile", 1, decimal.MaxValue)), Base64(Order("o5", "desktop", 2, 0m))).Records,
+            Window = Window,
+            State = [],
+            ShardId = KinesisBatch.Shard,
+        };
+
+        var result = await handler.HandleAsync(batch, CancellationToken.None);
+
+        Assert.Equal("2", result.State["orders"]);
+        Assert.Equal("3", result.State["quarantined"]);
+        var quarantine = Assert.Single(store.Objects.Keys, k => k.StartsWith("bronze/quarantine/order_events/", StringComparison.Ordinal));
+        var reasons = Encoding.UTF8.GetString(store.Objects[quarantine]).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("reason").GetString()!).ToList();
+        Assert.Equal(2, reasons.Count(r => r.Contains("not valid Unicode", StringComparison.Ordinal)));
+        Assert.Single(reasons, r => r.Contains("would overflow the window's sales", StringComparison.Ordinal));
+    }
+
 }
