@@ -9,8 +9,10 @@ namespace Pipelines.DuckDb;
 public sealed record MalformedLine(string File, long LineNumber, string Line, string Reason);
 
 /// <summary>
-/// Sets aside the bronze lines no JSON reader accepts (a producer's cut-short record), so the rest of the
-/// batch transforms and those lines reach the quarantine with their reason instead of failing the run.
+/// Sets aside the bronze lines the reader cannot take as rows — not UTF-8, not JSON (a producer's cut-short
+/// record), not an object, a property named twice, a string no engine can represent — so the rest of the batch
+/// transforms and those lines reach the quarantine with their reason instead of failing the run. Nothing is
+/// changed on the way: a line is either copied byte for byte or set aside.
 /// </summary>
 public static class MalformedLines
 {
@@ -22,12 +24,14 @@ public static class MalformedLines
         var malformed = new List<MalformedLine>();
         foreach (var file in files)
         {
-            var copy = Path.Combine(folder, $"{clean.Count:D5}-{Path.GetFileName(file)}");
-            using (var input = new StreamReader(Open(file), Encoding.UTF8))
-            using (var output = new StreamWriter(new GZipStream(File.Create(copy), CompressionLevel.Fastest), new UTF8Encoding(false)))
+            // The copy is gzip whatever the input was; DuckDB knows compression by the name.
+            var name = Path.GetFileName(file);
+            var copy = Path.Combine(folder, $"{clean.Count:D5}-{name}{(name.EndsWith(".gz", StringComparison.Ordinal) ? "" : ".gz")}");
+            using (var input = Open(file))
+            using (var output = new GZipStream(File.Create(copy), CompressionLevel.Fastest))
             {
                 long number = 0;
-                while (input.ReadLine() is { } line)
+                foreach (var line in Lines(input))
                 {
                     number++;
                     if (line.Length == 0)
@@ -36,12 +40,13 @@ public static class MalformedLines
                     }
                     if (Problem(line) is { } reason)
                     {
-                        malformed.Add(new MalformedLine(Path.GetFileName(file), number, line, reason));
+                        // A line that is not UTF-8 is kept as its bytes would read with replacement characters: the reason says so.
+                        malformed.Add(new MalformedLine(Path.GetFileName(file), number, Encoding.UTF8.GetString(line), reason));
                     }
                     else
                     {
                         output.Write(line);
-                        output.Write('\n');
+                        output.WriteByte((byte)'\n');
                     }
                 }
             }
@@ -73,17 +78,90 @@ public static class MalformedLines
         }
     }
 
-    private static string? Problem(string line)
+    /// <summary>Why a line cannot be read as one bronze row, or null: bytes that are not UTF-8, not JSON, not an object, or an object DuckDB would refuse.</summary>
+    private static string? Problem(byte[] line)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(line))
+        {
+            return "not_unicode(the line holds bytes that are not UTF-8)";
+        }
         try
         {
             using var document = JsonDocument.Parse(line);
-            return document.RootElement.ValueKind == JsonValueKind.Object ? null : $"not_json_object(the line is a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()})";
+            return document.RootElement.ValueKind != JsonValueKind.Object
+                ? $"not_json_object(the line is a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()})"
+                : Unreadable(document.RootElement);
         }
         catch (JsonException e)
         {
             return $"not_json({e.Message})";
         }
+    }
+
+    /// <summary>A property named twice in one object, or a string no engine can represent (a lone surrogate escape), anywhere in the value.</summary>
+    private static string? Unreadable(JsonElement value)
+    {
+        try
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    var names = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var property in value.EnumerateObject())
+                    {
+                        if (!names.Add(property.Name))
+                        {
+                            return $"repeated_property(the property '{property.Name}' appears twice in one object)";
+                        }
+                        if (Unreadable(property.Value) is { } inner)
+                        {
+                            return inner;
+                        }
+                    }
+                    return null;
+                case JsonValueKind.Array:
+                    return value.EnumerateArray().Select(Unreadable).FirstOrDefault(problem => problem is not null);
+                case JsonValueKind.String:
+                    _ = value.GetString();
+                    return null;
+                default:
+                    return null;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return $"not_unicode({Pipelines.Contracts.Functions.RecordFaults.UnrepresentableString})";
+        }
+    }
+
+    /// <summary>The stream's lines as bytes, without their line feed (and a carriage return before it).</summary>
+    private static IEnumerable<byte[]> Lines(Stream input)
+    {
+        var buffered = new BufferedStream(input, 1 << 16);
+        var line = new MemoryStream();
+        int next;
+        while ((next = buffered.ReadByte()) >= 0)
+        {
+            if (next == '\n')
+            {
+                yield return Trimmed(line);
+                line.SetLength(0);
+            }
+            else
+            {
+                line.WriteByte((byte)next);
+            }
+        }
+        if (line.Length > 0)
+        {
+            yield return Trimmed(line);
+        }
+    }
+
+    private static byte[] Trimmed(MemoryStream line)
+    {
+        var bytes = line.ToArray();
+        return bytes.Length > 0 && bytes[^1] == '\r' ? bytes[..^1] : bytes;
     }
 
     private static Stream Open(string file)

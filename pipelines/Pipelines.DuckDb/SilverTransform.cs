@@ -40,8 +40,7 @@ public static class SilverTransform
         IReadOnlyList<MalformedLine> malformed = [];
         // Bronze is parsed once, into typed rows with their reasons; everything after reads those. The reader
         // types the fields itself (fast); a batch holding a value of the wrong type makes it fail, and the
-        // batch is read again as text, where that value is quarantined with its reason instead. A line that is
-        // not JSON at all fails any read: only then are the files checked line by line and such lines set aside.
+        // batch is read again as text, where that value is quarantined with its reason instead.
         string Read(bool typedBronze) =>
             $"CREATE OR REPLACE TEMP TABLE typed AS {TrinoToDuckDb.Translate(SilverSql.Typed(dataset, $"read_json([{string.Join(", ", inputs.Select(QualitySql.Literal))}], format = 'newline_delimited', columns = {{{BronzeColumns(dataset.Source, typedBronze)}}})", SilverSql.Engine.DuckDb, typedBronze))}";
         var typedRead = true;
@@ -60,7 +59,9 @@ public static class SilverTransform
                 }
                 break;
             }
-            catch (DuckDB.NET.Data.DuckDBException e) when (attempt == 0 && e.Message.Contains("Malformed JSON", StringComparison.Ordinal))
+            // Any line the reader refuses (not JSON, not UTF-8, a property named twice, …) fails the whole read: then the
+            // files are checked line by line, such lines set aside with their reason, and the rest read again once.
+            catch (DuckDB.NET.Data.DuckDBException) when (attempt == 0)
             {
                 (inputs, malformed) = MalformedLines.SetAside(bronzeFiles, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(quarantineFolder))!, "json-checked"));
             }

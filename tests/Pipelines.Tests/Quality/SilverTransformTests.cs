@@ -175,6 +175,42 @@ public sealed class SilverTransformTests : IDisposable
             .ToDictionary(file => Path.GetRelativePath(root, file), file => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file))));
     }
 
+    [Fact]
+    public void Lines_the_reader_cannot_take_are_quarantined_with_their_reason_byte_for_byte_and_the_rest_transforms()
+    {
+        var valid = File.ReadLines(Bronze("orders")).First();
+        var hostile = new List<byte[]>
+        {
+            "[1,2,3]"u8.ToArray(),
+            "42"u8.ToArray(),
+            "\"x\""u8.ToArray(),
+            System.Text.Encoding.UTF8.GetBytes(valid.Replace("{", "{\"status\":\"a\\ud800b\",", StringComparison.Ordinal)),
+            System.Text.Encoding.UTF8.GetBytes(valid.Replace("{", "{\"k\":1,\"k\":2,", StringComparison.Ordinal)),
+            System.Text.Encoding.UTF8.GetBytes("{\"status\":\"").Concat(new byte[] { 0xFF, 0xFE }).Concat("\"}"u8.ToArray()).ToArray(),
+        };
+        using (var file = new FileStream(Bronze("orders"), FileMode.Append))
+        {
+            foreach (var line in hostile)
+            {
+                file.Write(line);
+                file.WriteByte((byte)'\n');
+            }
+        }
+
+        var (counts, silver, rejected) = Transform("orders");
+
+        using (silver)
+        {
+            Assert.True(counts.Reconciles, counts.ToString());
+            Assert.Equal(_data["orders"].RowCount + hostile.Count, counts.In);
+            var reasons = rejected.Select(row => row.GetProperty("_reason").GetString()!).ToList();
+            Assert.Equal(3, reasons.Count(r => r.StartsWith("not_json_object(", StringComparison.Ordinal)));
+            Assert.Equal(2, reasons.Count(r => r.StartsWith("not_unicode(", StringComparison.Ordinal)));
+            Assert.Single(reasons, r => r.StartsWith("repeated_property(", StringComparison.Ordinal));
+            Assert.Contains(rejected, row => row.TryGetProperty("_raw_line", out var raw) && raw.GetString() == "[1,2,3]");
+        }
+    }
+
     private static string Type(DuckDbTables tables, string table, string column)
     {
         using var command = tables.Connection.CreateCommand();
