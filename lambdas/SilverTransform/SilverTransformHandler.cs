@@ -34,10 +34,16 @@ public sealed class SilverTransformHandler(IObjectStore store, IReadOnlyList<Sil
         {
             var input = Directory.CreateDirectory(Path.Combine(work, "bronze")).FullName;
             var files = new List<string>();
+            var listed = BronzeManifest.LinesByKey(manifest);
             foreach (var key in BronzeManifest.Keys(manifest, request.Manifest))
             {
                 var content = await store.GetAsync(options.BronzeBucket, key, cancellationToken).ConfigureAwait(false)
                     ?? throw new FileNotFoundException($"the manifest lists {key}, which is not in {options.BronzeBucket}");
+                // Counted independently of the read: a part cut short or changed after its manifest was written is an error, never a smaller total.
+                if (listed.TryGetValue(key, out var expected) && BronzeManifest.CountLines(key, content) is var held && held != expected)
+                {
+                    throw new InvalidDataException($"{request.Manifest} lists {expected} lines in {key}, but the part holds {held}: it is truncated or was changed after the run");
+                }
                 var file = Path.Combine(input, $"{files.Count:D5}-{Path.GetFileName(key)}");
                 await File.WriteAllBytesAsync(file, content, cancellationToken).ConfigureAwait(false);
                 files.Add(file);

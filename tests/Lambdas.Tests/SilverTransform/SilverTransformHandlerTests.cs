@@ -49,6 +49,36 @@ public sealed class SilverTransformHandlerTests : IDisposable
         Assert.Equal(snapshot, store.Objects.Where(o => o.Key.StartsWith("silver/", StringComparison.Ordinal)).ToDictionary(o => o.Key, o => Convert.ToHexString(o.Value)));
     }
 
+    [Fact]
+    public async Task A_part_holding_fewer_lines_than_its_manifest_lists_fails_the_run_with_the_numbers_and_writes_nothing()
+    {
+        var store = new MemoryObjectStore();
+        OrdersBronzeRun.Write(store, "bronze");
+        var key = store.Objects.Keys.Single(k => k.EndsWith("part-00002.ndjson.gz", StringComparison.Ordinal));
+        using var shorter = new GzipNdjson();
+        foreach (var line in Lines(store.Objects[key]).SkipLast(3))
+        {
+            shorter.Line(Encoding.UTF8.GetBytes(line));
+        }
+        store.Objects[key] = shorter.ToArray();
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Handler(store).HandleAsync(new SilverTransformRequest { Dataset = "orders", Manifest = Manifest }, CancellationToken.None));
+
+        var listed = Data["orders"].RowCount - (Data["orders"].RowCount / 2 + 1);
+        Assert.Contains($"lists {listed} lines in {key["bronze/".Length..]}", error.Message);
+        Assert.Contains($"holds {listed - 3}", error.Message);
+        Assert.DoesNotContain(store.Objects.Keys, k => k.StartsWith("silver/", StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<string> Lines(byte[] gzip)
+    {
+        using var reader = new StreamReader(new System.IO.Compression.GZipStream(new MemoryStream(gzip), System.IO.Compression.CompressionMode.Decompress));
+        while (reader.ReadLine() is { } line)
+        {
+            yield return line;
+        }
+    }
+
     [Theory]
     [InlineData("nope", Manifest, "no silver dataset 'nope'")]
     [InlineData("customers", Manifest, "not under customers's bronze prefix db/customers/")]
