@@ -2,49 +2,28 @@ using System.Text.Json;
 
 namespace SilverTransform;
 
+/// <summary>One part of a bronze run, and the lines the function that wrote it counted in it, when the manifest says.</summary>
+public sealed record BronzePart(string Key, long? Lines);
+
 /// <summary>
-/// The object keys a bronze run's manifest lists, whichever function wrote it: the REST function's
-/// <c>pages</c> and the extract function's <c>parts</c> both hold objects with a <c>key</c>.
+/// The parts a bronze run's manifest lists, whichever function wrote it: the extract function's <c>parts</c>
+/// (each with its <c>rows</c>) and the REST function's <c>pages</c> (each with its <c>records</c>).
 /// </summary>
 public static class BronzeManifest
 {
-    public static IReadOnlyList<string> Keys(byte[] manifest, string where)
+    public static IReadOnlyList<BronzePart> Parts(byte[] manifest, string where)
     {
         using var document = JsonDocument.Parse(manifest);
-        foreach (var name in new[] { "parts", "pages" })
+        foreach (var (name, count) in new[] { ("parts", "rows"), ("pages", "records") })
         {
             if (document.RootElement.TryGetProperty(name, out var entries) && entries.ValueKind == JsonValueKind.Array)
             {
-                return [.. entries.EnumerateArray().Select(entry => entry.GetProperty("key").GetString()
-                    ?? throw new InvalidDataException($"{where}: an entry of '{name}' has no key"))];
+                return [.. entries.EnumerateArray().Select(entry => new BronzePart(
+                    entry.GetProperty("key").GetString() ?? throw new InvalidDataException($"{where}: an entry of '{name}' has no key"),
+                    entry.TryGetProperty(count, out var value) && value.TryGetInt64(out var lines) ? lines : null))];
             }
         }
         throw new InvalidDataException($"{where} lists neither parts nor pages: it is not a bronze run's manifest");
-    }
-
-    /// <summary>
-    /// The lines each part holds, as the function that wrote it counted them (a part's <c>rows</c>, a page's
-    /// <c>records</c>), by key; empty when the manifest does not say.
-    /// </summary>
-    public static IReadOnlyDictionary<string, long> LinesByKey(byte[] manifest)
-    {
-        using var document = JsonDocument.Parse(manifest);
-        foreach (var (list, count) in new[] { ("parts", "rows"), ("pages", "records") })
-        {
-            if (document.RootElement.TryGetProperty(list, out var entries) && entries.ValueKind == JsonValueKind.Array)
-            {
-                var lines = new Dictionary<string, long>(StringComparer.Ordinal);
-                foreach (var entry in entries.EnumerateArray())
-                {
-                    if (entry.TryGetProperty("key", out var key) && key.GetString() is { } name && entry.TryGetProperty(count, out var value) && value.TryGetInt64(out var number))
-                    {
-                        lines[name] = number;
-                    }
-                }
-                return lines;
-            }
-        }
-        return new Dictionary<string, long>();
     }
 
     /// <summary>The non-empty lines of a part (gzip when its key ends in <c>.gz</c>), counted without parsing them.</summary>

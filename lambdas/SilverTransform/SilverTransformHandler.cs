@@ -34,13 +34,12 @@ public sealed class SilverTransformHandler(IObjectStore store, IReadOnlyList<Sil
         {
             var input = Directory.CreateDirectory(Path.Combine(work, "bronze")).FullName;
             var files = new List<string>();
-            var listed = BronzeManifest.LinesByKey(manifest);
-            foreach (var key in BronzeManifest.Keys(manifest, request.Manifest))
+            foreach (var (key, listed) in BronzeManifest.Parts(manifest, request.Manifest))
             {
                 var content = await store.GetAsync(options.BronzeBucket, key, cancellationToken).ConfigureAwait(false)
                     ?? throw new FileNotFoundException($"the manifest lists {key}, which is not in {options.BronzeBucket}");
                 // Counted independently of the read: a part cut short or changed after its manifest was written is an error, never a smaller total.
-                if (listed.TryGetValue(key, out var expected) && BronzeManifest.CountLines(key, content) is var held && held != expected)
+                if (listed is { } expected && BronzeManifest.CountLines(key, content) is var held && held != expected)
                 {
                     throw new InvalidDataException($"{request.Manifest} lists {expected} lines in {key}, but the part holds {held}: it is truncated or was changed after the run");
                 }

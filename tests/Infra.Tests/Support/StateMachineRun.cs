@@ -50,10 +50,6 @@ public sealed record StateMachineRun(string Status, string? Error, string? Cause
             ["failures"] = new JsonObject([.. (failures ?? new Dictionary<string, (string, int)>()).Select(f =>
                 KeyValuePair.Create(f.Key, (JsonNode?)new JsonObject { ["error"] = f.Value.Error, ["times"] = f.Value.Times }))]),
         };
-        if (Environment.GetEnvironmentVariable("STATE_MACHINE_SCENARIO") is { } dump)
-        {
-            File.WriteAllText(dump, scenario.ToJsonString());
-        }
         using var result = JsonDocument.Parse(NodeTool.Run("stepfunctions", "aws-local-stepfunctions", "run.mjs", scenario.ToJsonString()));
         var root = result.RootElement;
         return new StateMachineRun(
