@@ -26,14 +26,15 @@ public static class AccessCommand
             }
         }
         stack ??= CommandLine.DefaultStack;
-        var settings = CommandLine.LoadSettings(stack, null, ProjectRoot.Find(host.WorkingDirectory), host.WorkingDirectory);
+        var root = ProjectRoot.Find(host.WorkingDirectory);
+        var settings = CommandLine.LoadSettings(stack, null, root, host.WorkingDirectory);
         var synthesis = PlatformProgram.Synthesize(settings);
         var actors = synthesis.Actors.Where(a => actor is null || a.Name == actor).ToList();
         if (actors.Count == 0)
         {
             throw new UsageError($"stack {stack} has no actor '{actor}': its actors are {string.Join(", ", synthesis.Actors.Select(a => $"'{a.Name}'"))}");
         }
-        var report = AccessProof.Evaluate(synthesis.Program, actors);
+        var report = AccessProof.Evaluate(synthesis.Program, actors, AccountWideProgram(settings, root, host));
         foreach (var decision in report.Decisions)
         {
             host.Out.WriteLine($"{decision.Actor.Name}\t{decision.Call.Describe()}\t{(decision.Allowed ? "allowed" : "DENIED")}");
@@ -49,5 +50,21 @@ public static class AccessCommand
         var denied = report.Decisions.Count(d => !d.Allowed);
         host.Out.WriteLine($"{stack}: {report.Decisions.Count} call(s) of {actors.Count} actor(s), {denied} denied, {report.Unused.Count} permission(s) no declared call uses");
         return denied == 0 ? 0 : 1;
+    }
+
+    /// <summary>The account stack's program the stack deploys beside (from its config file), or null for the account stack itself.</summary>
+    private static Infra.Model.PulumiProgram? AccountWideProgram(Infra.Platform.Configuration.StackSettings settings, string root, IHost host)
+    {
+        if (settings.Profile.AccountWide is not null)
+        {
+            return null;
+        }
+        var account = CommandLine.LoadSettings(Infra.Platform.Components.Account.AccountWide.Stack, null, root, host.WorkingDirectory);
+        if (account.Region != settings.Region)
+        {
+            throw new UsageError($"stack {settings.Stack} deploys to {settings.Region} but the account stack's config says {account.Region}: "
+                + "the account's settings are per region, so the proof needs the account stack of the same region");
+        }
+        return PlatformProgram.Build(account);
     }
 }

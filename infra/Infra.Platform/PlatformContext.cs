@@ -38,6 +38,12 @@ public sealed record PlatformContext
     public EncryptionKeyResult RequireKey() =>
         Key ?? throw new SynthesisException("this component needs the stack's key: create EncryptionKey first");
 
+    /// <summary>The key the account's Data Catalog is encrypted with (the account stack's); set once it is known.</summary>
+    public Components.Account.CatalogKey? CatalogKey { get; init; }
+
+    public Components.Account.CatalogKey RequireCatalogKey() =>
+        CatalogKey ?? throw new SynthesisException("this component needs the account's catalog key: look it up first");
+
     public ComponentScope Scope(string component) => new(Program, component, Provider);
 
     /// <summary>A scope whose resources use the aws-native provider.</summary>

@@ -8,7 +8,7 @@ namespace Infra.Policy;
 public static class PolicyPack
 {
     public static IReadOnlyList<PolicyRule> Rules { get; } =
-        [.. StorageRules.All, .. EncryptionRules.All, new CatalogEncryptionRule(), .. ServiceRules.All, .. IamRules.All, new ProtectionRule(),
+        [.. StorageRules.All, .. EncryptionRules.All, new CatalogEncryptionRule(), new AccountWideSettingsRule(), new IamAllowedPrincipalsRule(), .. ServiceRules.All, .. IamRules.All, new ProtectionRule(),
             .. AthenaStatementRules.All, .. ServiceLimitRules.All, .. ServiceWiringRules.All, .. RetryRules.All, new CreationOrderRule()];
 
     /// <summary>Findings accepted on purpose: each with its reason, tested like the rules.</summary>

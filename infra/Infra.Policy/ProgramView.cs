@@ -14,6 +14,8 @@ public sealed class ProgramView(PulumiProgram program, string stack, bool produc
 
     public IEnumerable<Resource> Resources => program.Resources;
 
+    public IReadOnlyList<KeyValuePair<string, Value>> Variables => program.Variables;
+
     public IEnumerable<Resource> OfType(params string[] types) => program.Resources.Where(r => types.Contains(r.Type));
 
     /// <summary>The input at a dotted path (<c>a.b.c</c>), or null when absent.</summary>

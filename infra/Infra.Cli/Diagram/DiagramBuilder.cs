@@ -71,7 +71,7 @@ public static partial class DiagramBuilder
         {
             yield return new(AlarmsNode, AlarmsNode, $"{alarms} CloudWatch alarms", Lane.Monitoring, Shape.Box);
         }
-        if (Count("aws:lakeformation:DataLakeSettings") > 0)
+        if (Count("aws:lakeformation:Resource") > 0)
         {
             yield return new(LakeFormationNode, LakeFormationNode,
                 $"Lake Formation, {Count("aws-native:lakeformation:Tag")} LF-tags, {Count("aws-native:lakeformation:PrincipalPermissions")} grants", Lane.Catalog, Shape.Box);

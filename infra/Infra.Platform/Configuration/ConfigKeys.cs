@@ -26,6 +26,9 @@ public static class ConfigKeys
     public const string DataEngineerPrincipal = Project + ":dataEngineerPrincipal";
     public const string LakeAdminPrincipal = Project + ":lakeAdminPrincipal";
 
+    /// <summary>The account stack's extra Lake Formation administrators: the roles that deploy governed stacks (IAM role ARNs, comma-separated).</summary>
+    public const string LakeAdmins = Project + ":lakeAdmins";
+
     /// <summary>Read by Pulumi at deployment (the program declares them), not by the synthesizer: the course API's base URL, token URL and client credentials (secret).</summary>
     public const string ApiBaseUrl = Project + ":apiBaseUrl";
     public const string ApiTokenUrl = Project + ":apiTokenUrl";
@@ -33,6 +36,16 @@ public static class ConfigKeys
 
     /// <summary>Read by Pulumi at deployment: the e-mail address subscribed to the stack's alarms and pipeline notices (required).</summary>
     public const string AlertEmail = Project + ":alertEmail";
+
+    /// <summary>Keys only the account stack reads.</summary>
+    public static readonly IReadOnlyList<string> AccountStackKeys = [LakeAdmins, LakeAdminPrincipal];
+
+    /// <summary>Keys only a stack with a lakehouse reads.</summary>
+    public static readonly IReadOnlyList<string> LakehouseStackKeys =
+    [
+        NoncurrentVersionDays, AccessLogRetentionDays, StreamConsumerReservedConcurrency, AlarmIteratorAgeSeconds, AlarmFreshnessHours,
+        AlarmDatabaseCpuPercent, AlarmDatabaseFreeStorageGib, ApiBaseUrl, ApiTokenUrl, ApiCredentials, AnalystPrincipal, DataEngineerPrincipal,
+    ];
 
     /// <summary>The name a program's <c>config</c> block gives a key of the project's namespace (Pulumi YAML adds the project).</summary>
     public static string InProgram(string key) =>
@@ -44,5 +57,6 @@ public static class ConfigKeys
         Environment, Course, Owner, AllowedAccountIds, AssumeRoleArn, NoncurrentVersionDays, AccessLogRetentionDays,
         StreamConsumerReservedConcurrency, AlarmIteratorAgeSeconds, AlarmFreshnessHours, AlarmDatabaseCpuPercent, AlarmDatabaseFreeStorageGib,
         ApiBaseUrl, ApiTokenUrl, ApiCredentials, AlertEmail, AnalystPrincipal, DataEngineerPrincipal, LakeAdminPrincipal,
+        LakeAdmins,
     ];
 }

@@ -41,6 +41,16 @@ public sealed partial record StackSettings
             }
         }
 
+        foreach (var key in profile.AccountWide is null ? ConfigKeys.AccountStackKeys : ConfigKeys.LakehouseStackKeys)
+        {
+            if (config.Get(key) is not null)
+            {
+                throw new ConfigError(profile.AccountWide is null
+                    ? $"{key} belongs to the account stack (stack '{Components.Account.AccountWide.Stack}'): Lake Formation's administrators are one list per account"
+                    : $"{key} belongs to a stack with a lakehouse, not to the account stack");
+            }
+        }
+
         var region = Required(config, ConfigKeys.Region);
         var partition = AwsPartition.Of(region);
         var owner = Required(config, ConfigKeys.Owner);
@@ -85,11 +95,20 @@ public sealed partial record StackSettings
             AssumeRoleArn = assumeRole,
             Profile = profile with
             {
-                Storage = profile.Storage with
-                {
-                    NoncurrentVersionDays = Days(config, ConfigKeys.NoncurrentVersionDays) ?? profile.Storage.NoncurrentVersionDays,
-                    AccessLogRetentionDays = Days(config, ConfigKeys.AccessLogRetentionDays) ?? profile.Storage.AccessLogRetentionDays,
-                },
+                Storage = profile.Storage is { } storage
+                    ? storage with
+                    {
+                        NoncurrentVersionDays = Days(config, ConfigKeys.NoncurrentVersionDays) ?? storage.NoncurrentVersionDays,
+                        AccessLogRetentionDays = Days(config, ConfigKeys.AccessLogRetentionDays) ?? storage.AccessLogRetentionDays,
+                    }
+                    : null,
+                AccountWide = profile.AccountWide is { } accountWide
+                    ? accountWide with
+                    {
+                        LakeAdmins = RoleArns(config, ConfigKeys.LakeAdmins, partition, allowWildcard: false),
+                        LakeAdminPrincipal = RoleArns(config, ConfigKeys.LakeAdminPrincipal, partition, allowWildcard: true).SingleOrDefault(),
+                    }
+                    : null,
                 Streaming = profile.Streaming is { } streaming
                     ? streaming with
                     {
@@ -115,19 +134,35 @@ public sealed partial record StackSettings
     {
         var principals = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (persona, key) in new[] { (Components.Governance.Persona.Analyst, ConfigKeys.AnalystPrincipal),
-            (Components.Governance.Persona.DataEngineer, ConfigKeys.DataEngineerPrincipal), (Components.Governance.Persona.LakeAdmin, ConfigKeys.LakeAdminPrincipal) })
+            (Components.Governance.Persona.DataEngineer, ConfigKeys.DataEngineerPrincipal) })
         {
-            if (config.Get(key) is not { } arn)
+            if (RoleArns(config, key, partition, allowWildcard: true).SingleOrDefault() is { } arn)
             {
-                continue;
+                principals[persona.Name] = arn;
             }
-            if (!System.Text.RegularExpressions.Regex.IsMatch(arn, $"^arn:{partition.Name}:iam::[0-9]{{12}}:role/[\\w+=,.@/*-]+$"))
-            {
-                throw new ConfigError($"{key} '{arn}' is not an IAM role ARN such as arn:{partition.Name}:iam::123456789012:role/analysts (* allowed, e.g. for IAM Identity Center roles)");
-            }
-            principals[persona.Name] = arn;
         }
         return principals;
+    }
+
+    /// <summary>A comma-separated list of IAM role ARNs (no commas in their names), or one ARN where <c>*</c> may match several.</summary>
+    private static IReadOnlyList<string> RoleArns(StackConfig config, string key, Aws.AwsPartition partition, bool allowWildcard)
+    {
+        var text = config.Get(key);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+        var arns = allowWildcard ? [text.Trim()] : text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var pattern = allowWildcard ? $"^arn:{partition.Name}:iam::[0-9]{{12}}:role/[\\w+=,.@/*-]+$" : $"^arn:{partition.Name}:iam::[0-9]{{12}}:role/[\\w+=.@/-]+$";
+        foreach (var arn in arns)
+        {
+            if (!System.Text.RegularExpressions.Regex.IsMatch(arn, pattern))
+            {
+                throw new ConfigError($"{key} '{arn}' is not an IAM role ARN such as arn:{partition.Name}:iam::123456789012:role/analysts"
+                    + (allowWildcard ? " (* allowed, e.g. for IAM Identity Center roles)" : " (several are separated by commas)"));
+            }
+        }
+        return arns;
     }
 
     private static string Required(StackConfig config, string key, string example = "<value>")

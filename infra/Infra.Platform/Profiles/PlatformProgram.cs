@@ -1,4 +1,5 @@
 using Infra.Model;
+using Infra.Platform.Components.Account;
 using Infra.Platform.Components.Catalog;
 using Infra.Platform.Components.Database;
 using Infra.Platform.Components.Encryption;
@@ -58,8 +59,14 @@ public static class PlatformProgram
         };
 
         context = EncryptionKey.Create(context, profile.Key);
+        if (profile.AccountWide is { } accountWide)
+        {
+            AccountWide.Create(context, accountWide);
+            return new Synthesis(program, context.Actors.All);
+        }
+        context = context with { CatalogKey = AccountWide.Lookup(context, settings.Project) };
         var stack = CourseCatalog.ForStack(profile.Course);
-        var storage = LakehouseStorage.Create(context, profile.Storage);
+        var storage = LakehouseStorage.Create(context, Require(profile.Storage, "a lakehouse"));
         var topic = NotificationTopic.Create(context);
         var streaming = profile.Streaming is { } streamSettings ? StreamingPlatform.Create(context, streamSettings, storage, profile.LogRetentionDays) : new StreamingResult([], [], []);
         var streams = streaming.Consumers;
@@ -79,8 +86,7 @@ public static class PlatformProgram
         {
             batch.Add(silver);
         }
-        var catalog = profile.Catalog is { } catalogSettings ? GlueCatalog.Create(context, catalogSettings, stack, storage,
-            profile.LakeFormation is { ManageDataLakeSettings: true } ? [new Infra.Model.Values.Reference(LakeFormation.SettingsResource)] : []) : null;
+        var catalog = profile.Catalog is { } catalogSettings ? GlueCatalog.Create(context, catalogSettings, stack, storage, governed: profile.LakeFormation is not null) : null;
         var serving = profile.Serving is { } servingSettings ? Serving.Create(context, servingSettings, storage, Require(catalog, "serving"), stack) : null;
         IReadOnlyList<StateMachineResult> machines = [];
         if (profile.Orchestration is { } orchestration)

@@ -18,7 +18,7 @@ public sealed record StackProfile
 {
     public required string Stack { get; init; }
 
-    /// <summary>dev, prod or course: the value <c>dataplatform:environment</c> must have.</summary>
+    /// <summary>dev, prod, course or account: the value <c>dataplatform:environment</c> must have.</summary>
     public required string Environment { get; init; }
 
     /// <summary>The course the stack teaches, or <see cref="AllCourses"/> for an environment stack.</summary>
@@ -38,7 +38,11 @@ public sealed record StackProfile
 
     public required EncryptionKeySettings Key { get; init; }
 
-    public required LakehouseStorageSettings Storage { get; init; }
+    /// <summary>The lakehouse's buckets (every stack but the account stack).</summary>
+    public LakehouseStorageSettings? Storage { get; init; }
+
+    /// <summary>What exists once per account and region (the account stack only; it holds nothing else).</summary>
+    public Components.Account.AccountWideSettings? AccountWide { get; init; }
 
     /// <summary>Kinesis streams and their consumers (course 1 and 2 web sessions).</summary>
     public StreamIngestionSettings? Streaming { get; init; }

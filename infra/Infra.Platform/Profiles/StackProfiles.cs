@@ -83,8 +83,26 @@ public static class StackProfiles
         Catalog = Dev.Catalog! with { RawZoneCrawler = number == 3 },
     };
 
+    /// <summary>
+    /// Once per account and region, before any other stack there: what AWS keeps once per account. Its key encrypts
+    /// the catalog of every stack, so it is kept even when the stack is destroyed.
+    /// </summary>
+    private static readonly StackProfile Account = new()
+    {
+        Stack = Components.Account.AccountWide.Stack,
+        Environment = "account",
+        Course = StackProfile.AllCourses,
+        RetainData = true,
+        LogRetentionDays = Dev.LogRetentionDays,
+        Key = new() { DeletionWindowDays = 30, ServesLogsAndAlarms = false },
+        AccountWide = new(),
+    };
+
     public static readonly IReadOnlyList<StackProfile> All =
-        [Dev, Prod, Course(1), Course(2), Course(3), Course(4)];
+        [Dev, Prod, Course(1), Course(2), Course(3), Course(4), Account];
+
+    /// <summary>The stacks that hold a lakehouse: every stack but the account stack.</summary>
+    public static IReadOnlyList<StackProfile> Lakehouses => [.. All.Where(profile => profile.AccountWide is null)];
 
     public static StackProfile? Find(string stack) => All.FirstOrDefault(profile => profile.Stack == stack);
 

@@ -14,9 +14,10 @@ namespace Infra.Policy.Access;
 /// </summary>
 public static class AccessProof
 {
-    public static AccessReport Evaluate(PulumiProgram program, IReadOnlyList<Actor> actors)
+    /// <param name="accountWide">The account stack's program (what AWS keeps once per account), for any other stack.</param>
+    public static AccessReport Evaluate(PulumiProgram program, IReadOnlyList<Actor> actors, PulumiProgram? accountWide = null)
     {
-        var account = new Account(program);
+        var account = new Account(program, accountWide);
         var used = new HashSet<(string Policy, string Sid, string Action)>();
         var decisions = new List<Decision>();
         foreach (var actor in actors)

@@ -9,7 +9,8 @@ namespace Infra.Policy.Access;
 /// <summary>
 /// What AWS would hold after the program is deployed, as far as access is concerned: each role's identity
 /// policies, each resource's policy (bucket, key, topic, queue), what each resource is encrypted with, and
-/// Lake Formation's state. Read from the synthesized program only.
+/// Lake Formation's state. Read from the synthesized program and, for what AWS keeps once per account (the catalog's
+/// encryption and its key's policy, Lake Formation's settings), from the account stack's program.
 /// </summary>
 public sealed class Account
 {
@@ -17,15 +18,66 @@ public sealed class Account
     private readonly List<(string Prefix, string Policy, Statement Statement)> _resourcePolicies = [];
     private readonly Dictionary<string, string> _encryptedBy = new(StringComparer.Ordinal);
 
-    public Account(PulumiProgram program)
+    /// <param name="accountWide">The account stack's program, which the stack deploys beside; null when the program is the account stack's or stands alone.</param>
+    public Account(PulumiProgram program, PulumiProgram? accountWide = null)
     {
-        Region = program.Resources.Where(r => r.Type == "pulumi:providers:aws").Select(r => Text(r, "region")).OfType<string>().FirstOrDefault() ?? "us-east-1";
+        Region = RegionOf(program);
         foreach (var resource in program.Resources)
         {
             Read(resource);
         }
-        Lake = new LakeFormationState(program);
+        Lake = new LakeFormationState(program, accountWide is null ? null : new LakeFormationState(accountWide));
+        if (accountWide is not null)
+        {
+            Adopt(program, accountWide);
+        }
     }
+
+    public static string RegionOf(PulumiProgram program) =>
+        program.Resources.Where(r => r.Type == "pulumi:providers:aws").Select(r => Text(r, "region")).OfType<string>().FirstOrDefault() ?? "us-east-1";
+
+    /// <summary>
+    /// The account stack's keys as this program names them (a variable that reads the alias the account stack gives the
+    /// key), with their key policies; and the catalog's key. A catalog key this program does not read stays unnamed here,
+    /// so every catalog call that needs it is denied.
+    /// </summary>
+    private void Adopt(PulumiProgram program, PulumiProgram accountWide)
+    {
+        var shared = new Account(accountWide);
+        if (shared.CatalogKey is { } catalogKey && CatalogKey is null)
+        {
+            CatalogKey = $"the account stack's {catalogKey}, which this stack does not read";
+        }
+        foreach (var alias in accountWide.Resources.Where(r => r.Type == "aws:kms:Alias"))
+        {
+            if (Text(alias, "name") is not { } aliasName || Input(alias, "targetKeyId") is not Reference target)
+            {
+                continue;
+            }
+            var theirs = $"${{{target.Root}.arn}}";
+            foreach (var (variable, value) in program.Variables)
+            {
+                if (!ReadsAlias(value, aliasName))
+                {
+                    continue;
+                }
+                var ours = $"${{{variable}}}";
+                _resourcePolicies.AddRange(shared._resourcePolicies.Where(p => p.Prefix == theirs).Select(p => (ours, $"{p.Policy} (account stack)", p.Statement)));
+                if (shared.CatalogKey == theirs)
+                {
+                    CatalogKey = ours;
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether a variable is <c>fn::invoke aws:kms/getAlias</c> of the alias, returning the key's ARN.</summary>
+    private static bool ReadsAlias(Value value, string aliasName) =>
+        value is BuiltIn { Function: "invoke", Argument: MapValue call }
+        && call.TryGet("function", out var function) && function is Text { Content: "aws:kms/getAlias:getAlias" }
+        && call.TryGet("return", out var returned) && returned is Text { Content: "targetKeyArn" }
+        && call.TryGet("arguments", out var arguments) && arguments is MapValue named && named.TryGet("name", out var name) && name is Text { Content: var read }
+        && read == aliasName;
 
     public string Region { get; }
 

@@ -19,8 +19,14 @@ public sealed class LakeFormationState
     private readonly Dictionary<string, Dictionary<string, IReadOnlyList<string>>> _databaseTags = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, IReadOnlyList<string>>> _tableTags = new(StringComparer.Ordinal);
 
-    public LakeFormationState(PulumiProgram program)
+    /// <param name="accountWide">Lake Formation as the account stack leaves it (its settings are the account's), if the program is another stack's.</param>
+    public LakeFormationState(PulumiProgram program, LakeFormationState? accountWide = null)
     {
+        if (accountWide is not null)
+        {
+            Governs = accountWide.Governs;
+            Admins = accountWide.Admins;
+        }
         foreach (var resource in program.Resources)
         {
             switch (resource.Type)
@@ -39,14 +45,41 @@ public sealed class LakeFormationState
                 case "aws-native:lakeformation:PrincipalPermissions":
                     _grants.Add(Grant.Read(resource));
                     break;
+                case "aws:glue:CatalogDatabase" when Text(resource, "name") is { } name && GrantsAllToIamAllowedPrincipals(Input(resource, "createTableDefaultPermissions")):
+                    _iamTablesIn.Add(name);
+                    break;
+                case "aws:lakeformation:Permissions" when Text(resource, "principal") == IamAllowedPrincipals && Input(resource, "permissions") is ListValue { Items: [Text { Content: "ALL" }] }
+                    && Input(resource, "database.name") is { } database:
+                    _iamDatabases.Add(database is Reference named
+                        ? program.Resources.FirstOrDefault(r => r.Name == named.Root) is { } target ? Text(target, "name") ?? "" : ""
+                        : Rendered.Of(database));
+                    break;
             }
         }
     }
 
-    /// <summary>Whether Lake Formation decides catalog access (new databases and tables grant nothing to IAMAllowedPrincipals).</summary>
-    public bool Governs { get; }
+    public const string IamAllowedPrincipals = "IAM_ALLOWED_PRINCIPALS";
 
-    public IReadOnlyList<string> Admins { get; } = [];
+    private readonly HashSet<string> _iamTablesIn = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _iamDatabases = new(StringComparer.Ordinal);
+
+    /// <summary>Whether Lake Formation decides catalog access (new databases and tables grant nothing to IAMAllowedPrincipals).</summary>
+    public bool Governs { get; private set; }
+
+    /// <summary>
+    /// Whether Lake Formation decides access to a database (table null) or a table: it governs the catalog, and the
+    /// program has not left that database (ALL to IAMAllowedPrincipals on it) or the tables created in it (its default
+    /// table permissions) to IAM, as a stack that does not use Lake Formation declares its own databases.
+    /// </summary>
+    public bool GovernsObject(string database, string? table) =>
+        Governs && !(table is null ? _iamDatabases.Contains(database) : _iamTablesIn.Contains(database));
+
+    private static bool GrantsAllToIamAllowedPrincipals(Value? defaults) =>
+        defaults is ListValue list && list.Items.OfType<MapValue>().Any(entry =>
+            entry.TryGet("principal", out var principal) && principal is MapValue who && who.TryGet("dataLakePrincipalIdentifier", out var id) && id is Text { Content: IamAllowedPrincipals }
+            && entry.TryGet("permissions", out var permissions) && permissions is ListValue { Items: [Text { Content: "ALL" }] });
+
+    public IReadOnlyList<string> Admins { get; private set; } = [];
 
     /// <summary>Registered locations (S3 ARNs) whose data Lake Formation vends credentials for.</summary>
     public List<string> Registered { get; } = [];

@@ -58,7 +58,7 @@ public static class RequestExpansion
                 yield return new ApiRequest(keyAction, catalogKey, "glue", Empty, $"{action} on the catalog encrypted with the key");
             }
         }
-        if (service == "glue" && account.Lake.Governs && TableOf(resource) is var (database, table))
+        if (service == "glue" && TableOf(resource) is var (database, table))
         {
             var permission = name switch
             {
@@ -67,6 +67,10 @@ public static class RequestExpansion
                 "DeleteTable" => "DROP",
                 _ => "DESCRIBE",
             };
+            if (!account.Lake.GovernsObject(database, permission == "CREATE_TABLE" ? null : table))
+            {
+                yield break;
+            }
             yield return new LakePermissionRequest(permission, database, permission == "CREATE_TABLE" ? null : table, $"{action} where Lake Formation governs the catalog");
         }
     }
@@ -78,11 +82,12 @@ public static class RequestExpansion
             yield return request;
         }
         var location = Rendered.Of(read.Location);
-        if (account.Lake.Governs)
+        var governed = account.Lake.GovernsObject(read.Database, read.Table);
+        if (governed)
         {
             yield return new LakePermissionRequest("SELECT", read.Database, read.Table, "reading rows where Lake Formation governs the catalog");
         }
-        if (account.Lake.Governs && account.Lake.RegisteredLocationOf(location) is not null)
+        if (governed && account.Lake.RegisteredLocationOf(location) is not null)
         {
             yield return new ApiRequest("lakeformation:GetDataAccess", "*", null, Empty, "reading rows of a registered location");
             yield break;
@@ -111,7 +116,8 @@ public static class RequestExpansion
             yield return request;
         }
         var location = write.Location is null ? null : Rendered.Of(write.Location);
-        if (account.Lake.Governs)
+        var governed = account.Lake.GovernsObject(write.Database, write.Table);
+        if (governed)
         {
             if (write.Change == TableChange.Insert)
             {
@@ -126,7 +132,7 @@ public static class RequestExpansion
         {
             yield break;
         }
-        if (account.Lake.Governs && account.Lake.RegisteredLocationOf(location) is not null)
+        if (governed && account.Lake.RegisteredLocationOf(location) is not null)
         {
             yield return new ApiRequest("lakeformation:GetDataAccess", "*", null, Empty, "writing rows of a registered location");
             yield break;

@@ -1,3 +1,4 @@
+using Infra.Model.Values;
 using static Infra.Policy.ProgramView;
 
 namespace Infra.Policy.Rules;
@@ -30,12 +31,15 @@ public static class EncryptionRules
     ];
 }
 
-/// <summary>The Data Catalog is encrypted where the stack has tables in it.</summary>
+/// <summary>
+/// The Data Catalog is encrypted where the stack has tables in it: the account stack sets the encryption, and every
+/// other stack with catalog databases reads the account stack's key by its alias (its catalog callers use that key).
+/// </summary>
 public sealed class CatalogEncryptionRule : PolicyRule
 {
     public override string Id => "GLUE-3-catalog-encryption";
-    public override string Requires => "a stack with catalog tables sets the catalog's encryption at rest with a key";
-    public override string Fix => "add DataCatalogEncryptionSettings (SSE-KMS) in the one stack that manages the account's catalog";
+    public override string Requires => "a stack with catalog tables uses the catalog encrypted at rest with a key: the account stack's";
+    public override string Fix => $"deploy the account stack (it sets DataCatalogEncryptionSettings) and read its key with {Platform.Components.Account.AccountWide.GetAliasFunction}";
 
     public override IEnumerable<Finding> Check(ProgramView program)
     {
@@ -45,6 +49,10 @@ public sealed class CatalogEncryptionRule : PolicyRule
         }
         var encrypted = program.OfType("aws:glue:DataCatalogEncryptionSettings")
             .Any(s => Text(s, "dataCatalogEncryptionSettings.encryptionAtRest.catalogEncryptionMode") == "SSE-KMS");
-        return encrypted ? [] : [Broken("catalog", "the Data Catalog is not encrypted at rest by this stack")];
+        var readsTheAccountsKey = program.Variables.Any(variable => variable.Value is BuiltIn { Function: "invoke", Argument: MapValue call }
+            && call.TryGet("function", out var function) && function is Text { Content: Platform.Components.Account.AccountWide.GetAliasFunction }
+            && call.TryGet("arguments", out var arguments) && arguments is MapValue named && named.TryGet("name", out var alias)
+            && alias is Text { Content: var aliasName } && aliasName == Platform.Components.Account.AccountWide.CatalogKeyAlias(Platform.Configuration.ConfigKeys.Project));
+        return encrypted || readsTheAccountsKey ? [] : [Broken("catalog", "the stack neither encrypts the Data Catalog nor uses the account's catalog key")];
     }
 }

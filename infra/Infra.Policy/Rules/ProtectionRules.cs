@@ -9,7 +9,7 @@ public sealed class ProtectionRule : PolicyRule
 {
     public static readonly IReadOnlyList<string> DataStores =
         ["aws:s3:Bucket", "aws:kinesis:Stream", "aws:rds:Instance", "aws:kms:Key", "aws:sqs:Queue", "aws:s3tables:TableBucket", "aws:s3tables:Table", "aws:dynamodb:Table",
-            "aws:glue:CatalogDatabase", "aws:glue:CatalogTable", "aws:glue:DataCatalogEncryptionSettings", "aws:athena:Workgroup", "aws:sns:Topic", "aws:ssm:Parameter"];
+            "aws:glue:CatalogDatabase", "aws:glue:CatalogTable", "aws:glue:DataCatalogEncryptionSettings", "aws:lakeformation:DataLakeSettings", "aws:athena:Workgroup", "aws:sns:Topic", "aws:ssm:Parameter"];
 
     public override string Id => "PROD-1-data-retained";
     public override string Requires => "in prod every data store and every resource consumers rely on is protected and retained on delete";

@@ -38,16 +38,5 @@ public static class ServiceRules
             (_, mapping) => IsSet(mapping, "destinationConfig.onFailure.destinationArn") ? null : "failed batches are dropped"),
         new ResourceRule("LOG-1-log-group", "every log group has a retention and a key", "set retentionInDays and kmsKeyId", ["aws:cloudwatch:LogGroup"],
             (_, logs) => IsSet(logs, "retentionInDays") && IsSet(logs, "kmsKeyId") ? null : "logs are kept forever or unencrypted"),
-        new ResourceRule("LF-1-no-iam-allowed-principals", "no Lake Formation grant or default goes to IAMAllowedPrincipals", "grant named principals; set the data lake defaults to empty lists",
-            ["aws:lakeformation:Permissions", "aws-native:lakeformation:PrincipalPermissions", "aws:lakeformation:DataLakeSettings"],
-            (_, grant) => Mentions(grant.Properties, "IAM_ALLOWED_PRINCIPALS") ? "IAMAllowedPrincipals is granted" : null),
     ];
-
-    private static bool Mentions(Value value, string text) => value switch
-    {
-        Text t => t.Content.Contains(text, StringComparison.Ordinal),
-        MapValue map => map.Entries.Any(entry => Mentions(entry.Value, text)),
-        ListValue list => list.Items.Any(item => Mentions(item, text)),
-        _ => false,
-    };
 }

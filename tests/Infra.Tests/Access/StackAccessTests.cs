@@ -28,7 +28,7 @@ public class StackAccessRegressionTests
     [MemberData(nameof(Stacks.Names), MemberType = typeof(Stacks))]
     public void Without_the_key_through_glue_every_catalog_call_of_the_pipelines_is_denied(string stack)
     {
-        var denied = StackProof.Without(stack, _ => false, sid: "UseTheDataKeyForTheEncryptedCatalog").Decisions.SelectMany(d => d.Denials).ToList();
+        var denied = StackProof.Without(stack, _ => false, sid: "UseTheCatalogKeyForTheEncryptedCatalog").Decisions.SelectMany(d => d.Denials).ToList();
 
         Assert.NotEmpty(denied);
         Assert.All(denied, d => Assert.Equal("glue", ((ApiRequest)d.Request).Via));
@@ -46,7 +46,7 @@ public class StackAccessRegressionTests
     }
 
     [Theory]
-    [MemberData(nameof(Stacks.Names), MemberType = typeof(Stacks))]
+    [MemberData(nameof(Stacks.Lakehouses), MemberType = typeof(Stacks))]
     public void Without_the_key_a_schedule_cannot_read_its_encrypted_payload(string stack)
     {
         var denied = StackProof.Without(stack, _ => false, sid: "DecryptTheSchedulesPayload").Decisions.Where(d => !d.Allowed).ToList();

@@ -19,12 +19,20 @@ public static class StackProof
     {
         var synthesis = PlatformProgram.Synthesize(Stacks.Settings(stack));
         var program = new PulumiProgram("copy");
+        foreach (var (name, value) in synthesis.Program.Variables)
+        {
+            program.AddVariable(name, value);
+        }
         foreach (var resource in synthesis.Program.Resources.Where(r => !drop(r)))
         {
             program.Add(sid is null ? resource : WithoutStatement(resource, sid));
         }
-        return AccessProof.Evaluate(program, synthesis.Actors);
+        return AccessProof.Evaluate(program, synthesis.Actors, AccountWide(stack));
     }
+
+    /// <summary>The account stack's program every other stack deploys beside.</summary>
+    public static PulumiProgram? AccountWide(string stack) =>
+        stack == Infra.Platform.Components.Account.AccountWide.Stack ? null : PlatformProgram.Build(Stacks.Settings(Infra.Platform.Components.Account.AccountWide.Stack));
 
     private static Resource WithoutStatement(Resource resource, string sid)
     {

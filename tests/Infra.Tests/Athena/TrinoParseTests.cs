@@ -28,7 +28,7 @@ public class TrinoParseTests
     }
 
     [Theory]
-    [MemberData(nameof(Stacks.Names), MemberType = typeof(Stacks))]
+    [MemberData(nameof(Stacks.Lakehouses), MemberType = typeof(Stacks))]
     public void Every_statement_the_stack_sends_to_athena_parses_as_trino(string stack)
     {
         var statements = Statements(stack);

@@ -89,14 +89,22 @@ public class GlueCatalogTests
     }
 
     [Fact]
-    public void The_catalog_is_encrypted_with_the_stack_key()
+    public void The_account_stack_encrypts_the_catalog_with_its_key_which_it_keeps_and_the_other_stacks_only_read_it()
     {
-        var encryption = Dev.Resource("catalog-encryption");
+        var account = Stacks.Deploy(Infra.Platform.Components.Account.AccountWide.Stack);
+        var encryption = account.Resource("catalog-encryption");
+        var key = account.Resource("data-key");
 
         Assert.Equal("SSE-KMS", encryption.Input("dataCatalogEncryptionSettings.encryptionAtRest.catalogEncryptionMode"));
-        Assert.Equal(Dev.Outputs["kmsKeyArn"], encryption.Input("dataCatalogEncryptionSettings.encryptionAtRest.sseAwsKmsKeyId"));
+        Assert.Equal(key.Outputs["arn"], encryption.Input("dataCatalogEncryptionSettings.encryptionAtRest.sseAwsKmsKeyId"));
         Assert.Equal(true, encryption.Input("dataCatalogEncryptionSettings.connectionPasswordEncryption.returnConnectionPasswordEncrypted"));
-        Assert.Equal(Dev.Outputs["kmsKeyArn"], encryption.Input("dataCatalogEncryptionSettings.connectionPasswordEncryption.awsKmsKeyId"));
+        Assert.Equal(key.Outputs["arn"], encryption.Input("dataCatalogEncryptionSettings.connectionPasswordEncryption.awsKmsKeyId"));
+        // Destroying the account stack never schedules the deletion of the key catalog objects are encrypted under.
+        Assert.True(key.HasOption("protect", true) && key.HasOption("retainOnDelete", true));
+        Assert.Equal(Infra.Platform.Components.Account.AccountWide.CatalogKeyAlias("dataplatform"), account.Resource("data-key-alias").Input("name"));
+
+        Assert.DoesNotContain(Dev.Resources, r => r.Type == "aws:glue:DataCatalogEncryptionSettings");
+        Assert.Equal($"arn:aws:kms:eu-west-1:{Infra.Tests.Mocking.EchoMocks.AccountId}:key/account-data-key-id", Dev.Variables[Infra.Platform.Components.Account.AccountWide.CatalogKeyVariable]);
     }
 }
 

@@ -27,7 +27,7 @@ public class IngestionInfrastructureTests
     private static object? Id(DeploymentResult stack, string resource) => stack.Resource(resource).Id;
 
     [Theory]
-    [MemberData(nameof(Stacks.Names), MemberType = typeof(Stacks))]
+    [MemberData(nameof(Stacks.Lakehouses), MemberType = typeof(Stacks))]
     public void No_stack_has_a_route_to_the_internet_and_subnets_give_no_public_addresses(string stack)
     {
         var deployed = Stacks.Deploy(stack);

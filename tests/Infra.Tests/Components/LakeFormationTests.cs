@@ -19,14 +19,19 @@ public class LakeFormationTests
         [.. List(grant, "resource.lfTagPolicy.expression").Cast<Dictionary<string, object?>>().SelectMany(e => (List<object?>)e["tagValues"]!).Cast<string>()];
 
     [Fact]
-    public void The_admins_are_the_deployer_and_the_lake_admin_role_and_nothing_defaults_to_iam_allowed_principals()
+    public void The_accounts_admins_are_its_deployer_its_lake_admin_role_and_the_named_deployers_and_nothing_defaults_to_iam_allowed_principals()
     {
-        var settings = Course3.Resource("data-lake-settings");
+        const string Ci = "arn:aws:iam::123456789012:role/ci-deployer";
+        var config = Infra.Platform.Configuration.StackConfig.FromJson($$"""{"aws:region":"eu-west-1","dataplatform:environment":"account","dataplatform:owner":"me","dataplatform:lakeAdmins":"{{Ci}}"}""");
+        var account = MockDeployment.Run(Infra.Model.Yaml.ProgramWriter.Write(Infra.Platform.Profiles.PlatformProgram.Build(
+            Infra.Platform.Configuration.StackSettings.Resolve("account", "dataplatform", "organization", config))), new EchoMocks(), Stacks.MockSettings("account", config));
+        var settings = account.Resource("data-lake-settings");
 
-        Assert.Equal(new List<object?> { $"arn:aws:iam::{EchoMocks.AccountId}:role/deployer", Course3.Resource("lake-admin-role").Outputs["arn"] }, settings.Input("admins"));
+        Assert.Equal(new List<object?> { $"arn:aws:iam::{EchoMocks.AccountId}:role/deployer", account.Resource("lake-admin-role").Outputs["arn"], Ci }, settings.Input("admins"));
         Assert.Empty(List(settings, "createDatabaseDefaultPermissions"));
         Assert.Empty(List(settings, "createTableDefaultPermissions"));
         Assert.DoesNotContain(Course3.Resources, r => JsonSerializer.Serialize(r.Inputs).Contains("IAM_ALLOWED_PRINCIPALS", StringComparison.Ordinal));
+        Assert.DoesNotContain(Course3.Resources, r => r.Type == "aws:lakeformation:DataLakeSettings");
     }
 
     [Fact]
@@ -99,9 +104,20 @@ public class LakeFormationTests
     }
 
     [Fact]
-    public void Only_the_lakehouse_course_and_the_environments_hold_lake_formation()
+    public void Only_the_lakehouse_course_and_the_environments_govern_with_lake_formation_and_the_others_leave_their_own_databases_to_iam()
     {
-        Assert.DoesNotContain(Stacks.Deploy("course1").Resources, r => r.Type.Contains("lakeformation", StringComparison.Ordinal));
-        Assert.Contains(Stacks.Deploy("dev").Resources, r => r.Type == "aws:lakeformation:DataLakeSettings");
+        var course1 = Stacks.Deploy("course1");
+        Assert.DoesNotContain(course1.Resources, r => r.Type.Contains("aws-native:lakeformation", StringComparison.Ordinal) || r.Type == "aws:lakeformation:Resource");
+        foreach (var layer in new[] { "bronze", "silver", "gold" })
+        {
+            var database = course1.Resource($"{layer}-database");
+            var defaults = (Dictionary<string, object?>)List(database, "createTableDefaultPermissions").Single()!;
+            Assert.Equal("IAM_ALLOWED_PRINCIPALS", ((Dictionary<string, object?>)defaults["principal"]!)["dataLakePrincipalIdentifier"]);
+            Assert.Equal(new List<object?> { "ALL" }, defaults["permissions"]);
+            var grant = course1.Resource($"{layer}-database-iam-access");
+            Assert.Equal("IAM_ALLOWED_PRINCIPALS", grant.Input("principal"));
+            Assert.Equal(database.Input("name"), grant.Input("database.name"));
+        }
+        Assert.Contains(Stacks.Deploy("dev").Resources, r => r.Type == "aws:lakeformation:Resource");
     }
 }

@@ -105,7 +105,7 @@ public class LakehouseStorageTests
     {
         var rule = Dev.Resource(bucket + "-lifecycle");
 
-        Assert.Equal((long)Stacks.Settings("dev").Profile.Storage.NoncurrentVersionDays, rule.Input("rules[0].noncurrentVersionExpiration.noncurrentDays"));
+        Assert.Equal((long)Stacks.Settings("dev").Profile.Storage!.NoncurrentVersionDays, rule.Input("rules[0].noncurrentVersionExpiration.noncurrentDays"));
         Assert.Equal((long)SecureBucket.AbortIncompleteMultipartDays, rule.Input("rules[0].abortIncompleteMultipartUpload.daysAfterInitiation"));
     }
 
@@ -121,7 +121,7 @@ public class LakehouseStorageTests
     }
 
     [Theory]
-    [MemberData(nameof(Stacks.Names), MemberType = typeof(Stacks))]
+    [MemberData(nameof(Stacks.Lakehouses), MemberType = typeof(Stacks))]
     public void NonProdStacks_AreDestroyable_AndProdIsNot(string stack)
     {
         var bronze = Stacks.Deploy(stack).Resource("bronze-bucket");

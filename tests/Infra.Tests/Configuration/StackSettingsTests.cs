@@ -22,7 +22,7 @@ public class StackSettingsTests
 
         Assert.Equal("eu-west-1", settings.Region);
         Assert.False(settings.Profile.RetainData);
-        Assert.Equal(StackProfiles.Find("dev")!.Storage.NoncurrentVersionDays, settings.Profile.Storage.NoncurrentVersionDays);
+        Assert.Equal(StackProfiles.Find("dev")!.Storage!.NoncurrentVersionDays, settings.Profile.Storage!.NoncurrentVersionDays);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public partial class StackDiagramTests
     private static StackDiagram Diagram(string stack) => DiagramBuilder.Build(PlatformProgram.Build(Stacks.Settings(stack)), stack);
 
     [Theory]
-    [MemberData(nameof(Stacks.Names), MemberType = typeof(Stacks))]
+    [MemberData(nameof(Stacks.Lakehouses), MemberType = typeof(Stacks))]
     public void Every_function_stream_state_machine_and_layer_of_a_stack_is_drawn(string stack)
     {
         var program = PlatformProgram.Build(Stacks.Settings(stack));

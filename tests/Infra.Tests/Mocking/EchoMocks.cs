@@ -54,6 +54,13 @@ public class EchoMocks : IMocks
             ["arn"] = args.Arguments["arn"],
             ["issuerArn"] = $"arn:aws:iam::{AccountId}:role/deployer",
         },
+        // The account stack's key, read by its alias in every other stack.
+        "aws:kms/getAlias:getAlias" => new Dictionary<string, object?>
+        {
+            ["name"] = args.Arguments["name"],
+            ["targetKeyArn"] = $"arn:aws:kms:eu-west-1:{AccountId}:key/account-data-key-id",
+            ["targetKeyId"] = "account-data-key-id",
+        },
         "aws:index/getAvailabilityZones:getAvailabilityZones" => new Dictionary<string, object?>
         {
             ["names"] = new List<object?> { "eu-west-1a", "eu-west-1b", "eu-west-1c" },

@@ -148,7 +148,6 @@ public class PolicyPackTests
     [Theory]
     [InlineData("aws:glue:CatalogDatabase")]
     [InlineData("aws:glue:CatalogTable")]
-    [InlineData("aws:glue:DataCatalogEncryptionSettings")]
     [InlineData("aws:athena:Workgroup")]
     [InlineData("aws:sns:Topic")]
     [InlineData("aws:ssm:Parameter")]
@@ -162,6 +161,42 @@ public class PolicyPackTests
     }
 
     [Fact]
+    public void Iam_allowed_principals_is_never_a_default_nor_granted_where_lake_formation_governs_and_elsewhere_only_on_whole_own_databases()
+    {
+        var iamDefaults = new MapValue { ["principal"] = new MapValue { ["dataLakePrincipalIdentifier"] = "IAM_ALLOWED_PRINCIPALS" }, ["permissions"] = new ListValue { "ALL" } };
+        var database = R("db", "aws:glue:CatalogDatabase", new MapValue { ["name"] = "db", ["createTableDefaultPermissions"] = new ListValue { iamDefaults } });
+        var wholeDatabase = R("db-iam", "aws:lakeformation:Permissions", new MapValue
+        {
+            ["principal"] = "IAM_ALLOWED_PRINCIPALS", ["permissions"] = new ListValue { "ALL" }, ["database"] = new MapValue { ["name"] = new Reference("db", "name") },
+        });
+        Assert.Empty(Findings(Program(database, wholeDatabase), "LF-1-no-iam-allowed-principals"));
+
+        var registered = R("location", "aws:lakeformation:Resource", new MapValue { ["arn"] = "arn:aws:s3:::b" });
+        Assert.Equal(2, Findings(Program(database, wholeDatabase, registered), "LF-1-no-iam-allowed-principals").Count);
+
+        var oneTable = R("table-iam", "aws:lakeformation:Permissions", new MapValue
+        {
+            ["principal"] = "IAM_ALLOWED_PRINCIPALS", ["permissions"] = new ListValue { "ALL" },
+            ["table"] = new MapValue { ["databaseName"] = new Reference("db", "name"), ["name"] = "t" },
+        });
+        Assert.Single(Findings(Program(database, oneTable), "LF-1-no-iam-allowed-principals"));
+
+        var settings = R("settings", "aws:lakeformation:DataLakeSettings", new MapValue { ["createTableDefaultPermissions"] = new ListValue { iamDefaults } });
+        Assert.Single(Findings(Program(settings), "LF-1-no-iam-allowed-principals"));
+    }
+
+    [Fact]
+    public void Only_the_account_stack_sets_what_aws_keeps_once_per_account()
+    {
+        var encryption = Program(R("catalog-encryption", "aws:glue:DataCatalogEncryptionSettings", new MapValue()), R("settings", "aws:lakeformation:DataLakeSettings", new MapValue()));
+        var rule = Infra.Policy.PolicyPack.Rules.Single(r => r.Id == "ACC-1-account-wide-settings");
+
+        Assert.Equal(2, rule.Check(new Infra.Policy.ProgramView(encryption, "course3", false)).Count());
+        Assert.Empty(rule.Check(new Infra.Policy.ProgramView(encryption, "account", true)));
+        Assert.Empty(rule.Check(new Infra.Policy.ProgramView(PlatformProgram.Build(Stacks.Settings("course3")), "course3", false)));
+    }
+
+    [Fact]
     public void The_athena_catalog_and_key_policy_rules_catch_their_mistakes()
     {
         var open = Program(R("w", "aws:athena:Workgroup", new MapValue { ["configuration"] = new MapValue { ["enforceWorkgroupConfiguration"] = false } }));
@@ -169,6 +204,13 @@ public class PolicyPackTests
 
         var database = R("d", "aws:glue:CatalogDatabase", new MapValue { ["name"] = "d" });
         Assert.Single(Findings(Program(database), "GLUE-3-catalog-encryption"));
+        var readsTheAccountsKey = Program(database);
+        readsTheAccountsKey.AddVariable("accountCatalogKeyArn", Fn.Invoke("aws:kms/getAlias:getAlias",
+            new MapValue { ["name"] = Infra.Platform.Components.Account.AccountWide.CatalogKeyAlias("dataplatform") }, returnField: "targetKeyArn"));
+        Assert.Empty(Findings(readsTheAccountsKey, "GLUE-3-catalog-encryption"));
+        var readsAnotherKey = Program(database);
+        readsAnotherKey.AddVariable("someKey", Fn.Invoke("aws:kms/getAlias:getAlias", new MapValue { ["name"] = "alias/something-else" }, returnField: "targetKeyArn"));
+        Assert.Single(Findings(readsAnotherKey, "GLUE-3-catalog-encryption"));
 
         var key = R("k", "aws:kms:Key", new MapValue
         {

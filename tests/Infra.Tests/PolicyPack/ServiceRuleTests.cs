@@ -166,6 +166,8 @@ public class ServiceRuleTests
                 R("fn", "aws:lambda:Function", new MapValue { ["role"] = new Reference("role", "arn") })),
             Program(Role("role", "lambda.amazonaws.com"), R("policy", "aws:iam:RolePolicy", new MapValue { ["role"] = new Reference("role", "id") }),
                 R("fn", "aws:lambda:Function", new MapValue { ["role"] = new Reference("role", "arn") }, new ResourceOptions { DependsOn = [new Reference("policy")] })) },
+        // Every stack set the catalog's encryption, and course 3 Lake Formation's settings, until this rule found it.
+        { "ACC-1-account-wide-settings", Program(R("catalog-encryption", "aws:glue:DataCatalogEncryptionSettings", new MapValue()), GoldDatabase), Program(GoldDatabase) },
         // Every stack's topic had no subscriber until this rule found it.
         { "SNS-3-subscribed", Program(Topic(), Alarm()), Program(Topic(), Alarm(), R("subscription", "aws:sns:TopicSubscription", new MapValue { ["topic"] = new Reference("topic", "arn") })) },
     };

@@ -9,7 +9,7 @@ namespace Infra.Tests.Profiles;
 public class EveryStackTests
 {
     [Theory]
-    [MemberData(nameof(Stacks.Names), MemberType = typeof(Stacks))]
+    [MemberData(nameof(Stacks.Lakehouses), MemberType = typeof(Stacks))]
     public void Stack_Synthesizes_AndDeploysAgainstMocks(string stack)
     {
         var result = Stacks.Deploy(stack);

@@ -11,6 +11,9 @@ public static class Stacks
 {
     public static readonly TheoryData<string> Names = new(StackProfiles.All.Select(p => p.Stack));
 
+    /// <summary>The stacks with a lakehouse: every stack but the account stack.</summary>
+    public static readonly TheoryData<string> Lakehouses = new(StackProfiles.Lakehouses.Select(p => p.Stack));
+
     public static StackConfig Config(string stack) => StackConfigFile.Read(Repository.PathOf("stacks", $"Pulumi.{stack}.yaml"));
 
     public static StackSettings Settings(string stack) =>

@@ -13,34 +13,24 @@ namespace Infra.Platform.Components.Catalog;
 /// <summary>
 /// The Glue Data Catalog of the lakehouse: one database per layer; a table per silver dataset, generated
 /// from its declaration (columns and types, Parquet, partitions projected from their declared range, so
-/// no crawler is needed); a Glue Data Quality ruleset per silver table from the same rules the gate runs;
-/// and, where the stack manages it, the catalog encrypted with the stack key.
+/// no crawler is needed); a Glue Data Quality ruleset per silver table from the same rules the gate runs.
+/// The catalog itself is encrypted by the account stack (<see cref="Account.AccountWide"/>), whose Lake Formation
+/// settings govern every new database: a stack that does not use Lake Formation leaves its own databases, and the
+/// tables created in them, to IAM (ALL to IAMAllowedPrincipals on each, the per-database "use only IAM access control").
 /// </summary>
 public static class GlueCatalog
 {
     public static readonly IReadOnlyList<string> Layers = ["bronze", "silver", "gold"];
 
-    /// <param name="prerequisites">What must exist before any database does (Lake Formation's settings, where the stack governs the lake).</param>
-    public static GlueCatalogResult Create(PlatformContext context, GlueCatalogSettings settings, StackCatalog catalog, LakehouseStorageResult storage, IReadOnlyList<Reference> prerequisites)
+    public const string IamAllowedPrincipals = "IAM_ALLOWED_PRINCIPALS";
+
+    /// <param name="governed">Whether the stack's Lake Formation grants decide access to its catalog; if not, IAM alone does.</param>
+    public static GlueCatalogResult Create(PlatformContext context, GlueCatalogSettings settings, StackCatalog catalog, LakehouseStorageResult storage, bool governed)
     {
         var scope = context.Scope(nameof(GlueCatalog));
-        var key = context.RequireKey();
         var buckets = new Dictionary<string, BucketResult> { ["bronze"] = storage.Bronze, ["silver"] = storage.Silver, ["gold"] = storage.Gold };
         var databases = new Dictionary<string, string>();
         var databaseResources = new Dictionary<string, Infra.Model.Resources.Resource>();
-        // Catalog objects are encrypted when written after encryption is on: the databases (and through them the tables) wait for it.
-        var before = new List<Reference>(prerequisites);
-        if (settings.ManageCatalogEncryption)
-        {
-            before.Add(scope.Add("catalog-encryption", new DataCatalogEncryptionSettingsArgs
-            {
-                DataCatalogEncryptionSettings = new DataCatalogEncryptionSettingsDataCatalogEncryptionSettingsArgs
-                {
-                    EncryptionAtRest = new DataCatalogEncryptionSettingsDataCatalogEncryptionSettingsEncryptionAtRestArgs { CatalogEncryptionMode = "SSE-KMS", SseAwsKmsKeyId = key.KeyArn },
-                    ConnectionPasswordEncryption = new DataCatalogEncryptionSettingsDataCatalogEncryptionSettingsConnectionPasswordEncryptionArgs { ReturnConnectionPasswordEncrypted = true, AwsKmsKeyId = key.KeyArn },
-                },
-            }, context.DataOptions()).Self);
-        }
         foreach (var layer in Layers)
         {
             var name = DatabaseName(context, layer);
@@ -50,8 +40,25 @@ public static class GlueCatalog
                 Name = name,
                 Description = $"The {layer} layer of the lakehouse",
                 LocationUri = Fn.Interpolate($"s3://{buckets[layer].BucketName}/"),
-            }, context.DataOptions(new Infra.Model.Resources.ResourceOptions { DependsOn = before }));
+                CreateTableDefaultPermissions = governed ? null :
+                [
+                    new CatalogDatabaseCreateTableDefaultPermissionArgs
+                    {
+                        Permissions = ["ALL"],
+                        Principal = new CatalogDatabaseCreateTableDefaultPermissionPrincipalArgs { DataLakePrincipalIdentifier = IamAllowedPrincipals },
+                    },
+                ],
+            }, context.DataOptions());
             context.Output(databaseResources[layer].Attr("name"), layer, "DatabaseName");
+            if (!governed)
+            {
+                scope.Add($"{layer}-database-iam-access", new Infra.Providers.Aws.Lakeformation.PermissionsArgs
+                {
+                    Principal = IamAllowedPrincipals,
+                    Permissions = ["ALL"],
+                    Database = new Infra.Providers.Aws.Lakeformation.Inputs.PermissionsDatabaseArgs { Name = databaseResources[layer].Attr("name") },
+                });
+            }
         }
 
         var tables = new List<string>();

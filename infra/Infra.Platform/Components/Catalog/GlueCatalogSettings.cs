@@ -3,12 +3,6 @@ namespace Infra.Platform.Components.Catalog;
 /// <summary>The stack's Glue Data Catalog: databases per layer, silver tables, quality rulesets.</summary>
 public sealed record GlueCatalogSettings
 {
-    /// <summary>
-    /// Whether this stack sets the account's Data Catalog encryption (at rest and connection passwords, with
-    /// the stack key). The setting is one per account and region: only one stack there may manage it.
-    /// </summary>
-    public bool ManageCatalogEncryption { get; init; } = true;
-
     /// <summary>Whether the stack has course 3's crawler over the raw zone (and the Glue security configuration it runs with).</summary>
     public bool RawZoneCrawler { get; init; }
 

@@ -58,8 +58,9 @@ public static class RawZoneCrawler
                     context.Arn("glue", "catalog"), context.Arn("glue", $"database/{bronzeDatabase}"), context.Arn("glue", $"table/{bronzeDatabase}/{TablePrefix}*")),
                 PolicyStatement.Allow("WriteItsLogs", ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:AssociateKmsKey"],
                     context.Arn("logs", $"log-group:{LogGroupPrefix}{roleName}-*"), context.Arn("logs", $"log-group:{LogGroupPrefix}{roleName}-*:*")),
-                key.UseThrough("s3", "logs", "glue"),
-                key.UseForTheCatalog(),
+                // The crawler reads the encrypted extracts and writes nothing to S3: it never needs a new data key.
+                key.DecryptThrough("s3", "logs", "glue"),
+                context.RequireCatalogKey().UseForTheCatalog(),
             ]).ToJson(),
         });
         context.Actors.Add(Actor(context, role.Name, bronze, bronzeDatabase, roleName));

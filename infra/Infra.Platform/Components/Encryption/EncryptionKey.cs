@@ -27,13 +27,13 @@ public static class EncryptionKey
                 $"KMS deletion window must be {MinDeletionWindowDays}-{MaxDeletionWindowDays} days, not {settings.DeletionWindowDays}");
         }
         var scope = context.Scope(nameof(EncryptionKey));
-        var aliasName = "alias/" + context.Name("data");
+        var aliasName = AliasOf(context.NamePrefix);
         var key = scope.Add(KeyName, new KeyArgs
         {
             Description = $"Encrypts the data of {aliasName}",
             EnableKeyRotation = true,
             DeletionWindowInDays = settings.DeletionWindowDays,
-            Policy = KeyPolicy(context).ToJson(),
+            Policy = KeyPolicy(context, settings.ServesLogsAndAlarms).ToJson(),
         }, context.DataOptions());
         scope.Add(AliasLogicalName, new AliasArgs
         {
@@ -44,8 +44,11 @@ public static class EncryptionKey
         return context with { Key = new EncryptionKeyResult(key.Attr("arn"), key.Attr("keyId"), aliasName, context.Partition, context.Region) };
     }
 
+    /// <summary>The alias of the data key of the stack whose names start with <paramref name="namePrefix"/>.</summary>
+    public static string AliasOf(string namePrefix) => $"alias/{namePrefix}-data";
+
     /// <summary>In a key policy, resource <c>*</c> means this key.</summary>
-    private static PolicyDocument KeyPolicy(PlatformContext context) => new(
+    private static PolicyDocument KeyPolicy(PlatformContext context, bool servesLogsAndAlarms) => new(
     [
         new PolicyStatement
         {
@@ -55,6 +58,11 @@ public static class EncryptionKey
             Actions = ["kms:*"],
             Resources = ["*"],
         },
+        .. servesLogsAndAlarms ? ServiceStatements(context) : [],
+    ]);
+
+    private static PolicyStatement[] ServiceStatements(PlatformContext context) =>
+    [
         new PolicyStatement
         {
             Sid = "CloudWatchLogsEncryptsTheStacksLogGroups",
@@ -83,5 +91,5 @@ public static class EncryptionKey
             Resources = ["*"],
             Conditions = [("StringEquals", "aws:SourceAccount", context.AccountId)],
         },
-    ]);
+    ];
 }

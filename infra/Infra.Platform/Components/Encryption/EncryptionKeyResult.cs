@@ -14,8 +14,13 @@ public sealed record EncryptionKeyResult(Reference KeyArn, Reference KeyId, stri
     /// Use the key only through the named services (e.g. "s3", "kinesis", "sqs") in the stack's
     /// region: the condition <c>kms:ViaService</c> keeps the role from using it directly.
     /// </summary>
-    public PolicyStatement UseThrough(params string[] services) =>
-        PolicyStatement.Allow(PascalCase.Of(["UseTheDataKeyThrough", .. services]), DataActions, KeyArn) with
+    public PolicyStatement UseThrough(params string[] services) => Through("UseTheDataKeyThrough", DataActions, services);
+
+    /// <summary>Read only: decrypt what the named services hold encrypted with the key, never ask for a new data key.</summary>
+    public PolicyStatement DecryptThrough(params string[] services) => Through("DecryptWithTheDataKeyThrough", ["kms:Decrypt"], services);
+
+    private PolicyStatement Through(string sid, IReadOnlyList<string> actions, string[] services) =>
+        PolicyStatement.Allow(PascalCase.Of([sid, .. services]), actions, KeyArn) with
         {
             Conditions =
             [
@@ -28,14 +33,4 @@ public sealed record EncryptionKeyResult(Reference KeyArn, Reference KeyId, stri
         Infra.Platform.Access.Permission.KeyServicesOf(permissions) is { Length: > 0 } services
             ? [.. permissions.SelectMany(p => p.Statements), UseThrough(services)]
             : [.. permissions.SelectMany(p => p.Statements)];
-
-    /// <summary>What every caller of a Data Catalog encrypted with this key needs (Glue's and Athena's catalog-encryption pages), only through Glue.</summary>
-    public static readonly IReadOnlyList<string> CatalogActions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"];
-
-    /// <summary>Read and change catalog objects encrypted with the key, only as Glue asks for them (<c>kms:ViaService</c>).</summary>
-    public PolicyStatement UseForTheCatalog() =>
-        PolicyStatement.Allow("UseTheDataKeyForTheEncryptedCatalog", CatalogActions, KeyArn) with
-        {
-            Conditions = [("StringEquals", "kms:ViaService", Partition.ServiceEndpoint("glue", Region))],
-        };
 }

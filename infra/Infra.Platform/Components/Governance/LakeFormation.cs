@@ -14,8 +14,8 @@ using NativePermission = Infra.Providers.AwsNative.Lakeformation.PrincipalPermis
 namespace Infra.Platform.Components.Governance;
 
 /// <summary>
-/// Lake Formation over the lakehouse: explicit admins (the deploying identity and the stack's lake-admin
-/// role) and no IAMAllowedPrincipals defaults; bronze, silver and gold registered with a dedicated role;
+/// Lake Formation over the lakehouse, under the account's data lake settings (its admins, no IAMAllowedPrincipals
+/// defaults: the account stack's, <see cref="Account.AccountWide"/>); bronze, silver and gold registered with a dedicated role;
 /// LF-tags for layer, domain and sensitivity on the databases and tables; grants by tag expression:
 /// ingestion writes bronze only, engineering curates silver and gold where it builds gold (and reads bronze), analysts select
 /// gold only. Tags and grants come from aws-native, whose resources do not drift as the classic
@@ -25,9 +25,6 @@ public static class LakeFormation
 {
     public static readonly IReadOnlyList<string> Domains = ["sales", "events", "music"];
 
-    /// <summary>The logical name of the data lake settings, which the catalog's databases wait for.</summary>
-    public const string SettingsResource = "data-lake-settings";
-
     public static LakeFormationResult Create(PlatformContext context, LakeFormationSettings settings, GlueCatalogResult catalog,
         IReadOnlyList<SilverDataset> datasets, LakehouseStorageResult storage, LakePrincipals principals, PersonaTargets personaTargets)
     {
@@ -36,28 +33,11 @@ public static class LakeFormation
         var account = context.AccountId;
 
         var personas = PersonaRoles.Create(context, scope, settings, catalog, datasets, storage, personaTargets);
-        var admin = personas[Persona.LakeAdmin];
         var analyst = personas[Persona.Analyst];
         var engineer = personas[Persona.DataEngineer];
 
-        // Everything Lake Formation holds waits for its settings: the deployer must be an administrator to grant,
-        // and the empty defaults must be in force before a database or table exists (Lake Formation applies them
-        // to what is created afterwards; the catalog's databases wait for them too, see SettingsResource).
+        // The deployer administers the lake through the account's settings, which exist before any stack that uses them.
         var governed = ResourceOptions.None;
-        if (settings.ManageDataLakeSettings)
-        {
-            var deployer = context.Program.AddVariable("deployerRoleArn", Fn.Invoke("aws:iam/getSessionContext:getSessionContext",
-                new MapValue { ["arn"] = Fn.Invoke(Provider.AwsProvider.CallerIdentityFunction, new MapValue(), returnField: "arn", provider: context.Provider) },
-                returnField: "issuerArn", provider: context.Provider));
-            var lakeSettings = scope.Add(SettingsResource, new DataLakeSettingsArgs
-            {
-                Admins = [deployer, admin.Attr("arn")],
-                // Empty defaults: new databases and tables grant nothing to IAMAllowedPrincipals.
-                CreateDatabaseDefaultPermissions = [],
-                CreateTableDefaultPermissions = [],
-            });
-            governed = new ResourceOptions { DependsOn = [lakeSettings.Self] };
-        }
 
         var access = scope.Add("lake-data-access-role", new RoleArgs
         {
@@ -205,7 +185,6 @@ public static class LakeFormation
 
         context.Output(analyst.Attr("arn"), "analyst", "RoleArn");
         context.Output(engineer.Attr("arn"), "data", "engineer", "RoleArn");
-        context.Output(admin.Attr("arn"), "lake", "admin", "RoleArn");
         return new LakeFormationResult(grants);
     }
 

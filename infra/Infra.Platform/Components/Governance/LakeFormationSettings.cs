@@ -4,12 +4,6 @@ namespace Infra.Platform.Components.Governance;
 public sealed record LakeFormationSettings
 {
     /// <summary>
-    /// Whether this stack sets the account's data lake settings (admins, no IAMAllowedPrincipals defaults).
-    /// They are one per account and region: only one stack there may manage them.
-    /// </summary>
-    public bool ManageDataLakeSettings { get; init; } = true;
-
-    /// <summary>
     /// Who may assume each persona's role (an IAM role ARN, <c>*</c> allowed), by persona name; a persona not named
     /// here is assumed by the account's IAM Identity Center roles of its permission set (<see cref="Persona.PermissionSet"/>).
     /// </summary>

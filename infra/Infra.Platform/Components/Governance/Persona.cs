@@ -7,7 +7,9 @@ public sealed record Persona(string Name, string Description, string PermissionS
 {
     public static readonly Persona Analyst = new("analyst", "Queries gold through the stack's workgroup", "DataPlatformAnalyst");
     public static readonly Persona DataEngineer = new("data-engineer", "Queries and curates silver and gold", "DataPlatformEngineer");
-    public static readonly Persona LakeAdmin = new("lake-admin", "Administers Lake Formation for the stack", "DataPlatformLakeAdmin");
+    /// <summary>One per account: the account stack holds its role (Lake Formation's administrators are account-wide).</summary>
+    public static readonly Persona LakeAdmin = new("lake-admin", "Administers Lake Formation for the account", "DataPlatformLakeAdmin");
 
-    public static readonly IReadOnlyList<Persona> All = [Analyst, DataEngineer, LakeAdmin];
+    /// <summary>The personas a governed stack has roles for.</summary>
+    public static readonly IReadOnlyList<Persona> OfAStack = [Analyst, DataEngineer];
 }

@@ -17,8 +17,8 @@ public sealed record PersonaTargets(Value WorkgroupArn, IReadOnlyList<string> Go
 /// The roles people assume: each trusts only the principals the stack names for it (or its IAM Identity Center
 /// permission set), through the account with a condition on the caller's ARN, and may do its job end to end:
 /// the analyst queries gold in the workgroup and reads the results; the data engineer also reads silver and
-/// bronze and creates, replaces and drops silver and gold tables; the lake admin grants, revokes and tags in Lake
-/// Formation and browses the catalog. Their data access itself is Lake Formation's (see <see cref="LakeFormation"/>).
+/// bronze and creates, replaces and drops silver and gold tables. Their data access itself is Lake Formation's (see
+/// <see cref="LakeFormation"/>). The lake admin administers the whole account's lake: the account stack holds that role.
 /// </summary>
 public static class PersonaRoles
 {
@@ -37,6 +37,7 @@ public static class PersonaRoles
         GlueCatalogResult catalog, IReadOnlyList<SilverDataset> datasets, LakehouseStorageResult storage, PersonaTargets targets)
     {
         var key = context.RequireKey();
+        var catalogKey = context.RequireCatalogKey();
         Value Database(string layer) => context.Arn("glue", $"database/{catalog.Databases[layer]}");
         Value Tables(string layer) => context.Arn("glue", $"table/{catalog.Databases[layer]}/*");
         var catalogArn = context.Arn("glue", "catalog");
@@ -47,7 +48,7 @@ public static class PersonaRoles
             .. storage.AthenaResults.ReadAll(),
             storage.AthenaResults.WriteAll(),
             key.UseThrough("s3"),
-            key.UseForTheCatalog(),
+            catalogKey.UseForTheCatalog(),
             PolicyStatement.Allow("GetDataAccessThroughLakeFormation", [WildcardResourceActions.LakeFormationGetDataAccess], "*"),
         ];
         var grants = new Dictionary<Persona, IReadOnlyList<PolicyStatement>>
@@ -58,21 +59,15 @@ public static class PersonaRoles
                 .. Query("bronze", "silver", "gold"),
                 PolicyStatement.Allow("CurateSilverAndGoldTables", CurateActions, catalogArn, Database("silver"), Tables("silver"), Database("gold"), Tables("gold")),
             ],
-            [Persona.LakeAdmin] =
-            [
-                PolicyStatement.Allow("AdministerLakeFormation", AdministerActions, "*"),
-                PolicyStatement.Allow("BrowseTheCatalog", BrowseActions, [catalogArn, .. GlueCatalog.Layers.SelectMany(layer => new[] { Database(layer), Tables(layer) })]),
-                key.UseForTheCatalog(),
-            ],
         };
         var roles = new Dictionary<Persona, Resource>();
-        foreach (var persona in Persona.All)
+        foreach (var persona in Persona.OfAStack)
         {
             var role = scope.Add($"{persona.Name}-role", new RoleArgs
             {
                 Name = context.AccountWideName(persona.Name),
                 Description = persona.Description,
-                AssumeRolePolicy = new PolicyDocument([Trust(context, settings, persona)]).ToJson(),
+                AssumeRolePolicy = new PolicyDocument([Trust(context, settings.PersonaPrincipals.GetValueOrDefault(persona.Name), persona)]).ToJson(),
             });
             scope.Add($"{persona.Name}-permissions", new RolePolicyArgs { Role = role.Attr("id"), Policy = new PolicyDocument(grants[persona]).ToJson() });
             roles[persona] = role;
@@ -88,9 +83,6 @@ public static class PersonaRoles
             new ApiCall("s3:AbortMultipartUpload", Fn.Interpolate($"{storage.AthenaResults.Arn}/results/query.csv")),
             .. BrowseActions.Select(action => new ApiCall(action, context.Arn("glue", $"database/{gold}"))),
         ];
-        IEnumerable<Call> Browse(string layer) =>
-            BrowseActions.Select(action => new ApiCall(action, action.EndsWith("Table", StringComparison.Ordinal) || action.EndsWith("Partitions", StringComparison.Ordinal)
-                ? context.Arn("glue", $"table/{catalog.Databases[layer]}/any_table") : Database(layer)));
         var goldReads = targets.GoldTables.Select(table => (Call)new TableRead(gold, table, Fn.Interpolate($"{storage.Gold.Arn}/{table}/"))).ToList();
         context.Actors.Add(new Actor(Persona.Analyst.Name, new RolePrincipal(roles[Persona.Analyst].Name), [.. Queries(), .. goldReads]));
         context.Actors.Add(new Actor(Persona.DataEngineer.Name, new RolePrincipal(roles[Persona.DataEngineer].Name),
@@ -103,16 +95,11 @@ public static class PersonaRoles
             new TableWrite(gold, "engineering_view", null, TableChange.Replace),
             .. datasets.Take(1).Select(dataset => new TableWrite(silver, $"{dataset.Name}_backfill", Fn.Interpolate($"{storage.Silver.Arn}/{dataset.Name}_backfill/"), TableChange.Create)),
         ]));
-        context.Actors.Add(new Actor(Persona.LakeAdmin.Name, new RolePrincipal(roles[Persona.LakeAdmin].Name),
-        [
-            .. AdministerActions.Select(action => new ApiCall(action, "*")),
-            .. GlueCatalog.Layers.SelectMany(Browse),
-        ]));
         return roles;
     }
 
-    /// <summary>Through the account (so a role that does not exist yet is no error), only for the callers the stack names.</summary>
-    private static PolicyStatement Trust(PlatformContext context, LakeFormationSettings settings, Persona persona) => new()
+    /// <summary>Through the account (so a role that does not exist yet is no error), only for the callers the stack names (<paramref name="named"/>, or the persona's permission set).</summary>
+    internal static PolicyStatement Trust(PlatformContext context, string? named, Persona persona) => new()
     {
         Sid = PascalCase.Of("NamedPrincipalsAssumeThe", persona.Name, "Role"),
         Effect = PolicyEffect.Allow,
@@ -121,7 +108,7 @@ public static class PersonaRoles
         Resources = [],
         Conditions =
         [
-            ("ArnLike", "aws:PrincipalArn", settings.PersonaPrincipals.TryGetValue(persona.Name, out var named) ? named : DefaultPrincipal(context, persona)),
+            ("ArnLike", "aws:PrincipalArn", named is not null ? (Value)named : DefaultPrincipal(context, persona)),
         ],
     };
 

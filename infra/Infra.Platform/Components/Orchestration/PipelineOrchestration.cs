@@ -130,7 +130,7 @@ public static class PipelineOrchestration
             .. storage.AthenaResults.ReadAll(),
             storage.AthenaResults.WriteAll(),
             context.RequireKey().UseThrough("s3", "sns"),
-            context.RequireKey().UseForTheCatalog(),
+            context.RequireCatalogKey().UseForTheCatalog(),
             PolicyStatement.Allow("PublishNotices", ["sns:Publish"], targets.Topic),
             // Where Lake Formation governs the lake (and for S3 Tables), it vends the query's data credentials.
             .. targets.DataThroughLakeFormation || tableBucket.Count > 0
