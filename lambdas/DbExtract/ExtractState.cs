@@ -57,4 +57,6 @@ public sealed record TableRun(string Table, string Run, int PartsWritten, long R
 [JsonSerializable(typeof(ExtractManifest))]
 [JsonSerializable(typeof(DbExtractRequest))]
 [JsonSerializable(typeof(DbExtractResponse))]
+[JsonSerializable(typeof(GrantReaderRequest))]
+[JsonSerializable(typeof(GrantReaderResponse))]
 public sealed partial class DbExtractJson : JsonSerializerContext;

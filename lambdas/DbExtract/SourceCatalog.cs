@@ -2,7 +2,7 @@ using System.Data.Common;
 
 namespace DbExtract;
 
-/// <summary>Reads a table's columns and primary key from the source's information schema.</summary>
+/// <summary>Reads a table's columns and primary key from the source's catalog, as a user who may only read the table sees them.</summary>
 public static class SourceCatalog
 {
     public static async Task<(List<SourceColumn> Columns, List<string> Key)> DescribeAsync(DbConnection connection, SourceEngine engine, string table, CancellationToken cancellationToken)
@@ -22,13 +22,7 @@ public static class SourceCatalog
             throw new InvalidOperationException($"table {table} does not exist in database {connection.Database}");
         }
         var key = new List<string>();
-        await using (var command = Command(connection, $"""
-            SELECT kcu.column_name FROM information_schema.table_constraints tc
-            JOIN information_schema.key_column_usage kcu
-              ON kcu.constraint_name = tc.constraint_name AND kcu.table_schema = tc.table_schema AND kcu.table_name = tc.table_name
-            WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_schema = {engine.CurrentSchema} AND tc.table_name = @p0
-            ORDER BY kcu.ordinal_position
-            """, table))
+        await using (var command = Command(connection, engine.PrimaryKeyQuery, table))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -7,10 +7,23 @@ using Pipelines.Contracts.Functions;
 namespace DbExtract;
 
 /// <summary>What differs between the two source engines: connecting, quoting, and naming the current schema.</summary>
-public sealed record SourceEngine(string Name, char Quote, string CurrentSchema)
+/// <param name="PrimaryKeyQuery">
+/// The key columns of table <c>@p0</c> in order. Not information_schema's constraint views: they show a table's constraints
+/// only to a user with more than SELECT on it, and the extract's user reads only.
+/// </param>
+public sealed record SourceEngine(string Name, char Quote, string CurrentSchema, string PrimaryKeyQuery)
 {
-    public static readonly SourceEngine MySql = new("mysql", '`', "DATABASE()");
-    public static readonly SourceEngine PostgreSql = new("postgresql", '"', "current_schema()");
+    public static readonly SourceEngine MySql = new("mysql", '`', "DATABASE()",
+        "SELECT column_name FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = @p0 AND index_name = 'PRIMARY' ORDER BY seq_in_index");
+
+    public static readonly SourceEngine PostgreSql = new("postgresql", '"', "current_schema()", """
+        SELECT a.attname FROM pg_catalog.pg_index i
+        JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+        WHERE i.indisprimary AND n.nspname = current_schema() AND c.relname = @p0
+        ORDER BY array_position(i.indkey::int2[], a.attnum)
+        """);
 
     public static SourceEngine Named(string? name) => name switch
     {
@@ -22,8 +35,9 @@ public sealed record SourceEngine(string Name, char Quote, string CurrentSchema)
     public string Identifier(string name) => $"{Quote}{name}{Quote}";
 
     /// <summary>
-    /// A connection from the environment's settings. TLS is required unless the environment disables it (local servers);
-    /// the certificate is not verified: the RDS CA bundle is not in the runtime's trust store (docs/decisions.md).
+    /// A connection from the environment's settings. TLS is required unless the environment disables it (local servers).
+    /// With a CA bundle configured the server's certificate must chain to it and name the host (RDS's CAs are not in the
+    /// runtime's trust store, so without one the channel is encrypted but the server unverified: docs/decisions.md).
     /// </summary>
     public DbConnection Connect(Func<string, string?> environment, string password)
     {
@@ -34,6 +48,15 @@ public sealed record SourceEngine(string Name, char Quote, string CurrentSchema)
             throw new InvalidOperationException($"{DbExtractContract.TlsVariable} is '{tls}': set require or disable");
         }
         var port = environment(DbExtractContract.PortVariable);
+        var bundle = environment(DbExtractContract.CaBundleVariable) is { Length: > 0 } path ? path : null;
+        if (bundle is not null && tls == "disable")
+        {
+            throw new InvalidOperationException($"{DbExtractContract.CaBundleVariable} is set but {DbExtractContract.TlsVariable} is 'disable': a CA bundle verifies TLS, which is off");
+        }
+        if (bundle is not null && !File.Exists(bundle))
+        {
+            throw new InvalidOperationException($"{DbExtractContract.CaBundleVariable} names '{bundle}', which does not exist");
+        }
         if (this == MySql)
         {
             return new MySqlConnection(new MySqlConnectionStringBuilder
@@ -43,7 +66,8 @@ public sealed record SourceEngine(string Name, char Quote, string CurrentSchema)
                 Database = Required(DbExtractContract.DatabaseVariable),
                 UserID = Required(DbExtractContract.UserVariable),
                 Password = password,
-                SslMode = tls == "require" ? MySqlSslMode.Required : MySqlSslMode.None,
+                SslMode = tls == "disable" ? MySqlSslMode.None : bundle is null ? MySqlSslMode.Required : MySqlSslMode.VerifyFull,
+                SslCa = bundle ?? "",
             }.ConnectionString);
         }
         return new NpgsqlConnection(new NpgsqlConnectionStringBuilder
@@ -53,7 +77,8 @@ public sealed record SourceEngine(string Name, char Quote, string CurrentSchema)
             Database = Required(DbExtractContract.DatabaseVariable),
             Username = Required(DbExtractContract.UserVariable),
             Password = password,
-            SslMode = tls == "require" ? SslMode.Require : SslMode.Disable,
+            SslMode = tls == "disable" ? SslMode.Disable : bundle is null ? SslMode.Require : SslMode.VerifyFull,
+            RootCertificate = bundle,
         }.ConnectionString);
     }
 }

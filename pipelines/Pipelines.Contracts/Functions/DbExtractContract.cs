@@ -27,6 +27,24 @@ public static class DbExtractContract
     /// <summary><c>require</c> (default: TLS to RDS) or <c>disable</c> (local servers only).</summary>
     public const string TlsVariable = "DB_TLS";
 
+    /// <summary>A PEM bundle of the certificate authorities the server's certificate must chain to; set, TLS is verified (host name too).</summary>
+    public const string CaBundleVariable = "DB_CA_BUNDLE";
+
+    /// <summary><c>password</c> (default: the parameter or file above) or <c>iam</c> (an RDS IAM authentication token of the role).</summary>
+    public const string AuthenticationVariable = "DB_AUTH";
+
+    public const string PasswordAuthentication = "password";
+    public const string IamAuthentication = "iam";
+
+    /// <summary>The read-only database user the extract connects as in AWS.</summary>
+    public const string ReaderUser = "extract_reader";
+
+    /// <summary>
+    /// The handler (Lambda's <c>handler</c> setting) of the same executable that creates or updates the read-only user,
+    /// signed in as the database's administrator; run by the deployment, never by the pipeline.
+    /// </summary>
+    public const string GrantReaderHandler = "grant-reader";
+
     public const string ChunkRowsVariable = "CHUNK_ROWS";
     public const string StatePrefixVariable = "STATE_PREFIX";
 
