@@ -150,6 +150,9 @@ public sealed partial class TypeScriptTranslator
                 var kind = char.ToUpperInvariant(call.Function[0]) + call.Function[1..];
                 _body.Line(indent, $"{prefix}new pulumi.asset.{kind}({Literal(text.Content)}){suffix}", Location(item, type, path));
                 break;
+            case "assetArchive" when argument is MapValue assets:
+                WriteEntry(prefix + "new pulumi.asset.AssetArchive(", assets, $"){suffix}", indent, item, type, path);
+                break;
             case "readFile" when argument is Text file:
                 _body.Line(indent, $"{prefix}{Literal(file.Content)}{suffix}", Location(item, type, path));
                 break;

@@ -23,6 +23,9 @@ public static class Fn
 
     public static BuiltIn StringAsset(string content) => new("stringAsset", content);
 
+    /// <summary>An archive built from assets, each under the path it gets in the archive.</summary>
+    public static BuiltIn AssetArchive(MapValue assets) => new("assetArchive", assets);
+
     /// <summary>Calls a provider function; <paramref name="returnField"/> picks one field of its result.</summary>
     public static BuiltIn Invoke(string function, MapValue arguments, string? returnField = null, Reference? provider = null)
     {

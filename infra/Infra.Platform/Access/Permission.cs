@@ -7,7 +7,8 @@ namespace Infra.Platform.Access;
 /// checks) and the statements that allow exactly those calls, with the services through which it uses the
 /// stack key for them (the key statement is derived from these across all of a function's permissions).
 /// </summary>
-public sealed record Permission(IReadOnlyList<PolicyStatement> Statements, IReadOnlyList<Call> Calls, IReadOnlyList<string> KeyServices)
+/// <param name="DecryptsOnly">Whether what it does with the key's data only reads it (no new data key is ever asked for).</param>
+public sealed record Permission(IReadOnlyList<PolicyStatement> Statements, IReadOnlyList<Call> Calls, IReadOnlyList<string> KeyServices, bool DecryptsOnly = false)
 {
     /// <summary>The order the key's services are named in (and so the key statement's Sid).</summary>
     public static readonly IReadOnlyList<string> KeyServiceOrder = ["s3", "kinesis", "sqs", "ssm", "sns"];

@@ -29,6 +29,9 @@ public static class ConfigKeys
     /// <summary>The account stack's extra Lake Formation administrators: the roles that deploy governed stacks (IAM role ARNs, comma-separated).</summary>
     public const string LakeAdmins = Project + ":lakeAdmins";
 
+    /// <summary>A PEM file in the project (RDS's CA bundle) the functions verify the database's certificate against.</summary>
+    public const string DatabaseCaBundle = Project + ":databaseCaBundle";
+
     /// <summary>Read by Pulumi at deployment (the program declares them), not by the synthesizer: the course API's base URL, token URL and client credentials (secret).</summary>
     public const string ApiBaseUrl = Project + ":apiBaseUrl";
     public const string ApiTokenUrl = Project + ":apiTokenUrl";
@@ -44,7 +47,7 @@ public static class ConfigKeys
     public static readonly IReadOnlyList<string> LakehouseStackKeys =
     [
         NoncurrentVersionDays, AccessLogRetentionDays, StreamConsumerReservedConcurrency, AlarmIteratorAgeSeconds, AlarmFreshnessHours,
-        AlarmDatabaseCpuPercent, AlarmDatabaseFreeStorageGib, ApiBaseUrl, ApiTokenUrl, ApiCredentials, AnalystPrincipal, DataEngineerPrincipal,
+        AlarmDatabaseCpuPercent, AlarmDatabaseFreeStorageGib, ApiBaseUrl, ApiTokenUrl, ApiCredentials, AnalystPrincipal, DataEngineerPrincipal, DatabaseCaBundle,
     ];
 
     /// <summary>The name a program's <c>config</c> block gives a key of the project's namespace (Pulumi YAML adds the project).</summary>
@@ -57,6 +60,6 @@ public static class ConfigKeys
         Environment, Course, Owner, AllowedAccountIds, AssumeRoleArn, NoncurrentVersionDays, AccessLogRetentionDays,
         StreamConsumerReservedConcurrency, AlarmIteratorAgeSeconds, AlarmFreshnessHours, AlarmDatabaseCpuPercent, AlarmDatabaseFreeStorageGib,
         ApiBaseUrl, ApiTokenUrl, ApiCredentials, AlertEmail, AnalystPrincipal, DataEngineerPrincipal, LakeAdminPrincipal,
-        LakeAdmins,
+        LakeAdmins, DatabaseCaBundle,
     ];
 }

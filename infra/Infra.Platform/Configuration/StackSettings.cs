@@ -115,6 +115,10 @@ public sealed partial record StackSettings
                         ReservedConcurrency = OptionalWhole(config, ConfigKeys.StreamConsumerReservedConcurrency, 1, NativeFunction.MaxReservedConcurrency, "functions"),
                     }
                     : null,
+                DatabaseExtraction = profile.DatabaseExtraction is { } extraction
+                    ? extraction with { CaBundle = CaBundle(config) }
+                    : config.Get(ConfigKeys.DatabaseCaBundle) is null ? null
+                    : throw new ConfigError($"{ConfigKeys.DatabaseCaBundle} is set but stack '{stack}' has no source database"),
                 LakeFormation = profile.LakeFormation is { } lake ? lake with { PersonaPrincipals = PersonaPrincipals(config, partition) } : null,
                 Monitoring = profile.Monitoring is { } monitoring
                     ? monitoring with
@@ -142,6 +146,20 @@ public sealed partial record StackSettings
             }
         }
         return principals;
+    }
+
+    /// <summary>The CA bundle's path: a .pem file inside the project, which Pulumi packs into a layer.</summary>
+    private static string? CaBundle(StackConfig config)
+    {
+        if (config.Get(ConfigKeys.DatabaseCaBundle) is not { Length: > 0 } path)
+        {
+            return null;
+        }
+        if (Path.IsPathRooted(path) || path.Split('/', '\\').Contains("..") || !path.EndsWith(".pem", StringComparison.Ordinal))
+        {
+            throw new ConfigError($"{ConfigKeys.DatabaseCaBundle} '{path}' must be a .pem file inside the project, e.g. certs/rds-global-bundle.pem");
+        }
+        return path;
     }
 
     /// <summary>A comma-separated list of IAM role ARNs (no commas in their names), or one ARN where <c>*</c> may match several.</summary>

@@ -116,7 +116,7 @@ public class IngestionInfrastructureTests
     }
 
     [Fact]
-    public void The_extract_function_runs_in_the_private_subnets_and_may_only_write_its_prefixes_and_read_its_password()
+    public void The_extract_function_runs_in_the_private_subnets_and_may_only_write_its_prefixes_and_sign_in_as_the_reader()
     {
         var function = Dev.Resource("db-extract");
         var bronze = (string)Dev.Resource("bronze-bucket").Outputs["arn"]!;
@@ -125,15 +125,58 @@ public class IngestionInfrastructureTests
         Assert.Equal(new List<object?> { Id(Dev, "functions-sg") }, function.Input("vpcConfig.securityGroupIds"));
         Assert.Equal(string.Join(',', CourseCatalog.Data.Extracts.Select(t => t.Setting)), function.Input($"environment.variables.{DbExtractContract.TablesVariable}"));
         Assert.Equal(Dev.Resource("database").Outputs["address"], function.Input($"environment.variables.{DbExtractContract.HostVariable}"));
-        Assert.Equal(Dev.Resource("database-password-parameter").Input("name"), function.Input($"environment.variables.{DbExtractContract.PasswordParameterVariable}"));
+        Assert.Equal(DbExtractContract.ReaderUser, function.Input($"environment.variables.{DbExtractContract.UserVariable}"));
+        Assert.Equal(DbExtractContract.IamAuthentication, function.Input($"environment.variables.{DbExtractContract.AuthenticationVariable}"));
+        Assert.False(((IReadOnlyDictionary<string, object?>)function.Input("environment.variables")!).ContainsKey(DbExtractContract.PasswordParameterVariable));
         Assert.Equal(Dev.Resource("db-extract-failures").Outputs["arn"], function.Input("deadLetterConfig.targetArn"));
 
         var write = Statement(Dev, "db-extract-permissions", "WriteBronzeBucketDbStateDb");
         Assert.Equal([$"{bronze}/db/*", $"{bronze}/_state/db/*"], Strings(write, "Resource"));
-        var read = Statement(Dev, "db-extract-permissions", "ReadDatabasePasswordParameter");
-        Assert.Equal([Dev.Resource("database-password-parameter").Outputs["arn"] as string], Strings(read, "Resource"));
+        var connect = Statement(Dev, "db-extract-permissions", "ConnectToTheDatabaseAsExtractReader");
+        Assert.Equal(["rds-db:connect"], Strings(connect, "Action"));
+        Assert.Equal([$"arn:aws:rds-db:eu-west-1:{Infra.Tests.Mocking.EchoMocks.AccountId}:dbuser:{Dev.Resource("database").Outputs["resourceId"]}/extract_reader"], Strings(connect, "Resource"));
         var statements = Statements(Dev, "db-extract-permissions");
-        Assert.DoesNotContain(statements, s => Strings(s, "Action").Any(a => a!.EndsWith(":*", StringComparison.Ordinal)));
+        Assert.DoesNotContain(statements, s => Strings(s, "Action").Any(a => a!.EndsWith(":*", StringComparison.Ordinal) || a.StartsWith("ssm:", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void The_read_only_user_is_granted_by_the_deployment_through_the_same_executable_signed_in_as_the_administrator()
+    {
+        var grant = Dev.Resource("db-reader-grant");
+        Assert.Equal(DbExtractContract.GrantReaderHandler, grant.Input("handler"));
+        Assert.Equal(Dev.Resource("db-extract").Input("code"), grant.Input("code"));
+        Assert.Equal(Dev.Resource("db-extract").Input("vpcConfig"), grant.Input("vpcConfig"));
+        Assert.Equal(Infra.Platform.Components.Database.SourceDatabase.Username, grant.Input($"environment.variables.{DbExtractContract.UserVariable}"));
+        Assert.Equal(Dev.Resource("database-password-parameter").Input("name"), grant.Input($"environment.variables.{DbExtractContract.PasswordParameterVariable}"));
+        var read = Statement(Dev, "db-reader-grant-permissions", "ReadDatabasePasswordParameter");
+        Assert.Equal([Dev.Resource("database-password-parameter").Outputs["arn"] as string], Strings(read, "Resource"));
+        Assert.Equal(["kms:Decrypt"], Strings(Statement(Dev, "db-reader-grant-permissions", "UseTheDataKeyThroughSsm"), "Action"));
+        Assert.DoesNotContain(Statements(Dev, "db-reader-grant-permissions"), s => Strings(s, "Action").Any(a => a!.StartsWith("s3:", StringComparison.Ordinal) || a.StartsWith("rds-db:", StringComparison.Ordinal)));
+
+        var invocation = Dev.Resource("db-reader-grant-invocation");
+        Assert.Equal(grant.Outputs["name"], invocation.Input("functionName"));
+        Assert.Equal($$"""{"reader":"{{DbExtractContract.ReaderUser}}"}""", invocation.Input("input"));
+        Assert.Equal(grant.Outputs["codeSha256"], invocation.Input("triggers.code"));
+        Assert.Equal(Dev.Resource("database").Outputs["resourceId"], invocation.Input("triggers.database"));
+    }
+
+    [Fact]
+    public void A_configured_ca_bundle_reaches_both_functions_as_a_layer_and_a_malformed_path_is_refused()
+    {
+        Assert.Empty(Dev.OfType("aws:lambda:LayerVersion"));
+        Assert.False(((IReadOnlyDictionary<string, object?>)Dev.Resource("db-extract").Input("environment.variables")!).ContainsKey(DbExtractContract.CaBundleVariable));
+
+        var file = Infra.Platform.Configuration.StackConfig.FromJson("""{"aws:region":"eu-west-1","dataplatform:environment":"course","dataplatform:course":"course1","dataplatform:owner":"me","dataplatform:databaseCaBundle":"docs/README.md.pem"}""");
+        var yaml = Infra.Model.Yaml.ProgramWriter.Write(Infra.Platform.Profiles.PlatformProgram.Build(
+            Infra.Platform.Configuration.StackSettings.Resolve("course1", "dataplatform", "organization", file)));
+        Assert.Contains("fn::assetArchive", yaml);
+        Assert.Contains("rds-ca/bundle.pem:", yaml);
+        Assert.Contains("fn::fileAsset: docs/README.md.pem", yaml);
+        Assert.Contains($"{DbExtractContract.CaBundleVariable}: {Infra.Platform.Components.Ingestion.DatabaseExtraction.CaBundlePath}", yaml);
+
+        var outside = Infra.Platform.Configuration.StackConfig.FromJson("""{"aws:region":"eu-west-1","dataplatform:environment":"course","dataplatform:course":"course1","dataplatform:owner":"me","dataplatform:databaseCaBundle":"../bundle.pem"}""");
+        var error = Assert.Throws<Infra.Platform.Configuration.ConfigError>(() => Infra.Platform.Configuration.StackSettings.Resolve("course1", "dataplatform", "organization", outside));
+        Assert.Contains("dataplatform:databaseCaBundle '../bundle.pem' must be a .pem file inside the project", error.Message);
     }
 
     [Fact]

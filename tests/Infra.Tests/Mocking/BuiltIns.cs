@@ -21,6 +21,9 @@ public static class BuiltIns
             "readFile" => File.ReadAllText(ExistingPath(argument, where, settings)),
             "fileArchive" or "fileAsset" => new AssetValue(function, ExistingPath(argument, where, settings)),
             "stringAsset" => new AssetValue(function, Text(argument, where)),
+            "assetArchive" => argument is IReadOnlyDictionary<string, object?> assets && assets.Values.All(asset => asset is AssetValue)
+                ? new AssetValue(function, string.Join(",", assets.Keys))
+                : throw new MockDeploymentException($"{where} takes a map of archive paths to assets"),
             _ => throw new MockDeploymentException($"{where}: unknown built-in function 'fn::{function}'"),
         };
     }

@@ -21,6 +21,9 @@ public class EchoMocks : IMocks
                 outputs["keyId"] = $"{args.Name}-key-id";
                 outputs["arn"] = $"arn:aws:kms:eu-west-1:{AccountId}:key/{args.Name}-key-id";
                 break;
+            case "aws:lambda:Function":
+                outputs["codeSha256"] = $"sha256-of-{args.Name}";
+                break;
             case "aws:sqs:Queue":
                 outputs["url"] = $"https://sqs.eu-west-1.amazonaws.com/{AccountId}/{args.Inputs.GetValueOrDefault("name")}";
                 break;
@@ -29,6 +32,7 @@ public class EchoMocks : IMocks
                 break;
             case "aws:rds:Instance":
                 outputs["address"] = $"{args.Inputs.GetValueOrDefault("identifier")}.mock.eu-west-1.rds.amazonaws.com";
+                outputs["resourceId"] = $"db-{args.Name.ToUpperInvariant()}";
                 break;
             case "random:index:RandomPassword":
                 outputs["result"] = $"mock-password-{args.Name}";

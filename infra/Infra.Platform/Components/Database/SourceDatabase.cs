@@ -117,6 +117,6 @@ public static class SourceDatabase
         context.Output(instance.Attr("address"), "DatabaseAddress");
         context.Output(parameter.Attr("name"), "DatabasePasswordParameter");
         return new DatabaseResult(engine, instance.Attr("address"), DatabaseName, Username,
-            new ParameterResult("database-password-parameter", parameter.Attr("name"), parameter.Attr("arn")), identifier);
+            new ParameterResult("database-password-parameter", parameter.Attr("name"), parameter.Attr("arn")), identifier, instance.Attr("resourceId"));
     }
 }

@@ -31,6 +31,7 @@ public sealed record EncryptionKeyResult(Reference KeyArn, Reference KeyId, stri
     /// <summary>The statements of the permissions and, where they reach encrypted data, the key through exactly their services.</summary>
     public IReadOnlyList<PolicyStatement> Granting(IReadOnlyList<Infra.Platform.Access.Permission> permissions) =>
         Infra.Platform.Access.Permission.KeyServicesOf(permissions) is { Length: > 0 } services
-            ? [.. permissions.SelectMany(p => p.Statements), UseThrough(services)]
+            ? [.. permissions.SelectMany(p => p.Statements),
+                permissions.Where(p => p.KeyServices.Count > 0).All(p => p.DecryptsOnly) ? Through("UseTheDataKeyThrough", ["kms:Decrypt"], services) : UseThrough(services)]
             : [.. permissions.SelectMany(p => p.Statements)];
 }

@@ -9,6 +9,9 @@ namespace Infra.Platform.Components.Functions;
 /// <param name="DeadLetterQueue">Where failed asynchronous invocations go, if anywhere.</param>
 public sealed record FunctionResult(string LogicalName, Pipelines.Contracts.Functions.FunctionContract Contract, string PhysicalName, Reference Name, Reference Arn, Reference RoleArn, Reference Permissions, Messaging.QueueResult? DeadLetterQueue)
 {
+    /// <summary>The hash of the deployed code: what changes when the function is redeployed with other code.</summary>
+    public Reference CodeSha256 => new(LogicalName, "codeSha256");
+
     public PolicyStatement Invoke() =>
         PolicyStatement.Allow(PascalCase.Of("Invoke", LogicalName), ["lambda:InvokeFunction"], Arn);
 }

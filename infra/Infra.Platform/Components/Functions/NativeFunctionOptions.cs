@@ -19,6 +19,12 @@ public sealed record NativeFunctionOptions
 
     public required string Description { get; init; }
 
+    /// <summary>Lambda's handler setting: which entry of the contract's executable runs (one executable may hold two).</summary>
+    public string Handler { get; init; } = FunctionContract.Handler;
+
+    /// <summary>Layers mounted under /opt (e.g. a CA bundle), by ARN.</summary>
+    public IReadOnlyList<Value> Layers { get; init; } = [];
+
     /// <summary>
     /// What the function does with the stack's resources at run time (its contract's prefixes, streams, parameters),
     /// from the results of other components (bucket.Writing, stream.Consuming, …): its role's statements, its use of

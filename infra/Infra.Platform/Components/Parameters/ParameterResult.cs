@@ -16,5 +16,5 @@ public sealed record ParameterResult(string LogicalName, Reference Name, Referen
     public Call Reads() => new ApiCall(ReadAction, Arn, new Dictionary<string, string> { ["ssm:WithDecryption"] = "true" });
 
     /// <summary>Read the SecureString, as one permission (the key through SSM).</summary>
-    public Permission Reading() => new([Read()], [Reads()], ["ssm"]);
+    public Permission Reading() => new([Read()], [Reads()], ["ssm"], DecryptsOnly: true);
 }

@@ -54,7 +54,7 @@ public sealed record BucketResult(string LogicalName, Reference BucketName, Refe
     public IReadOnlyList<Call> Writes(params string[] prefixes) => [.. prefixes.Select(prefix => new ApiCall("s3:PutObject", Objects(prefix)))];
 
     /// <summary>Read objects under a prefix and list it, as one permission (the key through S3).</summary>
-    public Permission Reading(string prefix) => new(Read(prefix), Reads(prefix), ["s3"]);
+    public Permission Reading(string prefix) => new(Read(prefix), Reads(prefix), ["s3"], DecryptsOnly: true);
 
     /// <summary>Write objects under each prefix, as one permission (the key through S3).</summary>
     public Permission Writing(params string[] prefixes) => new([Write(prefixes)], Writes(prefixes), ["s3"]);
