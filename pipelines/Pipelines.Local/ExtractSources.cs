@@ -44,7 +44,7 @@ public sealed class ServerSource : IExtractSource
     private readonly string _engine;
     private readonly string _folder;
     private IDisposable? _database;
-    private Func<string, string?>? _dbEnvironment;
+    private IReadOnlyDictionary<string, string>? _dbVariables;
     private SourceApiServer? _api;
     private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
 
@@ -65,8 +65,8 @@ public sealed class ServerSource : IExtractSource
 
     private async Task<IReadOnlyList<LandedRun>> FromDatabaseAsync(ExtractStep step, CancellationToken cancellationToken)
     {
-        _dbEnvironment ??= StartDatabase();
-        var handler = DbExtractFunction.Create(_dbEnvironment, TimeProvider.System);
+        var variables = DatabaseVariables();
+        var handler = DbExtractFunction.Create(name => variables.GetValueOrDefault(name), TimeProvider.System);
         return await UntilCompleteAsync(step.Datasets, async (table, token) =>
         {
             var run = (await handler.HandleAsync(new DbExtractRequest { Tables = [table] }, DateTimeOffset.UtcNow.AddMinutes(15), token).ConfigureAwait(false)).Runs.Single();
@@ -77,7 +77,7 @@ public sealed class ServerSource : IExtractSource
     /// <summary>Opens the relational source (once a database step started it), for course 3's row-versus-columnar comparison.</summary>
     public Func<System.Data.Common.DbConnection>? OpenSource { get; private set; }
 
-    private Func<string, string?> StartDatabase()
+    private IReadOnlyDictionary<string, string> StartDatabase()
     {
         var scripts = Directory.CreateDirectory(Path.Combine(_folder, "source")).FullName;
         DatasetFiles.Write(_data, scripts, _engine == "mysql" ? DataFormats.MySql : DataFormats.PostgreSql);
@@ -95,16 +95,20 @@ public sealed class ServerSource : IExtractSource
                 connection.Open();
                 return connection;
             };
-            return _functions.DbExtract("mysql", server.Port, database, LocalMariaDb.User, server.Password, tables);
+            return _functions.DbExtractVariables("mysql", server.Port, database, LocalMariaDb.User, server.Password, tables);
         }
         var postgres = LocalPostgres.Start();
         _database = postgres;
         postgres.CreateDatabase(database);
         postgres.RunScript(database, Path.Combine(scripts, "sql", "postgresql.sql"));
-        return _functions.DbExtract("postgresql", postgres.Port, database, LocalPostgres.User, postgres.Password, tables);
+        return _functions.DbExtractVariables("postgresql", postgres.Port, database, LocalPostgres.User, postgres.Password, tables);
     }
 
-    private async Task<IReadOnlyList<LandedRun>> FromApiAsync(ExtractStep step, CancellationToken cancellationToken)
+    /// <summary>The extract function's environment against the started source database (started now if it was not).</summary>
+    public IReadOnlyDictionary<string, string> DatabaseVariables() => _dbVariables ??= StartDatabase();
+
+    /// <summary>The REST function's environment against the started API server (started now if it was not).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ApiVariablesAsync(CancellationToken cancellationToken)
     {
         if (_api is null)
         {
@@ -114,8 +118,13 @@ public sealed class ServerSource : IExtractSource
                 _api.Faults.Enqueue(Fault.RateLimited(retryAfterSeconds: 1), Fault.ServerError);
             }
         }
-        var environment = _functions.RestIngestion(_api.BaseAddress, _api.TokenUri, _api.ClientId, _api.ClientSecret, _data.Api.Select(resource => resource.Setting));
-        var handler = RestIngestionFunction.Create(environment, _http, TimeProvider.System);
+        return _functions.RestIngestionVariables(_api.BaseAddress, _api.TokenUri, _api.ClientId, _api.ClientSecret, _data.Api.Select(resource => resource.Setting));
+    }
+
+    private async Task<IReadOnlyList<LandedRun>> FromApiAsync(ExtractStep step, CancellationToken cancellationToken)
+    {
+        var variables = await ApiVariablesAsync(cancellationToken).ConfigureAwait(false);
+        var handler = RestIngestionFunction.Create(name => variables.GetValueOrDefault(name), _http, TimeProvider.System);
         return await UntilCompleteAsync(step.Datasets, async (resource, token) =>
         {
             var run = (await handler.HandleAsync(new RestIngestionRequest { Resources = [resource] }, DateTimeOffset.UtcNow.AddMinutes(15), token).ConfigureAwait(false)).Runs.Single();

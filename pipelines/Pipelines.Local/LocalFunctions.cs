@@ -57,7 +57,7 @@ public sealed class LocalFunctions(string folder, Uri? s3Endpoint = null)
 
     public Func<string, string?> Silver => Environment(new(SilverVariables));
 
-    public Func<string, string?> DbExtract(string engine, int port, string database, string user, string password, IEnumerable<string> tables) => Environment(new(StoreVariables)
+    public Dictionary<string, string> DbExtractVariables(string engine, int port, string database, string user, string password, IEnumerable<string> tables) => new(StoreVariables)
     {
         [DbExtractContract.BucketVariable] = BronzeBucket,
         [DbExtractContract.EngineVariable] = engine,
@@ -68,9 +68,9 @@ public sealed class LocalFunctions(string folder, Uri? s3Endpoint = null)
         [DbExtractContract.PasswordFileVariable] = Secret("database-password", password),
         [DbExtractContract.TablesVariable] = string.Join(',', tables),
         [DbExtractContract.TlsVariable] = "disable",
-    });
+    };
 
-    public Func<string, string?> RestIngestion(Uri baseUrl, Uri tokenUrl, string clientId, string clientSecret, IEnumerable<string> resources) => Environment(new(StoreVariables)
+    public Dictionary<string, string> RestIngestionVariables(Uri baseUrl, Uri tokenUrl, string clientId, string clientSecret, IEnumerable<string> resources) => new(StoreVariables)
     {
         [RestIngestionContract.BucketVariable] = BronzeBucket,
         [RestIngestionContract.BaseUrlVariable] = baseUrl.AbsoluteUri,
@@ -78,7 +78,7 @@ public sealed class LocalFunctions(string folder, Uri? s3Endpoint = null)
         [RestIngestionContract.CredentialsFileVariable] = Secret("api-credentials.json",
             System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["client_id"] = clientId, ["client_secret"] = clientSecret })),
         [RestIngestionContract.ResourcesVariable] = string.Join(',', resources),
-    });
+    };
 
     private string Secret(string name, string value)
     {

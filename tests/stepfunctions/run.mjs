@@ -1,7 +1,7 @@
 // Executes one state machine definition with aws-local-stepfunctions, every Task answered by a small
 // simulated account: a Glue catalog (tables and views), S3 objects, Athena statements applied to them,
 // Lambda payloads shaped as the functions' contracts return them, SNS notices kept.
-// Reads a scenario (JSON) on stdin: {definition, input, context, world, gateRows, failures, athenaEndpoint};
+// Reads a scenario (JSON) on stdin: {definition, input, context, world, gateRows, failures, athenaEndpoint, lambdaEndpoint};
 // prints {status, error, cause, calls, queries, published, world} as JSON.
 // The interpreter is written for Node.js 22; on 20 it needs only Promise.withResolvers, added here.
 Promise.withResolvers ??= function withResolvers() {
@@ -108,8 +108,16 @@ function runQuery(input) {
   return { QueryExecution: { QueryExecutionId: `query-${queryCount}`, Status: { State: "SUCCEEDED" } } };
 }
 
-function invokeLambda(input) {
+// Where a scenario names functions (the published bootstraps behind a Runtime API emulator), each invocation is
+// theirs: a function error fails the task with the function's error type, as Lambda's task does.
+async function invokeLambda(input) {
   const payload = input.Payload ?? {};
+  if (scenario.lambdaEndpoint) {
+    const response = await fetch(`${scenario.lambdaEndpoint}/invoke`, { method: "POST", body: JSON.stringify({ function: input.FunctionName, payload }) });
+    const answer = await response.json();
+    if (!response.ok) fail(answer.errorType ?? "Lambda.Unknown", answer.error);
+    return { StatusCode: 200, Payload: answer.payload };
+  }
   if (payload.resources || payload.tables) {
     const dataset = (payload.resources ?? payload.tables)[0];
     return { StatusCode: 200, Payload: { complete: true, runs: [{ dataset, manifest: `bronze/${dataset}/run=1/manifest.json` }] } };

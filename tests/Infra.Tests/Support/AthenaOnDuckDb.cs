@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Pipelines.Data.Sql;
@@ -17,62 +14,22 @@ namespace Infra.Tests.Support;
 public sealed partial class AthenaOnDuckDb : IDisposable
 {
     private readonly DuckDbTables _tables;
-    private readonly HttpListener _listener = new();
     private readonly Dictionary<string, JsonObject> _results = [];
-    private readonly Task _serving;
+    private readonly LoopbackJsonEndpoint _endpoint;
 
     public AthenaOnDuckDb(DuckDbTables tables)
     {
         _tables = tables;
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        Endpoint = $"http://127.0.0.1:{port}";
-        _listener.Prefixes.Add($"{Endpoint}/");
-        _listener.Start();
-        _serving = Task.Run(ServeAsync);
+        _endpoint = new LoopbackJsonEndpoint((path, body) => Task.FromResult(path == "/query" ? Run(body) : _results[body["id"]!.GetValue<string>()]));
     }
 
-    public string Endpoint { get; }
+    public string Endpoint => _endpoint.Address;
 
     /// <summary>Every statement run, as DuckDB received it.</summary>
     public List<string> Statements { get; } = [];
 
     /// <summary>The statement as DuckDB runs it: CTAS properties dropped, then the one translation.</summary>
     public static string ForDuckDb(string athena) => TrinoToDuckDb.Translate(CtasProperties().Replace(athena, "CREATE TABLE $1 AS\n"));
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-            var body = JsonNode.Parse(await new StreamReader(context.Request.InputStream).ReadToEndAsync().ConfigureAwait(false))!.AsObject();
-            JsonObject answer;
-            try
-            {
-                answer = context.Request.Url!.AbsolutePath == "/query" ? Run(body) : _results[body["id"]!.GetValue<string>()];
-                context.Response.StatusCode = 200;
-            }
-            catch (Exception e)
-            {
-                answer = new JsonObject { ["error"] = e.Message };
-                context.Response.StatusCode = 400;
-            }
-            await using (var output = context.Response.OutputStream)
-            {
-                await JsonSerializer.SerializeAsync(output, answer).ConfigureAwait(false);
-            }
-        }
-    }
 
     private JsonObject Run(JsonObject body)
     {
@@ -100,12 +57,7 @@ public sealed partial class AthenaOnDuckDb : IDisposable
     private static JsonObject Row(IEnumerable<string?> values) =>
         new() { ["Data"] = new JsonArray([.. values.Select(v => (JsonNode?)(v is null ? new JsonObject() : new JsonObject { ["VarCharValue"] = v }))]) };
 
-    public void Dispose()
-    {
-        _listener.Stop();
-        _listener.Close();
-        _serving.Wait(TimeSpan.FromSeconds(5));
-    }
+    public void Dispose() => _endpoint.Dispose();
 
     [GeneratedRegex(@"^CREATE TABLE (\S+)\nWITH \(.*?\)\nAS\n", RegexOptions.Singleline)]
     private static partial Regex CtasProperties();

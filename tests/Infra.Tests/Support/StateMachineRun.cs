@@ -21,8 +21,10 @@ public sealed record StateMachineRun(string Status, string? Error, string? Cause
     /// <param name="failures">Task states that fail, with the error they throw and how many times.</param>
     /// <param name="gateRows">Rows the quality gate's query returns besides its header (broken rules).</param>
     /// <param name="athenaEndpoint">An engine that runs the statements too (<see cref="AthenaOnDuckDb"/>); its rows answer the gate.</param>
+    /// <param name="lambdaEndpoint">The functions themselves (<see cref="FunctionsOnBootstraps"/>): they answer every Lambda task.</param>
     public static StateMachineRun Execute(string definition, JsonObject? tables = null, IEnumerable<string>? objects = null,
-        IReadOnlyDictionary<string, (string Error, int Times)>? failures = null, int gateRows = 0, string startTime = StartTime, string? athenaEndpoint = null)
+        IReadOnlyDictionary<string, (string Error, int Times)>? failures = null, int gateRows = 0, string startTime = StartTime, string? athenaEndpoint = null,
+        string? lambdaEndpoint = null)
     {
         var scenario = new JsonObject
         {
@@ -47,6 +49,7 @@ public sealed record StateMachineRun(string Status, string? Error, string? Cause
                 ["Data"] = new JsonArray(new JsonObject { ["VarCharValue"] = $"broken rule {i}" }),
             })]),
             ["athenaEndpoint"] = athenaEndpoint,
+            ["lambdaEndpoint"] = lambdaEndpoint,
             ["failures"] = new JsonObject([.. (failures ?? new Dictionary<string, (string, int)>()).Select(f =>
                 KeyValuePair.Create(f.Key, (JsonNode?)new JsonObject { ["error"] = f.Value.Error, ["times"] = f.Value.Times }))]),
         };
