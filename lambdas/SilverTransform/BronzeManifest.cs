@@ -11,23 +11,74 @@ public sealed record BronzePart(string Key, long? Lines);
 /// </summary>
 public static class BronzeManifest
 {
+    /// <exception cref="InvalidDataException">The manifest is not a bronze run's manifest; the message names it and what is wrong.</exception>
     public static IReadOnlyList<BronzePart> Parts(byte[] manifest, string where)
     {
-        using var document = JsonDocument.Parse(manifest);
-        foreach (var (name, count) in new[] { ("parts", "rows"), ("pages", "records") })
+        JsonDocument document;
+        try
         {
-            if (document.RootElement.TryGetProperty(name, out var entries) && entries.ValueKind == JsonValueKind.Array)
+            document = JsonDocument.Parse(manifest);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{where} is not JSON ({e.Message}): it is not a bronze run's manifest", e);
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return [.. entries.EnumerateArray().Select(entry => new BronzePart(
-                    entry.GetProperty("key").GetString() ?? throw new InvalidDataException($"{where}: an entry of '{name}' has no key"),
-                    entry.TryGetProperty(count, out var value) && value.TryGetInt64(out var lines) ? lines : null))];
+                throw new InvalidDataException($"{where} is a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object: it is not a bronze run's manifest");
+            }
+            foreach (var (name, count) in new[] { ("parts", "rows"), ("pages", "records") })
+            {
+                if (document.RootElement.TryGetProperty(name, out var entries) && entries.ValueKind == JsonValueKind.Array)
+                {
+                    var parts = entries.EnumerateArray().Select((entry, index) => Part(entry, index, name, count, where)).ToList();
+                    if (parts.Select(part => part.Key).Distinct(StringComparer.Ordinal).Count() != parts.Count)
+                    {
+                        throw new InvalidDataException($"{where} lists a part twice in '{name}': its rows would be counted twice");
+                    }
+                    return parts;
+                }
             }
         }
         throw new InvalidDataException($"{where} lists neither parts nor pages: it is not a bronze run's manifest");
     }
 
+    private static BronzePart Part(JsonElement entry, int index, string name, string count, string where)
+    {
+        if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("key", out var key) || key.ValueKind != JsonValueKind.String || key.GetString() is not { Length: > 0 } text)
+        {
+            throw new InvalidDataException($"{where}: entry {index} of '{name}' has no key");
+        }
+        if (!entry.TryGetProperty(count, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return new BronzePart(text, null);
+        }
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var lines) && lines >= 0
+            ? new BronzePart(text, lines)
+            : throw new InvalidDataException($"{where}: entry {index} of '{name}' gives '{count}' as {value.GetRawText()}, not a count");
+    }
+
     /// <summary>The non-empty lines of a part (gzip when its key ends in <c>.gz</c>), counted without parsing them.</summary>
+    /// <exception cref="InvalidDataException">A <c>.gz</c> part that is not gzip, or is cut short; the message names the part.</exception>
     public static long CountLines(string key, byte[] content)
+    {
+        try
+        {
+            return Count(key, content);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"the part {key} cannot be read as gzip ({e.Message}): it is damaged or was changed after the run", e);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException($"the part {key} ends inside its gzip stream: it is truncated", e);
+        }
+    }
+
+    private static long Count(string key, byte[] content)
     {
         using var stream = key.EndsWith(".gz", StringComparison.Ordinal)
             ? (Stream)new System.IO.Compression.GZipStream(new MemoryStream(content), System.IO.Compression.CompressionMode.Decompress)

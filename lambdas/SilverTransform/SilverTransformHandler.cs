@@ -39,9 +39,15 @@ public sealed class SilverTransformHandler(IObjectStore store, IReadOnlyList<Sil
                 var content = await store.GetAsync(options.BronzeBucket, key, cancellationToken).ConfigureAwait(false)
                     ?? throw new FileNotFoundException($"the manifest lists {key}, which is not in {options.BronzeBucket}");
                 // Counted independently of the read: a part cut short or changed after its manifest was written is an error, never a smaller total.
-                if (listed is { } expected && BronzeManifest.CountLines(key, content) is var held && held != expected)
+                var held = BronzeManifest.CountLines(key, content);
+                if (listed is { } expected && held != expected)
                 {
                     throw new InvalidDataException($"{request.Manifest} lists {expected} lines in {key}, but the part holds {held}: it is truncated or was changed after the run");
+                }
+                if (held == 0)
+                {
+                    // An empty part (a page with no records, a table with no rows) holds nothing to read.
+                    continue;
                 }
                 var file = Path.Combine(input, $"{files.Count:D5}-{Path.GetFileName(key)}");
                 await File.WriteAllBytesAsync(file, content, cancellationToken).ConfigureAwait(false);

@@ -86,8 +86,13 @@ public static class SilverTransform
 
         var total = duck.Count("SELECT count(*) FROM typed") + malformed.Count;
         var valid = duck.Count($"SELECT count(*) FROM typed WHERE {QualitySql.Id(SilverSql.Reason)} IS NULL");
-        var written = duck.Count($"SELECT count(*) FROM read_parquet({QualitySql.Literal(Path.Combine(silverFolder, "**", "*.parquet"))})");
-        var rejected = duck.Count($"SELECT count(*) FROM read_json({QualitySql.Literal(quarantine)}, format = 'newline_delimited')");
+        // A run whose every row is rejected writes no Parquet, and one with none rejected an empty quarantine: both count 0.
+        var written = Directory.EnumerateFiles(silverFolder, "*.parquet", SearchOption.AllDirectories).Any()
+            ? duck.Count($"SELECT count(*) FROM read_parquet({QualitySql.Literal(Path.Combine(silverFolder, "**", "*.parquet"))})")
+            : 0;
+        var rejected = File.Exists(quarantine) && new FileInfo(quarantine).Length > 0
+            ? duck.Count($"SELECT count(*) FROM read_json({QualitySql.Literal(quarantine)}, format = 'newline_delimited')")
+            : 0;
         return new SilverCounts(total, written, valid - written, rejected) { TypedRead = typedRead };
     }
 

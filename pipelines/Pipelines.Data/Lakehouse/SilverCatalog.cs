@@ -37,7 +37,7 @@ public static class SilverCatalog
             FromDatabase("orders") with
             {
                 LatestBy = "updated_at",
-                Partitions = [new Partition("order_year", DataType.Integer, "year(order_date)", 1990, 2099)],
+                Partitions = [new Partition("order_year", DataType.Integer, "year", "order_date", 1990, 2099)],
                 ExtraRules = [new AcceptedValues("status", OrderStatuses), new References("customer_number", "customers", "customer_number")],
             },
             FromDatabase("orderdetails") with

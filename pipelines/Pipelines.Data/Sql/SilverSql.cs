@@ -159,6 +159,13 @@ public static class SilverSql
             };
             cases.Add($"WHEN {broken} THEN {QualitySql.Literal(rule.Name)}");
         }
+        // A partition value outside the catalog's declared range would be written where no query sees it.
+        foreach (var partition in dataset.Partitions)
+        {
+            var source = columns.First(c => c.Name == partition.Source);
+            var value = partition.Over(typedBronze ? QualitySql.Id(source.Name) : Typed(source));
+            cases.Add($"WHEN {value} NOT BETWEEN {partition.RangeFrom.ToString(CultureInfo.InvariantCulture)} AND {partition.RangeTo.ToString(CultureInfo.InvariantCulture)} THEN {QualitySql.Literal(partition.RangeRule)}");
+        }
         return cases.Count == 0 ? "CAST(NULL AS varchar)" : $"CASE {string.Join(" ", cases)} END";
     }
 
