@@ -14,6 +14,15 @@ public sealed class WindowState
     private const string QuarantinedKey = "quarantined";
     private const string DevicePrefix = "device:";
 
+    /// <summary>Lambda keeps at most 1 MB of tumbling-window state; the device types are its only part that grows with the data.</summary>
+    public const int MaxStateBytes = 1024 * 1024;
+
+    /// <summary>Longest device type counted (UTF-16 characters, so at most 4 bytes each in the state's JSON, escapes aside).</summary>
+    public const int MaxDeviceTypeLength = 64;
+
+    /// <summary>Most device types one window counts: with the longest names the state stays far below <see cref="MaxStateBytes"/>.</summary>
+    public const int MaxDeviceTypes = 256;
+
     public long Orders { get; private set; }
     public decimal Sales { get; private set; }
     public long Quarantined { get; private set; }

@@ -8,9 +8,12 @@ namespace WindowedAggregates;
 /// <summary>
 /// Course 3's streaming queries on Lambda tumbling windows: each batch of order events adds to its
 /// window's totals (orders, sales, orders per device type); malformed events are written to the
-/// quarantine with their reason under a key fixed by the batch's first sequence number; at the window's
-/// final invocation its totals are written under a key fixed by window and shard. A retried batch writes
-/// the same keys, and Lambda hands it the state from before it, so nothing is counted twice.
+/// quarantine with their reason under a key fixed by the batch's first rejected record (its sequence
+/// number); at the window's final invocation its totals are written under a key fixed by window and shard.
+/// Lambda retries from the checkpoint forward in batches of any length (halves at any depth when it
+/// bisects), and hands a retried batch the state from before it: whichever batch finally stores a rejected
+/// record starts its quarantine object at the same record, overwriting an earlier attempt's, or at a later
+/// one whose earlier objects never held it — so nothing is counted or quarantined twice.
 /// </summary>
 public sealed class WindowedAggregatesHandler(IObjectStore store, WindowedAggregatesOptions options)
 {
@@ -18,6 +21,7 @@ public sealed class WindowedAggregatesHandler(IObjectStore store, WindowedAggreg
     {
         var state = WindowState.From(batch.State);
         var rejected = new StringBuilder();
+        string? firstRejected = null;
         foreach (var record in batch.Records)
         {
             var (order, reason) = OrderEvent.Parse(record.Kinesis.Data);
@@ -28,12 +32,13 @@ public sealed class WindowedAggregatesHandler(IObjectStore store, WindowedAggreg
             if (reason is not null)
             {
                 state.Reject();
+                firstRejected ??= record.Kinesis.SequenceNumber;
                 rejected.Append(JsonSerializer.Serialize(new QuarantinedEvent(record.Kinesis.SequenceNumber, reason!, record.Kinesis.Data), AggregatesJson.Default.QuarantinedEvent)).Append('\n');
             }
         }
-        if (rejected.Length > 0)
+        if (firstRejected is not null)
         {
-            var key = $"{options.QuarantinePrefix}/shard={batch.ShardId}/{batch.Records[0].Kinesis.SequenceNumber}.ndjson";
+            var key = $"{options.QuarantinePrefix}/shard={batch.ShardId}/{firstRejected}.ndjson";
             await store.PutAsync(options.QuarantineBucket, key, Encoding.UTF8.GetBytes(rejected.ToString()), "application/x-ndjson", cancellationToken).ConfigureAwait(false);
         }
         if (batch.IsFinalInvokeForWindow)
@@ -48,9 +53,20 @@ public sealed class WindowedAggregatesHandler(IObjectStore store, WindowedAggreg
     public string WindowKey(KinesisTimeWindowEvent batch) =>
         $"{options.OutputPrefix}/window_start={batch.Window.Start.UtcDateTime:yyyy-MM-ddTHH-mm-ssZ}/shard={batch.ShardId}.json";
 
-    /// <summary>Counts the order in the window; or, changing nothing, says why it cannot be (its amount would overflow the window's sales).</summary>
+    /// <summary>
+    /// Counts the order in the window; or, changing nothing, says why it cannot be: its amount would overflow the window's
+    /// sales, or its device type would grow the state Lambda carries between invocations past what it may hold.
+    /// </summary>
     private static string? Count(WindowState state, OrderEvent order)
     {
+        if (order.DeviceType.Length > WindowState.MaxDeviceTypeLength)
+        {
+            return $"device_type is longer than {WindowState.MaxDeviceTypeLength} characters";
+        }
+        if (!state.OrdersPerDevice.ContainsKey(order.DeviceType) && state.OrdersPerDevice.Count >= WindowState.MaxDeviceTypes)
+        {
+            return $"the window already counts {WindowState.MaxDeviceTypes} device types; another would grow its state without bound";
+        }
         try
         {
             state.Add(order);

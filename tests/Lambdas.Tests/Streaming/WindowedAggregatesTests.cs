@@ -92,3 +92,62 @@ public class WindowedAggregatesTests
     }
 
 }
+
+/// <summary>The windowed aggregates at their limits and under bisection: the carried state stays within Lambda's 1 MB, and no quarantine line is written twice.</summary>
+public class WindowedAggregatesLimitsTests
+{
+    private static readonly WindowedAggregatesOptions Options = new("gold", "stream_aggregates/orders", "bronze", "quarantine/order_events");
+    private static readonly TimeWindow Window = new(new DateTimeOffset(2026, 11, 24, 14, 30, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 24, 14, 35, 0, TimeSpan.Zero));
+
+    private static string Order(int id, string device, decimal total = 1m) =>
+        JsonSerializer.Serialize(new Dictionary<string, object> { ["order_id"] = $"o{id}", ["device_type"] = device, ["quantity"] = 1, ["total_price"] = total });
+
+    private static KinesisTimeWindowEvent Batch(IReadOnlyList<KinesisEventRecord> records, Dictionary<string, string> state) => new()
+    {
+        Records = [.. records], Window = Window, State = state, ShardId = KinesisBatch.Shard,
+    };
+
+    [Fact]
+    public async Task Device_types_at_their_limits_keep_the_state_under_a_megabyte_and_what_would_pass_them_is_quarantined_with_its_reason()
+    {
+        var store = new MemoryObjectStore();
+        var handler = new WindowedAggregatesHandler(store, Options);
+        // The longest device names, each character one that escapes to six bytes in JSON: the worst case for the state's size.
+        var payloads = Enumerable.Range(0, WindowState.MaxDeviceTypes)
+            .Select(i => Order(i, $"{i:D4}{new string('\u2028', WindowState.MaxDeviceTypeLength - 4)}")).ToList();
+        payloads.Add(Order(9001, "one-more-device"));
+        payloads.Add(Order(9002, new string('x', WindowState.MaxDeviceTypeLength + 1)));
+
+        var result = await handler.HandleAsync(Batch(KinesisBatch.Of([.. payloads]).Records, []), CancellationToken.None);
+
+        Assert.Equal(WindowState.MaxDeviceTypes.ToString(System.Globalization.CultureInfo.InvariantCulture), result.State["orders"]);
+        Assert.Equal("2", result.State["quarantined"]);
+        Assert.True(JsonSerializer.SerializeToUtf8Bytes(result.State).Length < WindowState.MaxStateBytes);
+        var reasons = store.Objects.Where(o => o.Key.StartsWith("bronze/quarantine/", StringComparison.Ordinal))
+            .SelectMany(o => Encoding.UTF8.GetString(o.Value).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("reason").GetString()!).ToList();
+        Assert.Contains(reasons, r => r.Contains($"already counts {WindowState.MaxDeviceTypes} device types", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.Contains($"longer than {WindowState.MaxDeviceTypeLength} characters", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Under_bisection_each_rejected_event_ends_up_in_the_quarantine_once()
+    {
+        var store = new MemoryObjectStore();
+        var handler = new WindowedAggregatesHandler(store, Options);
+        // A batch of ten with rejected events in its second half; the first attempt stores its quarantine and then fails
+        // (a later write timed out), so Lambda bisects it and retries each half from the state before it. Keyed by the
+        // batch's first record, the first attempt's object and the second half's would both hold them.
+        var payloads = Enumerable.Range(0, 10).Select(i => i is 7 or 8 ? Order(i, "mobile", total: -1m) : Order(i, "mobile")).ToArray();
+        var records = KinesisBatch.Of(payloads).Records;
+
+        await handler.HandleAsync(Batch(records, []), CancellationToken.None);
+        var firstHalf = await handler.HandleAsync(Batch([.. records.Take(5)], []), CancellationToken.None);
+        await handler.HandleAsync(Batch([.. records.Skip(5)], firstHalf.State), CancellationToken.None);
+
+        var lines = store.Objects.Where(o => o.Key.StartsWith("bronze/quarantine/", StringComparison.Ordinal))
+            .SelectMany(o => Encoding.UTF8.GetString(o.Value).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("sequence_number").GetString()!).ToList();
+        Assert.Equal([KinesisBatch.Sequence(7), KinesisBatch.Sequence(8)], lines.Order());
+    }
+}
