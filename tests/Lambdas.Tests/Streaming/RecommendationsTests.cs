@@ -81,3 +81,33 @@ public class RecommendationsTests
     }
 
 }
+
+/// <summary>Firehose's 6 MB response limit: lines that outgrow their records never push the response past it.</summary>
+public class RecommendationsResponseLimitTests
+{
+    [Fact]
+    public void Lines_that_grow_past_the_limit_come_back_as_they_came_and_everything_else_as_lines()
+    {
+        // Product codes of characters the JSON writer escapes (U+2028 becomes six bytes, three as it arrived), so each
+        // line is about twice its record; together the lines would pass 6 MB, the request (Lambda's 6 MB too) stays below it.
+        var code = "A" + new string('\u2028', 20_000);
+        var records = Enumerable.Range(0, 60).Select(i => new FirehoseRecord
+        {
+            RecordId = $"r{i}",
+            Data = Convert.ToBase64String(Encoding.UTF8.GetBytes(KinesisBatch.Session($"s{i}", "USA", (code, 1, true)))),
+        }).ToList();
+        var log = new List<string>();
+
+        var outcome = new RecommendationsHandler(log.Add).Handle(new FirehoseTransformationRequest { Records = records });
+
+        var response = JsonSerializer.SerializeToUtf8Bytes(outcome.Response, FirehoseJsonContext.Default.FirehoseTransformationResponse);
+        Assert.True(response.Length <= RecommendationsHandler.ResponseLimitBytes, $"{response.Length} bytes");
+        Assert.True(JsonSerializer.SerializeToUtf8Bytes(new FirehoseTransformationRequest { Records = records }, FirehoseJsonContext.Default.FirehoseTransformationRequest).Length < RecommendationsHandler.ResponseLimitBytes);
+        Assert.Equal(records.Count, outcome.Ok + outcome.Dropped + outcome.Failed);
+        Assert.True(outcome.Failed > 0 && outcome.Ok > 0, $"{outcome.Ok} ok, {outcome.Failed} failed");
+        Assert.Equal(records.Select(r => r.RecordId), outcome.Response.Records.Select(r => r.RecordId));
+        Assert.All(outcome.Response.Records.Where(r => r.Result == FirehoseResultRecord.ProcessingFailed),
+            failed => Assert.Equal(records.Single(r => r.RecordId == failed.RecordId).Data, failed.Data));
+        Assert.Equal(outcome.Failed, log.Count(line => line.Contains("Firehose's 6 MB limit", StringComparison.Ordinal)));
+    }
+}
