@@ -13,7 +13,8 @@ if (args is ["extract", var connection, var folder])
 {
     return await ExtractOnce(connection, folder);
 }
-var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+var smoke = BenchRun.Smoke(ref args);
+var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : smoke ? 2_000 : 1_000_000;
 using var postgres = LocalPostgres.Start();
 postgres.CreateDatabase("bench");
 var connectionString = postgres.ConnectionString("bench");
@@ -23,7 +24,7 @@ Console.WriteLine($"table order_lines: {rows:N0} rows");
 var work = Directory.CreateTempSubdirectory("extract-bench-").FullName;
 try
 {
-    const int repeats = 3;
+    var repeats = smoke ? 1 : 3;
     var copy6 = new List<double>();
     var copy1 = new List<double>();
     var ours = new List<double>();
@@ -43,6 +44,8 @@ try
     Console.WriteLine($"ratio extract / (COPY | gzip)    = {mo / m6:F2}  (target <= 1.5)");
     Console.WriteLine($"ratio extract / (COPY | gzip -1) = {mo / m1:F2}");
     Console.WriteLine($"peak RSS                         = {rss.Max() / 1024} MB  (target <= 256)");
+    BenchRun.Ratio("Extract.Bench", "extract / COPY piped to gzip", mo / m6, "<= 1.5");
+    BenchRun.Ratio("Extract.Bench", "peak RSS / 256 MB", rss.Max() / 1024.0 / 256, "<= 1.0");
     return 0;
 }
 finally

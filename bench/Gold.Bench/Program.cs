@@ -8,8 +8,9 @@ using Pipelines.DuckDb;
 // All of a course's gold models on DuckDB from generated silver, at each scale given (default 1 and 10):
 // the time of the models alone (silver is built first, untimed), median of three, and how it grows.
 // Usage: Gold.Bench [course] [scale...]
+var smoke = BenchRun.Smoke(ref args);
 var course = args.Length > 0 ? args[0] : "course4";
-var scales = args.Length > 1 ? args[1..].Select(a => double.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1.0, 10.0];
+var scales = args.Length > 1 ? args[1..].Select(a => double.Parse(a, CultureInfo.InvariantCulture)).ToArray() : smoke ? [0.05, 0.5] : [1.0, 10.0];
 double? first = null;
 foreach (var scale in scales)
 {
@@ -20,7 +21,7 @@ foreach (var scale in scales)
         DatasetFiles.Write(data, Path.Combine(work, "bronze"), DataFormats.Ndjson);
         var times = new List<double>();
         long factRows = 0;
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < (smoke ? 1 : 3); i++)
         {
             using var tables = new DuckDbTables();
             foreach (var dataset in SilverCatalog.For(data))
@@ -40,6 +41,10 @@ foreach (var scale in scales)
         var median = Measure.Median(times);
         first ??= median;
         Console.WriteLine($"{course} scale {scale,5}: {factRows,9:N0} fact rows, models median {median,7:F0} ms  [{string.Join(", ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}]  x{median / first.Value:F1} of the first scale");
+        if (scale != scales[0])
+        {
+            BenchRun.Ratio("Gold.Bench", $"{course} models, time at scale {scale} / at {scales[0]} (data x{scale / scales[0]:F0})", median / first.Value, $"<= {scale / scales[0]:F0} (linear)");
+        }
     }
     finally
     {

@@ -1,8 +1,9 @@
 using Lambda.Bench;
 
+var smoke = BenchRun.Smoke(ref args);
 var root = Measure.RepositoryRoot();
-await BatchBenchmark.RunAsync();
+await BatchBenchmark.RunAsync(smoke);
 if (!args.Contains("--batch-only"))
 {
-    await ColdStartBenchmark.RunAsync(root);
+    await ColdStartBenchmark.RunAsync(root, smoke);
 }
