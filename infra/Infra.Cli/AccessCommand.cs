@@ -10,8 +10,6 @@ namespace Infra.Cli;
 /// </summary>
 public static class AccessCommand
 {
-    public const string Usage = "dataplatform access [--stack NAME] [--actor NAME]";
-
     public static int Run(string[] args, IHost host)
     {
         string? stack = null;
@@ -22,7 +20,7 @@ public static class AccessCommand
             {
                 case "--stack": stack = CommandLine.OptionValue(args, ref i); break;
                 case "--actor": actor = CommandLine.OptionValue(args, ref i); break;
-                default: throw new UsageError($"unexpected argument '{args[i]}' (usage: {Usage})");
+                default: throw new UsageError($"unexpected argument '{args[i]}'");
             }
         }
         stack ??= CommandLine.DefaultStack;

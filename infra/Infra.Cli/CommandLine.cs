@@ -13,46 +13,33 @@ namespace Infra.Cli;
 /// </summary>
 public static class CommandLine
 {
-    public const string Usage = """
-        usage:
-          dataplatform                                      compiler mode for Pulumi: reads PULUMI_STACK, PULUMI_PROJECT, PULUMI_CONFIG
-          dataplatform local run [--course N | --stack dev] [--seed N] [--scale X] [--bad-row-rate R] [--with-servers] [--emulator] [--inject-faults] [--output text|json]
-                                                            run a course's pipeline on this machine, no AWS account (default: course 3)
-          dataplatform local clean [--course N | --stack dev]   remove a stack's local state (.local/STACK)
-          dataplatform synth   [--stack NAME] [--config FILE]   print the stack's Pulumi YAML program
-          dataplatform preview [--stack NAME] [--config FILE]   print an offline plan: resources by component, counts, outputs
-          dataplatform policy [--stack NAME]               check stacks (default: all) against the security policy pack; findings name rule, resource and fix
-          dataplatform access [--stack NAME] [--actor NAME]  who may do what: each actor's declared calls, allowed or denied (layer and reason), and unused permissions
-          dataplatform cost [--stack NAME]                 what the stack costs idle and by use, at the assumed unit prices (offline)
-          dataplatform diagram [--stack NAME] [--format mermaid|dot|svg] [--out DIR]
-                                                            the stack's data flow, derived from its synthesized program; --out writes DIR/NAME.mmd and .svg (SVG needs graphviz)
-          dataplatform fingerprint                          every stack's fingerprint (its program and its functions' sources) as JSON
-          dataplatform changed-stacks --base FILE           the stacks whose fingerprint differs from FILE's, as a JSON array (CI previews those)
-          dataplatform docs                                 rewrite docs/diagrams and the course guides' generated blocks (diagram, cost) from the stacks
-          dataplatform summary [--stack NAME]              print the stack's summary (stacks/summaries/NAME.md): components and resources by type
-          dataplatform typecheck [--stack NAME]...          type-check stacks (default: all) against Pulumi's npm SDK typings
-          dataplatform generate [--seed N] [--scale X] [--bad-row-rate R] [--out DIR] [--format ndjson,csv,mysql,postgresql]
-                                                            write the course data (default: seed 42, scale 1, rate 0.01, ./course-data)
-          dataplatform produce --stream NAME [--dataset web_sessions|order_events] [--region R] [--endpoint URL] [--seed N] [--scale X]
-                                                            put generated events on a deployed stream (PutRecords, failed records retried)
-          dataplatform replay --queue-url URL --function NAME [--region R] [--max N]
-                                                            re-drive a stream function's failed batches from its on-failure queue (docs/runbooks/replay.md)
-          dataplatform functions                            print lambdas/Functions.props, the functions' archive names from their contracts
-          dataplatform function-archives                    per function: archive, project, current|stale|unstamped|unreadable|missing, source fingerprint (for ./lambdas/package)
-        NAME defaults to dev; FILE defaults to stacks/Pulumi.NAME.yaml in the project.
-        """;
+    /// <summary>Every command's usage (<c>dataplatform --help</c>).</summary>
+    public static string Usage => CommandUsage.Everything;
+
+    /// <summary>Exit code of a call the command line cannot run as given (unknown command, option or value).</summary>
+    public const int UsageExit = 2;
+
+    /// <summary>Exit code of a command that ran and failed (bad config, an unreachable service, findings).</summary>
+    public const int FailureExit = 1;
 
     /// <summary>The stack synth and preview use when none is named: the cheap, destroyable environment.</summary>
     public const string DefaultStack = "dev";
 
     public static int Run(string[] args, IHost host)
     {
+        var usage = CommandUsage.Of(args);
         try
         {
+            if (usage is not null && args.Skip(usage.Command.Split(' ').Length).Any(arg => arg is "--help" or "-h"))
+            {
+                host.Out.Write("usage:\n" + usage.Text);
+                return 0;
+            }
+            RefuseRepeatedOptions(args, usage);
             return args switch
             {
                 [] => Compile(host),
-                ["functions"] => Functions(host),
+                ["functions", .. var rest] => Functions(rest, host),
                 ["function-archives", .. var rest] => FunctionArchives(rest, host),
                 ["synth", .. var rest] => Synth(rest, host, preview: false),
                 ["preview", .. var rest] => Synth(rest, host, preview: true),
@@ -70,22 +57,69 @@ public static class CommandLine
                 ["replay", .. var rest] => ReplayCommand.Run(rest, host),
                 ["local", .. var rest] => LocalCommand.Run(rest, host),
                 ["--help" or "-h" or "help"] => Help(host),
-                _ => throw new UsageError($"unknown command '{string.Join(' ', args)}'"),
+                [var command, ..] => throw new UsageError($"unknown command '{command}'" +
+                    (CommandUsage.Suggestion(command) is { } near ? $": did you mean '{near}'?" : ": run `dataplatform --help` for the commands")),
             };
         }
-        catch (Exception e) when (e is ConfigError or SynthesisException or UsageError)
+        catch (UsageError e)
         {
-            host.Error.WriteLine($"error: {e.Message}");
-            if (e is UsageError)
+            host.Error.WriteLine($"error: {e.Message}{OptionSuggestion(e.Message, usage)}");
+            if (usage is not null)
             {
-                host.Error.WriteLine(Usage);
+                host.Error.WriteLine($"usage: {usage.Synopsis}   (dataplatform {usage.Command} --help)");
             }
-            return 1;
+            return UsageExit;
+        }
+        catch (OperationCanceledException)
+        {
+            host.Error.WriteLine("stopped");
+            return 130;
+        }
+        catch (Exception e)
+        {
+            // A person reads this, not a debugger: the problem in one line, never a stack trace.
+            host.Error.WriteLine($"error: {OneLine(e)}");
+            return FailureExit;
         }
     }
 
-    private static int Functions(IHost host)
+    /// <summary>For an unknown option, the command's option closest to it.</summary>
+    private static string OptionSuggestion(string message, CommandUsage? usage)
     {
+        var typed = System.Text.RegularExpressions.Regex.Match(message, "^unexpected argument '(--[^' ]+)");
+        if (!typed.Success || usage is null)
+        {
+            return "";
+        }
+        var options = System.Text.RegularExpressions.Regex.Matches(usage.Synopsis, "--[a-z-]+").Select(m => m.Value).Distinct();
+        return CommandUsage.Closest(typed.Groups[1].Value, options) is { } near ? $": did you mean {near}?" : "";
+    }
+
+    /// <summary>What went wrong, in one line: the exception's message, and its cause's where it adds to it.</summary>
+    private static string OneLine(Exception e)
+    {
+        var message = e.Message;
+        if (e is not (ConfigError or SynthesisException) && e.InnerException is { Message: var inner } && !message.Contains(inner, StringComparison.Ordinal))
+        {
+            message += $" ({inner})";
+        }
+        return string.Join(' ', message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>An option given twice is refused, unless the command repeats it by design (e.g. typecheck's --stack).</summary>
+    private static void RefuseRepeatedOptions(string[] args, CommandUsage? usage)
+    {
+        var repeated = args.Where(arg => arg.StartsWith("--", StringComparison.Ordinal)).GroupBy(arg => arg)
+            .FirstOrDefault(group => group.Count() > 1 && !(usage?.Repeatable.Contains(group.Key) ?? false));
+        if (repeated is not null)
+        {
+            throw new UsageError($"{repeated.Key} is given {repeated.Count()} times: give it once");
+        }
+    }
+
+    private static int Functions(string[] args, IHost host)
+    {
+        RequireNoArguments(args);
         host.Out.Write(FunctionContracts.MsBuildProps());
         return 0;
     }
@@ -207,8 +241,11 @@ public static class CommandLine
     /// <summary>For commands whose only argument is an optional <c>--stack NAME</c>: the name, or null without it.</summary>
     public static string? OptionalStack(string[] args)
     {
-        if (args is ["--stack", var name])
+        if (args is ["--stack", ..])
         {
+            var index = 0;
+            var name = OptionValue(args, ref index);
+            RequireNoArguments(args[2..]);
             return name;
         }
         RequireNoArguments(args);
@@ -233,6 +270,19 @@ public static class CommandLine
             throw new UsageError($"{option} needs a value, e.g. {option} {(option == "--stack" ? DefaultStack : "FILE")}");
         }
         return args[++index];
+    }
+
+    /// <summary>The data settings a command was given, as the generator validates them (one rule for every command); out of range is a usage error.</summary>
+    public static Pipelines.Data.Generation.GeneratorSettings Valid(Pipelines.Data.Generation.GeneratorSettings settings)
+    {
+        try
+        {
+            return settings.Validated();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new UsageError(e.Message.Split(" (Parameter", 2)[0]);
+        }
     }
 
     /// <summary>The number after an option such as <c>--scale</c>; anything else is a usage error that says so.</summary>

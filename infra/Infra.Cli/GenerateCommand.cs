@@ -26,15 +26,7 @@ public static class GenerateCommand
                 default: throw new UsageError($"unexpected argument '{args[i]}'");
             }
         }
-        CourseData data;
-        try
-        {
-            data = new CourseData(settings);
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            throw new UsageError(e.Message.Split(" (Parameter", 2)[0]);
-        }
+        var data = new CourseData(CommandLine.Valid(settings));
         var path = Path.GetFullPath(folder, host.WorkingDirectory);
         var summary = DatasetFiles.Write(data, path, formats);
         host.Out.WriteLine($"seed {settings.Seed}, scale {settings.Scale.ToString(CultureInfo.InvariantCulture)}, bad-row rate {settings.BadRowRate.ToString(CultureInfo.InvariantCulture)} -> {path}");

@@ -23,6 +23,8 @@ public static class LocalCommand
         {
             switch (args[i])
             {
+                case "--course" or "--stack" when stack is not null:
+                    throw new UsageError($"{args[i]} and the stack chosen before it ({stack}) conflict: give --course N or --stack NAME, once");
                 case "--course": stack = $"course{CommandLine.NumberValue<int>(args, ref i)}"; break;
                 case "--stack": stack = CommandLine.OptionValue(args, ref i); break;
                 case "--seed": options = options with { Seed = CommandLine.NumberValue<int>(args, ref i) }; break;
@@ -36,6 +38,7 @@ public static class LocalCommand
             }
         }
         stack ??= "course3";
+        CommandLine.Valid(new Pipelines.Data.Generation.GeneratorSettings(Seed: options.Seed, Scale: options.Scale, BadRowRate: options.BadRowRate));
         if (output is not (null or "text" or "json"))
         {
             throw new UsageError($"--output must be text or json, not '{output}'");
@@ -59,6 +62,15 @@ public static class LocalCommand
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler stop = (_, e) => { e.Cancel = true; cancel.Cancel(); };
         Console.CancelKeyPress += stop;
+        // A terminal closed or a service manager stopping the run ends it as Ctrl-C does: the servers it started are
+        // stopped and their folders removed (the default would end the process with them still running).
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
+        using var hangUp = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGHUP, Stop);
+        void Stop(System.Runtime.InteropServices.PosixSignalContext context)
+        {
+            context.Cancel = true;
+            cancel.Cancel();
+        }
         try
         {
             RunReport report;

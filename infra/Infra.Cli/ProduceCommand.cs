@@ -43,7 +43,7 @@ public static class ProduceCommand
         {
             throw new UsageError("no region: pass --region or set AWS_REGION");
         }
-        var events = new CourseData(settings)[dataset];
+        var events = new CourseData(CommandLine.Valid(settings))[dataset];
         using var resolver = new DefaultAWSCredentialsIdentityResolver();
         var credentials = resolver.ResolveIdentity(null!);
         using var http = new HttpClient();

@@ -81,7 +81,7 @@ public class CommandLineTests
     {
         var host = new FakeHost();
 
-        Assert.Equal(1, CommandLine.Run(arguments.Split(' '), host));
+        Assert.Equal(CommandLine.UsageExit, CommandLine.Run(arguments.Split(' '), host));
         Assert.Contains("--stack needs a value, e.g. --stack dev", host.Stderr);
     }
 
@@ -119,17 +119,71 @@ public class CommandLineTests
         Assert.DoesNotContain("   at ", host.Stderr);
     }
 
+    /// <summary>Calls a person gets wrong, for every command: the exit code, and what the one error line must say.</summary>
+    public static TheoryData<string, int, string> BadCalls => new()
+    {
+        { "deploy", CommandLine.UsageExit, "unknown command 'deploy': run `dataplatform --help` for the commands" },
+        { "synt --stack dev", CommandLine.UsageExit, "unknown command 'synt': did you mean 'synth'?" },
+        { "synth --stack", CommandLine.UsageExit, "--stack needs a value" },
+        { "synth --stack nope", CommandLine.FailureExit, "unknown stack 'nope'" },
+        { "preview --stack dev --verbose", CommandLine.UsageExit, "unexpected argument '--verbose'" },
+        { "preview --stak dev", CommandLine.UsageExit, "did you mean --stack?" },
+        { "policy --stack", CommandLine.UsageExit, "--stack needs a value" },
+        { "access --actor", CommandLine.UsageExit, "--actor needs a value" },
+        { "cost --stack dev --stack prod", CommandLine.UsageExit, "--stack is given 2 times" },
+        { "diagram --format png", CommandLine.UsageExit, "png" },
+        { "fingerprint extra", CommandLine.UsageExit, "unexpected argument 'extra'" },
+        { "changed-stacks", CommandLine.UsageExit, "--base" },
+        { "docs --now", CommandLine.UsageExit, "unexpected argument '--now'" },
+        { "summary --stack", CommandLine.UsageExit, "--stack needs a value" },
+        { "typecheck --stack nope", CommandLine.FailureExit, "unknown stack 'nope'" },
+        { "generate --scale 0", CommandLine.UsageExit, "scale must be greater than 0" },
+        { "generate --bad-row-rate 2", CommandLine.UsageExit, "bad-row rate must be between 0 and 0.5" },
+        { "generate --seed x", CommandLine.UsageExit, "--seed needs a number, not 'x'" },
+        { "produce --dataset web_sessions", CommandLine.UsageExit, "--stream" },
+        { "replay --max 3", CommandLine.UsageExit, "--queue-url" },
+        { "functions extra", CommandLine.UsageExit, "unexpected argument 'extra'" },
+        { "function-archives extra", CommandLine.UsageExit, "unexpected argument 'extra'" },
+        { "local", CommandLine.UsageExit, "local needs a subcommand" },
+        { "local run --scale -1", CommandLine.UsageExit, "scale must be greater than 0" },
+        { "local run --scale 0", CommandLine.UsageExit, "scale must be greater than 0" },
+        { "local run --bad-row-rate 2", CommandLine.UsageExit, "bad-row rate must be between 0 and 0.5" },
+        { "produce --stream s --region eu-west-1 --scale 0", CommandLine.UsageExit, "scale must be greater than 0" },
+        { "local run --course 3 --stack dev", CommandLine.UsageExit, "--stack and the stack chosen before it (course3) conflict" },
+        { "local run --course 1 --course 2", CommandLine.UsageExit, "--course is given 2 times" },
+        { "local run --sacle 2", CommandLine.UsageExit, "did you mean --scale?" },
+        { "local run --output yaml", CommandLine.UsageExit, "--output must be text or json" },
+        { "local clean --stack prod", CommandLine.UsageExit, "prod" },
+    };
+
     [Theory]
-    [InlineData("deploy")]
-    [InlineData("synth --stack")]
-    [InlineData("preview --stack dev --verbose")]
-    public void Run_BadArguments_PrintsUsage(string arguments)
+    [MemberData(nameof(BadCalls))]
+    public void A_bad_call_gets_one_line_naming_the_problem_and_its_exit_code_never_a_stack_trace(string arguments, int exit, string says)
     {
         var host = new FakeHost();
 
-        Assert.Equal(1, CommandLine.Run(arguments.Split(' '), host));
-        Assert.Contains("usage:", host.Stderr);
+        Assert.Equal(exit, CommandLine.Run(arguments.Split(' '), host));
+        var lines = host.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("error: ", lines[0]);
+        Assert.Contains(says, lines[0]);
+        Assert.True(lines.Length <= 2, $"more than the error and the command's usage line:\n{host.Stderr}");
+        Assert.DoesNotContain("   at ", host.Stderr);
         Assert.Equal("", host.Stdout);
+    }
+
+    public static TheoryData<string> Commands => new(CommandUsage.All.Where(usage => usage.Command.Length > 0).Select(usage => usage.Command));
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void Every_command_prints_its_own_usage_with_help(string command)
+    {
+        var host = new FakeHost();
+
+        Assert.Equal(0, CommandLine.Run([.. command.Split(' '), "--help"], host));
+        var usage = CommandUsage.All.Single(u => u.Command == command);
+        Assert.Contains(usage.Synopsis, host.Stdout);
+        Assert.DoesNotContain(CommandUsage.All.Single(u => u.Command == "replay").Synopsis, command == "replay" ? "" : host.Stdout);
+        Assert.Equal("", host.Stderr);
     }
 
     [Fact]

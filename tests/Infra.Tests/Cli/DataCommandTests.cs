@@ -39,7 +39,7 @@ public class DataCommandTests
     {
         var host = new FakeHost();
 
-        Assert.Equal(1, CommandLine.Run(["generate", option, value], host));
+        Assert.Equal(CommandLine.UsageExit, CommandLine.Run(["generate", option, value], host));
         Assert.Contains(message, host.Stderr);
     }
 
@@ -54,7 +54,7 @@ public class DataCommandTests
     {
         var host = new FakeHost();
 
-        Assert.Equal(1, CommandLine.Run(args, host));
+        Assert.Equal(CommandLine.UsageExit, CommandLine.Run(args, host));
         Assert.Contains(message, host.Stderr);
     }
 }
@@ -84,7 +84,7 @@ public class LocalCommandTests
     {
         var host = new FakeHost();
 
-        Assert.Equal(1, CommandLine.Run(args, host));
+        Assert.Equal(CommandLine.UsageExit, CommandLine.Run(args, host));
         Assert.Contains(message, host.Stderr);
     }
 }
