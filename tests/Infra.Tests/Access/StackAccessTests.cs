@@ -103,7 +103,7 @@ public class AccessCommandTests
     {
         var host = new FakeHost();
 
-        Assert.Equal(1, Infra.Cli.CommandLine.Run(["access", "--stack", "course4", "--actor", "nobody"], host));
+        Assert.Equal(Infra.Cli.CommandLine.UsageExit, Infra.Cli.CommandLine.Run(["access", "--stack", "course4", "--actor", "nobody"], host));
 
         Assert.Contains("no actor 'nobody'", host.Stderr);
         Assert.Contains("'course4 pipeline'", host.Stderr);

@@ -175,7 +175,7 @@ public partial class StackDiagramTests
         }
 
         var wrong = new FakeHost();
-        Assert.Equal(1, Infra.Cli.CommandLine.Run(["diagram", "--format", "png"], wrong));
+        Assert.Equal(Infra.Cli.CommandLine.UsageExit, Infra.Cli.CommandLine.Run(["diagram", "--format", "png"], wrong));
         Assert.Contains("--format is mermaid, dot or svg, not 'png'", wrong.Stderr);
     }
 
