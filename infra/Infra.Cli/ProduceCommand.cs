@@ -15,7 +15,7 @@ public static class ProduceCommand
 
     public static int Run(string[] args, IHost host)
     {
-        string? stream = null, region = host.GetEnvironmentVariable("AWS_REGION"), endpoint = null;
+        string? stream = null, region = host.GetEnvironmentVariable(Pipelines.Contracts.Functions.AwsVariables.Region), endpoint = null;
         var dataset = EventDatasets[0];
         var settings = new GeneratorSettings();
         for (var i = 0; i < args.Length; i++)

@@ -13,7 +13,7 @@ public static class ReplayCommand
 {
     public static int Run(string[] args, IHost host)
     {
-        string? queueUrl = null, function = null, region = host.GetEnvironmentVariable("AWS_REGION");
+        string? queueUrl = null, function = null, region = host.GetEnvironmentVariable(Pipelines.Contracts.Functions.AwsVariables.Region);
         var max = 100;
         for (var i = 0; i < args.Length; i++)
         {

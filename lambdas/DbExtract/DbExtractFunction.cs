@@ -43,7 +43,7 @@ public static class DbExtractFunction
             DbExtractContract.IamAuthentication => new RdsIamTokenSource(
                 Required(environment, DbExtractContract.HostVariable),
                 int.Parse(Required(environment, DbExtractContract.PortVariable), System.Globalization.CultureInfo.InvariantCulture),
-                Required(environment, DbExtractContract.UserVariable), Required(environment, "AWS_REGION"), environment, clock),
+                Required(environment, DbExtractContract.UserVariable), Required(environment, AwsVariables.Region), environment, clock),
             _ => throw new InvalidOperationException($"{DbExtractContract.AuthenticationVariable} is '{authentication}': set {DbExtractContract.PasswordAuthentication} or {DbExtractContract.IamAuthentication}"),
         };
     }
