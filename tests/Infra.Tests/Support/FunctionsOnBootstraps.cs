@@ -1,8 +1,7 @@
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
 using Pipelines.Contracts.Functions;
-using RuntimeEmulator;
+using Pipelines.Local;
 
 namespace Infra.Tests.Support;
 
@@ -13,7 +12,7 @@ namespace Infra.Tests.Support;
 /// </summary>
 public sealed class FunctionsOnBootstraps : IAsyncDisposable
 {
-    private readonly Dictionary<string, (FunctionContract Contract, LambdaRuntimeEmulator Emulator, BootstrapProcess Process)> _functions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PublishedFunction> _functions = new(StringComparer.Ordinal);
     private readonly LoopbackJsonEndpoint _endpoint;
     private readonly Func<FunctionContract, JsonNode?, JsonNode?, Task> _invoked;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
@@ -38,10 +37,7 @@ public sealed class FunctionsOnBootstraps : IAsyncDisposable
         var bound = new FunctionsOnBootstraps(invoked);
         foreach (var (arn, (contract, variables)) in functions)
         {
-            var unpacked = Path.Combine(folder, "functions", contract.Artifact);
-            ZipFile.ExtractToDirectory(Repository.PathOf(contract.ArtifactPath), unpacked, overwriteFiles: true);
-            var emulator = await LambdaRuntimeEmulator.StartAsync();
-            bound._functions[arn] = (contract, emulator, new BootstrapProcess(Path.Combine(unpacked, FunctionContract.Handler), emulator.Endpoint, variables));
+            bound._functions[arn] = await PublishedFunction.StartAsync(contract, Repository.Root, folder, variables);
         }
         return bound;
     }
@@ -58,11 +54,11 @@ public sealed class FunctionsOnBootstraps : IAsyncDisposable
         await _oneAtATime.WaitAsync();
         try
         {
-            var result = await function.Emulator.InvokeAsync(Encoding.UTF8.GetBytes(request), TimeSpan.FromMinutes(5));
+            var result = await function.InvokeAsync(Encoding.UTF8.GetBytes(request), TimeSpan.FromMinutes(5));
             Invocations.Add($"{function.Contract.Artifact}: {request} → {result.Body}");
             if (!result.Succeeded)
             {
-                throw new LoopbackJsonEndpoint.Refusal(new JsonObject { ["errorType"] = result.ErrorType ?? "Lambda.Unknown", ["error"] = $"{result.Body}\n{function.Process.Output}" });
+                throw new LoopbackJsonEndpoint.Refusal(new JsonObject { ["errorType"] = result.ErrorType ?? "Lambda.Unknown", ["error"] = $"{result.Body}\n{function.Output}" });
             }
             var response = JsonNode.Parse(result.Body);
             await _invoked(function.Contract, JsonNode.Parse(request), response);
@@ -77,10 +73,9 @@ public sealed class FunctionsOnBootstraps : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _endpoint.Dispose();
-        foreach (var (_, emulator, process) in _functions.Values)
+        foreach (var function in _functions.Values)
         {
-            process.Dispose();
-            await emulator.DisposeAsync();
+            await function.DisposeAsync();
         }
     }
 }
