@@ -60,7 +60,7 @@ public static class BronzeManifest
             : throw new InvalidDataException($"{where}: entry {index} of '{name}' gives '{count}' as {value.GetRawText()}, not a count");
     }
 
-    /// <summary>The non-empty lines of a part (gzip when its key ends in <c>.gz</c>), counted without parsing them.</summary>
+    /// <summary>The lines of a part that are not blank (gzip when its key ends in <c>.gz</c>), counted without parsing them.</summary>
     /// <exception cref="InvalidDataException">A <c>.gz</c> part that is not gzip, or is cut short; the message names the part.</exception>
     public static long CountLines(string key, byte[] content)
     {
@@ -96,7 +96,7 @@ public static class BronzeManifest
                     lines += pending ? 1 : 0;
                     pending = false;
                 }
-                else if (b != (byte)'\r')
+                else if (!Pipelines.Contracts.Data.NdjsonLines.IsBlankByte(b))
                 {
                     pending = true;
                 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Pipelines.Contracts.Data;
 
 namespace WindowedAggregates;
 
@@ -42,6 +43,10 @@ public sealed record OrderEvent(string OrderId, string DeviceType, long Quantity
             if (!root.TryGetProperty("total_price", out var total) || !TryDecimal(total, out var price) || price < 0)
             {
                 return (null, "total_price must be a number of at least 0");
+            }
+            if (!DecimalColumns.Holds(price))
+            {
+                return (null, $"total_price {price.ToString(CultureInfo.InvariantCulture)} does not fit the catalog's {DecimalColumns.Type}");
             }
             return (new OrderEvent(id, device, count, price), null);
         }

@@ -17,7 +17,7 @@ public sealed class DuckDbTables : IDisposable
     public static string TypeOf(DataType type) => type switch
     {
         DataType.Integer => "BIGINT",
-        DataType.Decimal => "DECIMAL(14,2)",
+        DataType.Decimal => Pipelines.Contracts.Data.DecimalColumns.Type.ToUpperInvariant(),
         DataType.Text => "VARCHAR",
         DataType.Date => "DATE",
         DataType.Timestamp => "TIMESTAMP",

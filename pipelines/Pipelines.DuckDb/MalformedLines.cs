@@ -27,6 +27,7 @@ public static class MalformedLines
             // The copy is gzip whatever the input was; DuckDB knows compression by the name.
             var name = Path.GetFileName(file);
             var copy = Path.Combine(folder, $"{clean.Count:D5}-{name}{(name.EndsWith(".gz", StringComparison.Ordinal) ? "" : ".gz")}");
+            var kept = 0;
             using (var input = Open(file))
             using (var output = new GZipStream(File.Create(copy), CompressionLevel.Fastest))
             {
@@ -34,7 +35,7 @@ public static class MalformedLines
                 foreach (var line in Lines(input))
                 {
                     number++;
-                    if (line.Length == 0)
+                    if (Pipelines.Contracts.Data.NdjsonLines.IsBlank(line))
                     {
                         continue;
                     }
@@ -47,8 +48,16 @@ public static class MalformedLines
                     {
                         output.Write(line);
                         output.WriteByte((byte)'\n');
+                        kept++;
                     }
                 }
+            }
+            if (kept == 0)
+            {
+                // Nothing written leaves no gzip header at all, which the reader refuses: an empty plain file reads as no rows.
+                File.Delete(copy);
+                copy = copy[..^".gz".Length];
+                File.WriteAllBytes(copy, []);
             }
             clean.Add(copy);
         }

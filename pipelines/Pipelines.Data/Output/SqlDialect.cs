@@ -19,7 +19,7 @@ public sealed record SqlDialect(string Name, char IdentifierQuote, string Timest
     public string TypeOf(DataType type) => type switch
     {
         DataType.Integer => "BIGINT",
-        DataType.Decimal => "DECIMAL(14,2)",
+        DataType.Decimal => Pipelines.Contracts.Data.DecimalColumns.Type.ToUpperInvariant(),
         DataType.Text => "VARCHAR(255)",
         DataType.Date => "DATE",
         DataType.Timestamp => TimestampType,

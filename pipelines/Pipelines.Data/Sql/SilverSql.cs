@@ -24,7 +24,7 @@ public static class SilverSql
     public static string TypeOf(DataType type) => type switch
     {
         DataType.Integer => "bigint",
-        DataType.Decimal => "decimal(14,2)",
+        DataType.Decimal => Pipelines.Contracts.Data.DecimalColumns.Type,
         DataType.Text => "varchar",
         DataType.Date => "date",
         DataType.Timestamp => "timestamp",

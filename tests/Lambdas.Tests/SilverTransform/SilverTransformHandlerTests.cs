@@ -11,9 +11,9 @@ namespace Lambdas.Tests.SilverTransform;
 /// <summary>The silver handler over a bronze run written as the extract function writes it.</summary>
 public sealed class SilverTransformHandlerTests : IDisposable
 {
-    private const string Manifest = OrdersBronzeRun.Manifest;
+    private const string Manifest = BronzeOrdersRun.Manifest;
     private readonly string _work = Directory.CreateTempSubdirectory("silver-handler-").FullName;
-    private static CourseData Data => OrdersBronzeRun.Data;
+    private static CourseData Data => BronzeOrdersRun.Data;
 
     private SilverTransformHandler Handler(MemoryObjectStore store) =>
         new(store, SilverCatalog.For(Data), new SilverTransformOptions("bronze", "silver", "quarantine/silver", _work));
@@ -22,7 +22,7 @@ public sealed class SilverTransformHandlerTests : IDisposable
     public async Task A_run_becomes_partitioned_parquet_under_its_run_and_rejected_rows_a_quarantine()
     {
         var store = new MemoryObjectStore();
-        OrdersBronzeRun.Write(store, "bronze");
+        BronzeOrdersRun.Write(store, "bronze");
 
         var result = await Handler(store).HandleAsync(new SilverTransformRequest { Dataset = "orders", Manifest = Manifest }, CancellationToken.None);
 
@@ -38,7 +38,7 @@ public sealed class SilverTransformHandlerTests : IDisposable
     public async Task A_rerun_writes_the_same_keys_with_the_same_content()
     {
         var store = new MemoryObjectStore();
-        OrdersBronzeRun.Write(store, "bronze");
+        BronzeOrdersRun.Write(store, "bronze");
         var request = new SilverTransformRequest { Dataset = "orders", Manifest = Manifest };
 
         var first = await Handler(store).HandleAsync(request, CancellationToken.None);
@@ -53,7 +53,7 @@ public sealed class SilverTransformHandlerTests : IDisposable
     public async Task A_part_holding_fewer_lines_than_its_manifest_lists_fails_the_run_with_the_numbers_and_writes_nothing()
     {
         var store = new MemoryObjectStore();
-        OrdersBronzeRun.Write(store, "bronze");
+        BronzeOrdersRun.Write(store, "bronze");
         var key = store.Objects.Keys.Single(k => k.EndsWith("part-00002.ndjson.gz", StringComparison.Ordinal));
         using var shorter = new GzipNdjson();
         foreach (var line in Lines(store.Objects[key]).SkipLast(3))
@@ -86,7 +86,7 @@ public sealed class SilverTransformHandlerTests : IDisposable
     public async Task Bad_requests_are_refused_naming_what_is_wrong(string dataset, string manifest, string message)
     {
         var store = new MemoryObjectStore();
-        OrdersBronzeRun.Write(store, "bronze");
+        BronzeOrdersRun.Write(store, "bronze");
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => Handler(store).HandleAsync(new SilverTransformRequest { Dataset = dataset, Manifest = manifest }, CancellationToken.None));
 
@@ -94,32 +94,4 @@ public sealed class SilverTransformHandlerTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
-}
-
-/// <summary>Generated orders as one bronze run, as the extract function leaves it.</summary>
-public static class OrdersBronzeRun
-{
-    public const string Manifest = "db/orders/ingest_date=2026-03-01/run=20260301T060000Z-000001/_manifest.json";
-    public static readonly CourseData Data = new(new GeneratorSettings(Scale: 0.3, BadRowRate: 0.05));
-
-    /// <summary>Orders in two gzip NDJSON parts and a manifest listing them, as the extract function leaves a run.</summary>
-    public static void Write(IObjectStore store, string bucket)
-    {
-        var orders = Data["orders"];
-        var rows = orders.Rows().ToList();
-        var folder = Manifest[..Manifest.LastIndexOf('/')];
-        var parts = new List<string>();
-        foreach (var (chunk, index) in rows.Chunk(rows.Count / 2 + 1).Select((chunk, index) => (chunk, index)))
-        {
-            using var part = new GzipNdjson();
-            foreach (var row in chunk)
-            {
-                part.Line(NdjsonWriter.Line(orders.Schema, row));
-            }
-            var key = $"{folder}/part-{index + 1:D5}.ndjson.gz";
-            store.PutAsync(bucket, key, part.ToArray(), "application/x-ndjson", CancellationToken.None).GetAwaiter().GetResult();
-            parts.Add($$"""{"key":"{{key}}","rows":{{chunk.Length}}}""");
-        }
-        store.PutAsync(bucket, Manifest, Encoding.UTF8.GetBytes($$"""{"table":"orders","parts":[{{string.Join(',', parts)}}]}"""), "application/json", CancellationToken.None).GetAwaiter().GetResult();
-    }
 }

@@ -64,7 +64,7 @@ public class WindowedAggregatesTests
     }
 
     [Fact]
-    public async Task A_string_that_is_not_unicode_or_an_amount_that_would_overflow_is_quarantined_and_the_rest_counted()
+    public async Task A_string_that_is_not_unicode_or_an_amount_the_catalogs_decimal_cannot_hold_is_quarantined_and_the_rest_counted()
     {
         var store = new MemoryObjectStore();
         var handler = new WindowedAggregatesHandler(store, Options);
@@ -82,13 +82,13 @@ public class WindowedAggregatesTests
 
         var result = await handler.HandleAsync(batch, CancellationToken.None);
 
-        Assert.Equal("2", result.State["orders"]);
-        Assert.Equal("3", result.State["quarantined"]);
+        Assert.Equal("1", result.State["orders"]);
+        Assert.Equal("4", result.State["quarantined"]);
         var quarantine = Assert.Single(store.Objects.Keys, k => k.StartsWith("bronze/quarantine/order_events/", StringComparison.Ordinal));
         var reasons = Encoding.UTF8.GetString(store.Objects[quarantine]).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("reason").GetString()!).ToList();
         Assert.Equal(2, reasons.Count(r => r.Contains("not valid Unicode", StringComparison.Ordinal)));
-        Assert.Single(reasons, r => r.Contains("would overflow the window's sales", StringComparison.Ordinal));
+        Assert.Equal(2, reasons.Count(r => r.Contains("does not fit the catalog's decimal(14,2)", StringComparison.Ordinal)));
     }
 
 }

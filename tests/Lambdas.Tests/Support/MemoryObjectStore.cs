@@ -36,8 +36,10 @@ public sealed class MemoryObjectStore : IObjectStore
 
     public IReadOnlyList<string> Lines(string path) => Gunzip(Objects[path]);
 
+    /// <summary>The lines of every object under the prefix, gzip or plain.</summary>
     public IEnumerable<string> AllLines(string prefix) =>
-        Objects.Where(o => o.Key.StartsWith(prefix, StringComparison.Ordinal)).SelectMany(o => Gunzip(o.Value));
+        Objects.Where(o => o.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .SelectMany(o => o.Value is [0x1f, 0x8b, ..] ? Gunzip(o.Value) : Encoding.UTF8.GetString(o.Value).Split('\n', StringSplitOptions.RemoveEmptyEntries));
 
     public static IReadOnlyList<string> Gunzip(byte[] content)
     {

@@ -157,7 +157,7 @@ public static class GlueCatalog
     public static string GlueType(DataType type) => type switch
     {
         DataType.Integer => "bigint",
-        DataType.Decimal => "decimal(14,2)",
+        DataType.Decimal => Pipelines.Contracts.Data.DecimalColumns.Type,
         DataType.Text => "string",
         DataType.Date => "date",
         DataType.Timestamp => "timestamp",
