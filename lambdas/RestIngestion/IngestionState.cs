@@ -28,8 +28,17 @@ public sealed class RunState
     /// <summary>The watermark the run reads after: fixed for the whole run, so a resumed page is the same page.</summary>
     public string? Since { get; init; }
 
+    /// <summary>When the run started (ISO 8601): a watermark later than this is an item's clock error, never taken as the run's newest.</summary>
+    public string? Started { get; init; }
+
     public int Offset { get; set; }
     public string? Next { get; set; }
+
+    /// <summary>The URLs of the pages read so far (next-link paging): a next link to one of them means the API's cursor loops.</summary>
+    public List<string> Followed { get; init; } = [];
+
+    /// <summary>A digest of the last page's items: the same items again at a new offset mean the API ignores the offset.</summary>
+    public string? LastPageDigest { get; set; }
     public int Page { get; set; }
     public long Records { get; set; }
     public string? MaxWatermark { get; set; }

@@ -32,11 +32,15 @@ public sealed class PageFetcher(HttpClient http, TokenProvider tokens, RetryPoli
                 switch (response.StatusCode)
                 {
                     case HttpStatusCode.OK:
-                        if (TryParse(body, watermarkField, out var page))
+                        try
                         {
-                            return page;
+                            return Parse(body, url, watermarkField);
                         }
-                        failure = "the body is not a complete page of JSON";
+                        catch (JsonException e)
+                        {
+                            // A body cut short by a broken connection reads this way too: worth another attempt.
+                            failure = $"the body is not JSON ({e.Message})";
+                        }
                         break;
                     case HttpStatusCode.Unauthorized:
                         refreshToken = true;
@@ -85,34 +89,52 @@ public sealed class PageFetcher(HttpClient http, TokenProvider tokens, RetryPoli
         return header?.Date is { } date && date > now ? date - now : null;
     }
 
-    private static bool TryParse(byte[] body, string watermarkField, out FetchedPage page)
+    private static readonly JsonDocumentOptions Reading = new() { MaxDepth = 512 };
+
+    /// <summary>The page's items, watermarks, next link (relative ones resolved against <paramref name="url"/>) and total.</summary>
+    /// <exception cref="JsonException">The body is not JSON.</exception>
+    /// <exception cref="ApiRefusedException">The body is JSON but not a page: no items array, or a next link that is not a URL.</exception>
+    private static FetchedPage Parse(byte[] body, Uri url, string watermarkField)
     {
-        page = null!;
+        using var document = JsonDocument.Parse(body, Reading);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
+        {
+            throw new ApiRefusedException($"GET {url} answered JSON that is not a page: a page is an object with an 'items' array");
+        }
+        var lines = new List<byte[]>(items.GetArrayLength());
+        var watermarks = new List<string?>(lines.Capacity);
+        foreach (var item in items.EnumerateArray())
+        {
+            // The item's bytes as the API sent them: one holding bytes that are not UTF-8 is kept for silver to quarantine with its reason.
+            lines.Add(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(item).ToArray());
+            watermarks.Add(item.ValueKind == JsonValueKind.Object && item.TryGetProperty(watermarkField, out var mark) && mark.ValueKind == JsonValueKind.String ? Text(mark) : null);
+        }
+        Uri? next = null;
+        if (root.TryGetProperty("next", out var link) && link.ValueKind != JsonValueKind.Null)
+        {
+            next = link.ValueKind == JsonValueKind.String && Text(link) is { } text && Uri.TryCreate(url, text, out var resolved) && resolved.Scheme is "https" or "http"
+                ? resolved
+                : throw new ApiRefusedException($"GET {url} answered a next link that is not an http(s) URL: {Shorten(link.GetRawText())}");
+        }
+        long? total = root.TryGetProperty("total", out var count) && count.ValueKind == JsonValueKind.Number && count.TryGetInt64(out var value) ? value : null;
+        return new FetchedPage(lines, watermarks, next, total);
+    }
+
+    /// <summary>A string's value, or null when it holds an escape no .NET string can (a lone surrogate).</summary>
+    private static string? Text(JsonElement value)
+    {
         try
         {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
-            {
-                return false;
-            }
-            var lines = new List<byte[]>(items.GetArrayLength());
-            var watermarks = new List<string?>(lines.Capacity);
-            foreach (var item in items.EnumerateArray())
-            {
-                lines.Add(System.Text.Encoding.UTF8.GetBytes(item.GetRawText()));
-                watermarks.Add(item.ValueKind == JsonValueKind.Object && item.TryGetProperty(watermarkField, out var mark) && mark.ValueKind == JsonValueKind.String ? mark.GetString() : null);
-            }
-            Uri? next = root.TryGetProperty("next", out var link) && link.ValueKind == JsonValueKind.String ? new Uri(link.GetString()!) : null;
-            long? total = root.TryGetProperty("total", out var count) && count.TryGetInt64(out var value) ? value : null;
-            page = new FetchedPage(lines, watermarks, next, total);
-            return true;
+            return value.GetString();
         }
-        catch (JsonException)
+        catch (InvalidOperationException)
         {
-            return false;
+            return null;
         }
     }
+
+    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }
 
 /// <summary>The API stayed unavailable through every retry; the checkpoint lets a later run resume.</summary>

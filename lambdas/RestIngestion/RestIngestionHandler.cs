@@ -47,6 +47,7 @@ public sealed class RestIngestionHandler(IObjectStore store, PageFetcher fetcher
                 Id = RunNames.Id(now, state.CompletedRuns),
                 IngestDate = RunNames.IngestDate(now),
                 Since = state.Watermark,
+                Started = now.ToString("O", CultureInfo.InvariantCulture),
             };
             await SaveAsync(state, cancellationToken).ConfigureAwait(false);
         }
@@ -58,15 +59,17 @@ public sealed class RestIngestionHandler(IObjectStore store, PageFetcher fetcher
             {
                 return new ResourceRun(resource.Name, run.Id, written, run.Records, false, state.Watermark, "the invocation's time is nearly up; the next run resumes here");
             }
+            var url = PageUrl(resource, run);
             FetchedPage page;
             try
             {
-                page = await fetcher.GetAsync(PageUrl(resource, run), resource.WatermarkField, stopBy, cancellationToken).ConfigureAwait(false);
+                page = await fetcher.GetAsync(url, resource.WatermarkField, stopBy, cancellationToken).ConfigureAwait(false);
             }
             catch (OutOfTimeException e)
             {
                 return new ResourceRun(resource.Name, run.Id, written, run.Records, false, state.Watermark, e.Message);
             }
+            Refuse(resource, run, page, url);
             if (page.Items.Count > 0)
             {
                 var key = _layout.PageKey(resource.Name, run, run.Page + 1);
@@ -74,10 +77,10 @@ public sealed class RestIngestionHandler(IObjectStore store, PageFetcher fetcher
                 run.Page++;
                 run.Records += page.Items.Count;
                 run.Pages.Add(new PageEntry(key, page.Items.Count));
-                run.MaxWatermark = Newest(run.MaxWatermark, page.Watermarks);
+                run.MaxWatermark = Newest(run.MaxWatermark, page.Watermarks, Parse(run.Started));
                 written++;
             }
-            Advance(resource, run, page);
+            Advance(resource, run, page, url);
             await SaveAsync(state, cancellationToken).ConfigureAwait(false);
         }
         var manifest = new RunManifest(resource.Name, run.Id, run.Since, run.MaxWatermark ?? run.Since, run.Records, run.Pages);
@@ -112,25 +115,59 @@ public sealed class RestIngestionHandler(IObjectStore store, PageFetcher fetcher
         return new Uri(options.BaseUrl, $"v1/{resource.Name}?{query}");
     }
 
-    private void Advance(ResourceSetting resource, RunState run, FetchedPage page)
+    /// <summary>
+    /// Refuses, before anything of the page is written, a page that would never let the run end or would store items
+    /// twice: a next link already followed (the cursor loops), or the same items as the page before at a new offset.
+    /// </summary>
+    private static void Refuse(ResourceSetting resource, RunState run, FetchedPage page, Uri url)
     {
         if (resource.FollowsNextLinks)
         {
+            if (page.Next is { } next && (run.Followed.Contains(next.AbsoluteUri) || next.AbsoluteUri == url.AbsoluteUri))
+            {
+                throw new ApiRefusedException($"{resource.Name}: page {run.Page + 1} links to {next.AbsoluteUri}, which the run has already read: the API's cursor loops");
+            }
+            return;
+        }
+        if (page.Items.Count > 0 && run.Offset > 0 && Digest(page) == run.LastPageDigest)
+        {
+            throw new ApiRefusedException($"{resource.Name}: offset {run.Offset} answered the same {page.Items.Count} items as the page before: the API ignores the offset");
+        }
+    }
+
+    private static string Digest(FetchedPage page)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var item in page.Items)
+        {
+            hash.AppendData(item);
+            hash.AppendData("\n"u8);
+        }
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    private void Advance(ResourceSetting resource, RunState run, FetchedPage page, Uri url)
+    {
+        if (resource.FollowsNextLinks)
+        {
+            run.Followed.Add(url.AbsoluteUri);
             run.Next = page.Next?.AbsoluteUri;
             run.Done = page.Next is null;
             return;
         }
         run.Offset += page.Items.Count;
+        run.LastPageDigest = page.Items.Count > 0 ? Digest(page) : run.LastPageDigest;
         run.Done = page.Items.Count < options.PageSize || (page.Total is { } total && run.Offset >= total);
     }
 
-    private static string? Newest(string? current, IReadOnlyList<string?> candidates)
+    /// <summary>The newest of the candidates, ignoring any later than <paramref name="notAfter"/>: taking one would make later runs skip what arrives before it.</summary>
+    private static string? Newest(string? current, IReadOnlyList<string?> candidates, DateTimeOffset? notAfter)
     {
         var newest = current;
         var newestTime = Parse(current);
         foreach (var candidate in candidates)
         {
-            if (Parse(candidate) is { } time && (newestTime is null || time > newestTime))
+            if (Parse(candidate) is { } time && (newestTime is null || time > newestTime) && (notAfter is null || time <= notAfter))
             {
                 newest = candidate;
                 newestTime = time;
