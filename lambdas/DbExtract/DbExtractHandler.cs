@@ -10,6 +10,8 @@ namespace DbExtract;
 /// memory holds one part whatever the table's size. A run's bounds are fixed when it starts and its key
 /// position is checkpointed after every part, so a crash or a deadline resumes exactly where it stopped;
 /// at the end the manifest is written and then the watermark committed. Schema drift is checked first.
+/// A row with a value that cannot be written as it is goes, with its key, column and reason, to a quarantine object
+/// beside its part (same part number, so a resumed run rewrites it): rows read = rows written + rows quarantined.
 /// </summary>
 public sealed class DbExtractHandler(IObjectStore store, Func<CancellationToken, Task<DbConnection>> connect, SourceEngine engine, DbExtractOptions options, TimeProvider clock)
 {
@@ -59,7 +61,7 @@ public sealed class DbExtractHandler(IObjectStore store, Func<CancellationToken,
         {
             return new TableRun(table.Name, run.Id, written, run.Rows, false, run.AddedColumns);
         }
-        var manifest = new ExtractManifest(table.Name, run.Id, table.Mode.ToString().ToLowerInvariant(), run.Since, run.Until, run.Rows, columns, run.AddedColumns, run.Parts);
+        var manifest = new ExtractManifest(table.Name, run.Id, table.Mode.ToString().ToLowerInvariant(), run.Since, run.Until, run.Rows, columns, run.AddedColumns, run.Parts, run.Quarantined);
         var manifestKey = $"{RunFolder(table, run)}/_manifest.json";
         await JsonObjects.PutAsync(store, options.Bucket, manifestKey, manifest, DbExtractJson.Default.ExtractManifest, cancellationToken).ConfigureAwait(false);
         state.Columns = columns;
@@ -67,7 +69,7 @@ public sealed class DbExtractHandler(IObjectStore store, Func<CancellationToken,
         state.Run = null;
         state.CompletedRuns++;
         await SaveAsync(state, cancellationToken).ConfigureAwait(false);
-        return new TableRun(table.Name, run.Id, written, run.Rows, true, run.AddedColumns, manifestKey);
+        return new TableRun(table.Name, run.Id, written, run.Rows, true, run.AddedColumns, manifestKey, run.Quarantined);
     }
 
     /// <summary>Streams the run's rows into parts; stops after a part when the time is nearly up.</summary>
@@ -76,23 +78,40 @@ public sealed class DbExtractHandler(IObjectStore store, Func<CancellationToken,
     {
         var run = state.Run!;
         var (sql, parameters, order) = ExtractQuery.Build(engine, table, columns, key, run);
-        var orderIndexes = order.Select(name => columns.FindIndex(column => column.Name == name)).ToArray();
+        var orderIndexes = order.Select((_, i) => columns.Count + i).ToArray();
         var written = 0;
+        if (engine.SessionSettings is { } settings)
+        {
+            await using var set = SourceCatalog.Command(connection, settings);
+            await set.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
         await using var command = SourceCatalog.Command(connection, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var encoder = new RowEncoder(columns, reader);
+        var encoder = new RowEncoder(columns, reader, engine);
+        var keyIndexes = key.Select(name => columns.Count + order.ToList().IndexOf(name)).ToArray();
         var block = new ArrayBufferWriter<byte>(BlockBytes * 2);
+        var row = new ArrayBufferWriter<byte>(4096);
         var inBlock = 0;
         var part = new GzipNdjson();
+        var quarantine = new RowQuarantine(key);
         try
         {
             // Read, not ReadAsync: rows arrive buffered, and an await per row costs more than the
             // rare wait for the network blocks the one invocation this process serves.
             while (reader.Read())
             {
-                encoder.Write(reader, block);
-                inBlock++;
-                var partFull = part.Lines + inBlock == options.ChunkRows;
+                row.ResetWrittenCount();
+                try
+                {
+                    encoder.Write(reader, row);
+                    block.Write(row.WrittenSpan);
+                    inBlock++;
+                }
+                catch (UnencodableValueException e)
+                {
+                    quarantine.Add(reader, keyIndexes, e);
+                }
+                var partFull = part.Lines + inBlock + quarantine.Count == options.ChunkRows;
                 if (block.WrittenCount >= BlockBytes || partFull)
                 {
                     part.AppendLines(block.WrittenSpan, inBlock);
@@ -104,10 +123,11 @@ public sealed class DbExtractHandler(IObjectStore store, Func<CancellationToken,
                     continue;
                 }
                 var resume = orderIndexes.Select(index => TypedValue.Of(reader.GetValue(index))).ToList();
-                await WritePartAsync(state, table, part, resume, cancellationToken).ConfigureAwait(false);
+                await WritePartAsync(state, table, part, quarantine, resume, cancellationToken).ConfigureAwait(false);
                 written++;
                 part.Dispose();
                 part = new GzipNdjson();
+                quarantine = new RowQuarantine(key);
                 if (clock.GetUtcNow() > stopBy)
                 {
                     command.Cancel();
@@ -115,9 +135,9 @@ public sealed class DbExtractHandler(IObjectStore store, Func<CancellationToken,
                 }
             }
             part.AppendLines(block.WrittenSpan, inBlock);
-            if (part.Lines > 0)
+            if (part.Lines > 0 || quarantine.Count > 0)
             {
-                await WritePartAsync(state, table, part, null, cancellationToken).ConfigureAwait(false);
+                await WritePartAsync(state, table, part, quarantine, null, cancellationToken).ConfigureAwait(false);
                 written++;
             }
             return (written, false);
@@ -128,14 +148,22 @@ public sealed class DbExtractHandler(IObjectStore store, Func<CancellationToken,
         }
     }
 
-    private async Task WritePartAsync(ExtractState state, TableSetting table, GzipNdjson part, List<TypedValue>? resumeAfter, CancellationToken cancellationToken)
+    private async Task WritePartAsync(ExtractState state, TableSetting table, GzipNdjson part, RowQuarantine quarantine, List<TypedValue>? resumeAfter, CancellationToken cancellationToken)
     {
         var run = state.Run!;
-        var key = $"{RunFolder(table, run)}/part-{run.Part + 1:D5}.ndjson.gz";
+        var name = $"part-{run.Part + 1:D5}";
+        var key = $"{RunFolder(table, run)}/{name}.ndjson.gz";
         await store.PutAsync(options.Bucket, key, part.ToArray(), "application/x-ndjson", cancellationToken).ConfigureAwait(false);
+        string? quarantineKey = null;
+        if (quarantine.Count > 0)
+        {
+            quarantineKey = $"{options.QuarantinePrefix}/{table.Name}/ingest_date={run.IngestDate}/run={run.Id}/{name}.ndjson";
+            await store.PutAsync(options.Bucket, quarantineKey, quarantine.ToArray(), "application/x-ndjson", cancellationToken).ConfigureAwait(false);
+        }
         run.Part++;
         run.Rows += part.Lines;
-        run.Parts.Add(new PartEntry(key, part.Lines));
+        run.Quarantined += quarantine.Count;
+        run.Parts.Add(new PartEntry(key, part.Lines, quarantine.Count, quarantineKey));
         // Without a position the part is the run's last: every row is written.
         run.ResumeAfter = resumeAfter ?? run.ResumeAfter;
         run.Done = resumeAfter is null;

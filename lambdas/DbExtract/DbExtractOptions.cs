@@ -10,6 +10,7 @@ public sealed record DbExtractOptions
     public required IReadOnlyList<TableSetting> Tables { get; init; }
     public string OutputPrefix { get; init; } = DbExtractContract.DefaultOutputPrefix;
     public string StatePrefix { get; init; } = DbExtractContract.DefaultStatePrefix;
+    public string QuarantinePrefix { get; init; } = DbExtractContract.DefaultQuarantinePrefix;
     public int ChunkRows { get; init; } = DbExtractContract.DefaultChunkRows;
 
     /// <summary>Work stops at a chunk boundary when less than this is left; the checkpoint lets the next run resume.</summary>
@@ -24,6 +25,7 @@ public sealed record DbExtractOptions
             Tables = TableSetting.ParseList(environment(DbExtractContract.TablesVariable) ?? "", DbExtractContract.TablesVariable),
             OutputPrefix = environment(DbExtractContract.OutputPrefixVariable)?.Trim('/') is { Length: > 0 } output ? output : DbExtractContract.DefaultOutputPrefix,
             StatePrefix = environment(DbExtractContract.StatePrefixVariable)?.Trim('/') is { Length: > 0 } state ? state : DbExtractContract.DefaultStatePrefix,
+            QuarantinePrefix = environment(DbExtractContract.QuarantinePrefixVariable)?.Trim('/') is { Length: > 0 } quarantine ? quarantine : DbExtractContract.DefaultQuarantinePrefix,
             ChunkRows = string.IsNullOrEmpty(chunk) ? DbExtractContract.DefaultChunkRows
                 : int.TryParse(chunk, CultureInfo.InvariantCulture, out var rows) && rows > 0 ? rows
                 : throw new InvalidOperationException($"{DbExtractContract.ChunkRowsVariable} must be a positive whole number, not '{chunk}'"),

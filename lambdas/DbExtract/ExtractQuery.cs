@@ -2,7 +2,8 @@ using Pipelines.Contracts.Functions;
 namespace DbExtract;
 
 /// <summary>
-/// The one SELECT a run streams: the table's current columns, bounded by the run's (since, until] on the
+/// The one SELECT a run streams: the table's current columns (some as the server's text, see <see cref="SourceEngine.Selected"/>),
+/// then the ordering columns again as they are typed, for the resume position; bounded by the run's (since, until] on the
 /// watermark, continuing after the resume position, ordered by watermark then key so positions are total.
 /// </summary>
 public static class ExtractQuery
@@ -39,9 +40,10 @@ public static class ExtractQuery
             var right = string.Join(", ", resume.Select(value => Next(value.ToParameter())));
             conditions.Add(order.Count == 1 ? $"{left} > {right}" : $"({left}) > ({right})");
         }
-        var sql = $"SELECT {string.Join(", ", columns.Select(column => engine.Identifier(column.Name)))} FROM {engine.Identifier(table.Name)}"
+        var sql = $"SELECT {string.Join(", ", [.. columns.Select(engine.Selected), .. order.Select(engine.Identifier)])} FROM {engine.Identifier(table.Name)}"
             + (conditions.Count > 0 ? $" WHERE {string.Join(" AND ", conditions)}" : "")
-            + $" ORDER BY {string.Join(", ", order.Select(engine.Identifier))}";
+            // Qualified: the ordering columns appear twice among the output columns, which an unqualified name would make ambiguous.
+            + $" ORDER BY {string.Join(", ", order.Select(column => $"{engine.Identifier(table.Name)}.{engine.Identifier(column)}"))}";
         return (sql, [.. parameters], order);
     }
 }

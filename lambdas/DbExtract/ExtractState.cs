@@ -32,14 +32,17 @@ public sealed class ExtractRun
 
     public int Part { get; set; }
     public long Rows { get; set; }
+    public long Quarantined { get; set; }
     public List<string> AddedColumns { get; init; } = [];
     public List<PartEntry> Parts { get; init; } = [];
 }
 
-public sealed record PartEntry(string Key, long Rows);
+/// <param name="Quarantined">Rows read for this part that could not be written as they are: in the <paramref name="QuarantineKey"/> object with their key and reason.</param>
+public sealed record PartEntry(string Key, long Rows, long Quarantined = 0, string? QuarantineKey = null);
 
+/// <param name="Rows">Rows written to the parts; rows read = <paramref name="Rows"/> + <paramref name="Quarantined"/>.</param>
 public sealed record ExtractManifest(string Table, string Run, string Mode, TypedValue? Since, TypedValue? Until, long Rows,
-    IReadOnlyList<SourceColumn> Columns, IReadOnlyList<string> AddedColumns, IReadOnlyList<PartEntry> Parts);
+    IReadOnlyList<SourceColumn> Columns, IReadOnlyList<string> AddedColumns, IReadOnlyList<PartEntry> Parts, long Quarantined = 0);
 
 /// <summary>The invocation event: which tables (all configured ones when empty).</summary>
 public sealed class DbExtractRequest
@@ -50,7 +53,8 @@ public sealed class DbExtractRequest
 public sealed record DbExtractResponse(bool Complete, IReadOnlyList<TableRun> Runs);
 
 /// <param name="Manifest">The run's manifest key in the bucket once the run is complete (what the silver transform reads); null before.</param>
-public sealed record TableRun(string Table, string Run, int PartsWritten, long RunRows, bool Complete, IReadOnlyList<string> AddedColumns, string? Manifest = null);
+/// <param name="Quarantined">Rows of the run so far that went to the quarantine (see <see cref="PartEntry"/>).</param>
+public sealed record TableRun(string Table, string Run, int PartsWritten, long RunRows, bool Complete, IReadOnlyList<string> AddedColumns, string? Manifest = null, long Quarantined = 0);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(ExtractState))]

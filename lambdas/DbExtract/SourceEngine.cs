@@ -35,6 +35,18 @@ public sealed record SourceEngine(string Name, char Quote, string CurrentSchema,
     public string Identifier(string name) => $"{Quote}{name}{Quote}";
 
     /// <summary>
+    /// Whether the column is read as the server's text: Npgsql throws on a numeric past .NET's decimal, and reads a timestamp
+    /// after year 9999 as a wrong date without a word; the server's text of numbers, dates and timestamps is exact.
+    /// </summary>
+    public bool ReadsAsText(SourceColumn column) =>
+        this == PostgreSql && column.DataType is "numeric" or "date" or "timestamp without time zone" or "timestamp with time zone";
+
+    public string Selected(SourceColumn column) => ReadsAsText(column) ? $"{Identifier(column.Name)}::text" : Identifier(column.Name);
+
+    /// <summary>What the session is set to before the extract's query: the text of dates and timestamps in ISO form, in UTC.</summary>
+    public string? SessionSettings => this == PostgreSql ? "SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'" : null;
+
+    /// <summary>
     /// A connection from the environment's settings. TLS is required unless the environment disables it (local servers).
     /// With a CA bundle configured the server's certificate must chain to it and name the host (RDS's CAs are not in the
     /// runtime's trust store, so without one the channel is encrypted but the server unverified: docs/decisions.md).

@@ -50,5 +50,10 @@ public static class DbExtractContract
 
     public const string DefaultOutputPrefix = "db";
     public const string DefaultStatePrefix = "_state/db";
+
+    /// <summary>Prefix of the rows a value of which cannot be written as it is (NaN, an infinite date, MySQL's zero date, …), each with its key and reason.</summary>
+    public const string QuarantinePrefixVariable = "QUARANTINE_PREFIX";
+
+    public const string DefaultQuarantinePrefix = "quarantine/db";
     public const int DefaultChunkRows = 50_000;
 }

@@ -36,27 +36,33 @@ public sealed class SourceDatabases : IDisposable
     public LocalMariaDb? MariaDb { get; }
     public LocalPostgres? Postgres { get; }
 
-    /// <summary>A new database with the course data loaded; returns its name.</summary>
-    public string NewDatabaseName(string engine)
+    /// <summary>A new database, with the course data loaded unless told otherwise; returns its name.</summary>
+    public string NewDatabaseName(string engine, bool load = true)
     {
         var name = $"source_{Interlocked.Increment(ref _databases)}";
         if (engine == SourceEngine.MySql.Name)
         {
             MariaDb!.CreateDatabase(name);
-            MariaDb.RunScript(name, Path.Combine(_scripts, "sql", "mysql.sql"));
+            if (load)
+            {
+                MariaDb.RunScript(name, Path.Combine(_scripts, "sql", "mysql.sql"));
+            }
         }
         else
         {
             Postgres!.CreateDatabase(name);
-            Postgres.RunScript(name, Path.Combine(_scripts, "sql", "postgresql.sql"));
+            if (load)
+            {
+                Postgres.RunScript(name, Path.Combine(_scripts, "sql", "postgresql.sql"));
+            }
         }
         return name;
     }
 
-    /// <summary>A new database with the course data loaded; returns how to connect to it.</summary>
-    public Func<CancellationToken, Task<DbConnection>> NewDatabase(string engine)
+    /// <summary>A new database, with the course data loaded unless told otherwise; returns how to connect to it.</summary>
+    public Func<CancellationToken, Task<DbConnection>> NewDatabase(string engine, bool load = true)
     {
-        var name = NewDatabaseName(engine);
+        var name = NewDatabaseName(engine, load);
         if (engine == SourceEngine.MySql.Name)
         {
             var connectionString = MariaDb!.ConnectionString(name);

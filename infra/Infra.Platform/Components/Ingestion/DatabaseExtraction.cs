@@ -29,6 +29,7 @@ public static class DatabaseExtraction
         var failures = EncryptedQueue.Create(context, scope, $"{Name}-failures");
         var output = DbExtractContract.DefaultOutputPrefix;
         var state = DbExtractContract.DefaultStatePrefix;
+        var quarantine = DbExtractContract.DefaultQuarantinePrefix;
         IReadOnlyList<Value> layers = settings.CaBundle is { } bundle
             ? [scope.Add("database-ca-bundle", new LayerVersionArgs
             {
@@ -52,12 +53,13 @@ public static class DatabaseExtraction
             Name = Name,
             Contract = DbExtractContract.Function,
             Description = "Extracts the source database's tables into bronze, incrementally, as the read-only user",
-            Permissions = [bronze.Writing(output, state), bronze.Reading(state), database.ConnectingAs(context, DbExtractContract.ReaderUser)],
+            Permissions = [bronze.Writing(output, state, quarantine), bronze.Reading(state), database.ConnectingAs(context, DbExtractContract.ReaderUser)],
             Environment =
             [
                 new(DbExtractContract.BucketVariable, bronze.BucketName),
                 new(DbExtractContract.OutputPrefixVariable, output),
                 new(DbExtractContract.StatePrefixVariable, state),
+                new(DbExtractContract.QuarantinePrefixVariable, quarantine),
                 .. connection,
                 new(DbExtractContract.UserVariable, DbExtractContract.ReaderUser),
                 new(DbExtractContract.AuthenticationVariable, DbExtractContract.IamAuthentication),
