@@ -2,11 +2,14 @@ using System.Text.Json.Serialization;
 
 namespace Lambda.Events;
 
-/// <summary>A Kinesis batch inside a tumbling window, with the state carried between invocations.</summary>
+/// <summary>
+/// A Kinesis batch inside a tumbling window, with the state carried between invocations. Without a window it is a plain
+/// Kinesis batch: the replay of one Lambda gave up on, which the function places in its window itself.
+/// </summary>
 public sealed record KinesisTimeWindowEvent
 {
     [JsonPropertyName("Records")] public IReadOnlyList<KinesisEventRecord> Records { get; init; } = [];
-    [JsonPropertyName("window")] public required TimeWindow Window { get; init; }
+    [JsonPropertyName("window")] public TimeWindow? Window { get; init; }
     [JsonPropertyName("state")] public Dictionary<string, string> State { get; init; } = [];
     [JsonPropertyName("shardId")] public string ShardId { get; init; } = "";
     [JsonPropertyName("eventSourceARN")] public string EventSourceArn { get; init; } = "";

@@ -13,6 +13,7 @@ public sealed class WindowState
     private const string SalesKey = "sales";
     private const string QuarantinedKey = "quarantined";
     private const string DevicePrefix = "device:";
+    private const string FirstKey = "first";
 
     /// <summary>Lambda keeps at most 1 MB of tumbling-window state; the device types are its only part that grows with the data.</summary>
     public const int MaxStateBytes = 1024 * 1024;
@@ -26,6 +27,9 @@ public sealed class WindowState
     public long Orders { get; private set; }
     public decimal Sales { get; private set; }
     public long Quarantined { get; private set; }
+
+    /// <summary>The sequence number of the first record these totals hold: their result object is named by it.</summary>
+    public string? First { get; set; }
     public SortedDictionary<string, long> OrdersPerDevice { get; } = new(StringComparer.Ordinal);
 
     public static WindowState From(IReadOnlyDictionary<string, string> state)
@@ -38,6 +42,7 @@ public sealed class WindowState
                 case OrdersKey: window.Orders = long.Parse(value, CultureInfo.InvariantCulture); break;
                 case SalesKey: window.Sales = decimal.Parse(value, CultureInfo.InvariantCulture); break;
                 case QuarantinedKey: window.Quarantined = long.Parse(value, CultureInfo.InvariantCulture); break;
+                case FirstKey: window.First = value; break;
                 default:
                     if (key.StartsWith(DevicePrefix, StringComparison.Ordinal))
                     {
@@ -68,6 +73,10 @@ public sealed class WindowState
             [SalesKey] = Sales.ToString(CultureInfo.InvariantCulture),
             [QuarantinedKey] = Quarantined.ToString(CultureInfo.InvariantCulture),
         };
+        if (First is not null)
+        {
+            map[FirstKey] = First;
+        }
         foreach (var (device, count) in OrdersPerDevice)
         {
             map[DevicePrefix + device] = count.ToString(CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Lambda.Events;
 using Lambda.Storage;
+using Pipelines.Contracts.Functions;
 
 namespace WindowedAggregates;
 
@@ -9,7 +10,11 @@ namespace WindowedAggregates;
 /// Course 3's streaming queries on Lambda tumbling windows: each batch of order events adds to its
 /// window's totals (orders, sales, orders per device type); malformed events are written to the
 /// quarantine with their reason under a key fixed by the batch's first rejected record (its sequence
-/// number); at the window's final invocation its totals are written under a key fixed by window and shard.
+/// number); at the window's final invocation its totals are written under a key fixed by window, shard and
+/// the first record they hold. A batch Lambda gave up on after its retries is missing from those totals; the
+/// replay tool re-drives it as a plain Kinesis batch (no window), which is counted alone and written as a
+/// result of its own, named by its first record — so a window's totals are the sum of its result objects, each
+/// record in exactly one, however often a replay runs.
 /// Lambda retries from the checkpoint forward in batches of any length (halves at any depth when it
 /// bisects), and hands a retried batch the state from before it: whichever batch finally stores a rejected
 /// record starts its quarantine object at the same record, overwriting an earlier attempt's, or at a later
@@ -19,7 +24,9 @@ public sealed class WindowedAggregatesHandler(IObjectStore store, WindowedAggreg
 {
     public async Task<TimeWindowEventResponse> HandleAsync(KinesisTimeWindowEvent batch, CancellationToken cancellationToken)
     {
+        batch = batch.Window is null ? Replayed(batch) : batch;
         var state = WindowState.From(batch.State);
+        state.First ??= batch.Records.FirstOrDefault()?.Kinesis.SequenceNumber;
         var rejected = new StringBuilder();
         string? firstRejected = null;
         foreach (var record in batch.Records)
@@ -43,15 +50,30 @@ public sealed class WindowedAggregatesHandler(IObjectStore store, WindowedAggreg
         }
         if (batch.IsFinalInvokeForWindow)
         {
-            var result = new WindowResult(batch.Window.Start, batch.Window.End, batch.ShardId, state.Orders, state.Sales, state.OrdersPerDevice, state.Quarantined, batch.IsWindowTerminatedEarly);
-            await store.PutAsync(options.Bucket, WindowKey(batch), JsonSerializer.SerializeToUtf8Bytes(result, AggregatesJson.Default.WindowResult), "application/json", cancellationToken).ConfigureAwait(false);
+            var result = new WindowResult(batch.Window!.Start, batch.Window.End, batch.ShardId, state.Orders, state.Sales, state.OrdersPerDevice, state.Quarantined, batch.IsWindowTerminatedEarly);
+            await store.PutAsync(options.Bucket, WindowKey(batch, state.First), JsonSerializer.SerializeToUtf8Bytes(result, AggregatesJson.Default.WindowResult), "application/json", cancellationToken).ConfigureAwait(false);
             return new TimeWindowEventResponse();
         }
         return new TimeWindowEventResponse { State = state.ToMap() };
     }
 
-    public string WindowKey(KinesisTimeWindowEvent batch) =>
-        $"{options.OutputPrefix}/window_start={batch.Window.Start.UtcDateTime:yyyy-MM-ddTHH-mm-ssZ}/shard={batch.ShardId}.json";
+    /// <summary>The result object of a window's totals on a shard, from the first record they hold (none: an empty window).</summary>
+    public string WindowKey(KinesisTimeWindowEvent batch, string? first) =>
+        $"{options.OutputPrefix}/window_start={batch.Window!.Start.UtcDateTime:yyyy-MM-ddTHH-mm-ssZ}/shard={batch.ShardId}/from={first ?? "none"}.json";
+
+    /// <summary>
+    /// A replayed batch as the final invocation of a window of its own: the window Lambda placed its records in (by arrival
+    /// time, windows aligned to the epoch), the shard from the records' event ids, no state carried in or out.
+    /// </summary>
+    private static KinesisTimeWindowEvent Replayed(KinesisTimeWindowEvent batch)
+    {
+        var first = batch.Records.FirstOrDefault() ?? throw new InvalidDataException("a replayed batch without records or a window: nothing to count");
+        var length = WindowedAggregatesContract.DefaultWindowSeconds;
+        var arrival = (long)Math.Floor(first.Kinesis.ApproximateArrivalTimestamp);
+        var start = DateTimeOffset.FromUnixTimeSeconds(arrival - arrival % length);
+        var shard = first.EventId.Split(':')[0];
+        return batch with { Window = new TimeWindow(start, start.AddSeconds(length)), State = [], ShardId = shard, IsFinalInvokeForWindow = true };
+    }
 
     /// <summary>
     /// Counts the order in the window; or, changing nothing, says why it cannot be: its amount would overflow the window's

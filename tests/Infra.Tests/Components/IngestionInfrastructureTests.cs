@@ -130,8 +130,8 @@ public class IngestionInfrastructureTests
         Assert.False(((IReadOnlyDictionary<string, object?>)function.Input("environment.variables")!).ContainsKey(DbExtractContract.PasswordParameterVariable));
         Assert.Equal(Dev.Resource("db-extract-failures").Outputs["arn"], function.Input("deadLetterConfig.targetArn"));
 
-        var write = Statement(Dev, "db-extract-permissions", "WriteBronzeBucketDbStateDb");
-        Assert.Equal([$"{bronze}/db/*", $"{bronze}/_state/db/*"], Strings(write, "Resource"));
+        var write = Statement(Dev, "db-extract-permissions", "WriteBronzeBucketDbStateDbQuarantineDb");
+        Assert.Equal([$"{bronze}/db/*", $"{bronze}/_state/db/*", $"{bronze}/quarantine/db/*"], Strings(write, "Resource"));
         var connect = Statement(Dev, "db-extract-permissions", "ConnectToTheDatabaseAsExtractReader");
         Assert.Equal(["rds-db:connect"], Strings(connect, "Action"));
         Assert.Equal([$"arn:aws:rds-db:eu-west-1:{Infra.Tests.Mocking.EchoMocks.AccountId}:dbuser:{Dev.Resource("database").Outputs["resourceId"]}/extract_reader"], Strings(connect, "Resource"));

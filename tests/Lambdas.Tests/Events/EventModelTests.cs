@@ -33,7 +33,7 @@ public class EventModelTests
     {
         var window = Fixture.Load("kinesis-window.json", TumblingWindowJsonContext.Default.KinesisTimeWindowEvent);
 
-        Assert.Equal(new DateTimeOffset(2020, 7, 30, 17, 5, 0, TimeSpan.Zero), window.Window.End);
+        Assert.Equal(new DateTimeOffset(2020, 7, 30, 17, 5, 0, TimeSpan.Zero), window.Window!.End);
         Assert.Equal("42", window.State["total"]);
         Assert.True(window.IsFinalInvokeForWindow);
         var response = JsonSerializer.Serialize(new TimeWindowEventResponse { State = new() { ["total"] = "43" } }, TumblingWindowJsonContext.Default.TimeWindowEventResponse);

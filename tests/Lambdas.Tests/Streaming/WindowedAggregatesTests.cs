@@ -37,7 +37,7 @@ public class WindowedAggregatesTests
 
         Assert.Empty(final.State);
         var key = Assert.Single(store.Objects.Keys, k => k.StartsWith("gold/", StringComparison.Ordinal));
-        Assert.Equal($"gold/stream_aggregates/orders/window_start=2026-11-24T14-30-00Z/shard={KinesisBatch.Shard}.json", key);
+        Assert.Equal($"gold/stream_aggregates/orders/window_start=2026-11-24T14-30-00Z/shard={KinesisBatch.Shard}/from={KinesisBatch.Sequence(0)}.json", key);
         var result = JsonDocument.Parse(store.Objects[key]).RootElement;
         Assert.Equal(3, result.GetProperty("orders").GetInt64());
         Assert.Equal(21.75m, result.GetProperty("total_sales").GetDecimal());
