@@ -14,6 +14,12 @@ public sealed class LiveProgress(Table table, LiveDisplayContext live) : IRunPro
         live.Refresh();
     }
 
+    public void Note(string message)
+    {
+        table.Caption(Markup.Escape(message));
+        live.Refresh();
+    }
+
     public void Finished(StepReport step)
     {
         var row = table.Rows.Count - 1;

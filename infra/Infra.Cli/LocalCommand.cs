@@ -55,7 +55,7 @@ public static class LocalCommand
         options = options with { Stack = stack, StateRoot = Path.Combine(root, StateFolder), ProjectRoot = root };
         if (args[0] == "clean")
         {
-            host.Out.WriteLine(LocalRunner.Clean(options) ? $"removed {options.StackFolder}" : $"nothing to remove at {options.StackFolder}");
+            host.Out.WriteLine(LocalRunner.Clean(options, host.Error.WriteLine) ? $"removed {options.StackFolder}" : $"nothing to remove at {options.StackFolder}");
             return 0;
         }
         var json = output == "json";
@@ -81,7 +81,7 @@ public static class LocalCommand
             }
             else
             {
-                report = LocalRunner.RunAsync(options, json ? new SilentProgress() : new LineProgress(host.Out), cancel.Token).GetAwaiter().GetResult();
+                report = LocalRunner.RunAsync(options, json ? new SilentProgress(host.Error) : new LineProgress(host.Out), cancel.Token).GetAwaiter().GetResult();
             }
             if (json)
             {
@@ -114,11 +114,14 @@ public static class LocalCommand
         }
     }
 
-    private sealed class SilentProgress : IRunProgress
+    /// <summary>Steps unshown (the report is printed as JSON at the end); notes go to the error stream.</summary>
+    private sealed class SilentProgress(TextWriter notes) : IRunProgress
     {
         public void Started(string course, string step) { }
 
         public void Finished(StepReport step) { }
+
+        public void Note(string message) => notes.WriteLine(message);
     }
 
     /// <summary>One line per finished step, with its time and counts: readable at a terminal and in a log.</summary>
@@ -128,5 +131,7 @@ public static class LocalCommand
 
         public void Finished(StepReport step) =>
             output.WriteLine($"{step.Course,-8} {step.Step,-28} {step.Seconds,6:0.00} s  {step.Detail}");
+
+        public void Note(string message) => output.WriteLine(message);
     }
 }

@@ -99,7 +99,7 @@ public static class SilverTransform
     /// <summary>The bronze columns as <c>read_json</c> declares them: typed as the schema says, or all text; lists as lists of records.</summary>
     public static string BronzeColumns(Data.Schema.DatasetSchema schema, bool typed = false)
     {
-        string TypeOf(Data.Schema.Column column) => typed ? DuckDbTables.TypeOf(column.Type) : "VARCHAR";
+        string TypeOf(Data.Schema.Column column) => SilverSql.ArrivesTyped(column, typed) ? DuckDbTables.TypeOf(column.Type) : "VARCHAR";
         return string.Join(", ", schema.Columns.Select(column =>
             $"{QualitySql.Literal(column.Name)}: {QualitySql.Literal(column.Type == Data.Schema.DataType.List ? $"STRUCT({string.Join(", ", column.Fields!.Select(f => $"{QualitySql.Id(f.Name)} {TypeOf(f)}"))})[]" : TypeOf(column))}"));
     }

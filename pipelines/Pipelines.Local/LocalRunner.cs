@@ -21,7 +21,8 @@ public static class LocalRunner
     {
         var courses = Courses(options.Stack);
         var data = new CourseData(new GeneratorSettings(Seed: options.Seed, Scale: options.Scale, BadRowRate: options.BadRowRate));
-        Clean(options);
+        using var held = await StateFolderLock.AcquireAsync(options.StackFolder, progress.Note, cancellationToken).ConfigureAwait(false);
+        Empty(options.StackFolder);
         using var s3 = options.WithServers ? LocalS3.Start(NpmFolder(options), [.. LocalFunctions.Buckets]) : null;
         var reports = new List<RunReport>();
         foreach (var course in courses)
@@ -65,14 +66,20 @@ public static class LocalRunner
     private static string NpmFolder(LocalRunOptions options) =>
         Path.Combine(options.ProjectRoot ?? throw new ArgumentException("servers need the project root: s3rver and kinesalite are installed under tests/servers"), "tests", "servers");
 
-    /// <summary>Removes the stack's local state; nothing outside its folder.</summary>
-    public static bool Clean(LocalRunOptions options)
+    /// <summary>Removes the stack's local state, nothing outside its folder; waits for a run using it to finish.</summary>
+    public static bool Clean(LocalRunOptions options, Action<string>? waiting = null)
     {
-        if (!Directory.Exists(options.StackFolder))
+        using var held = StateFolderLock.AcquireAsync(options.StackFolder, waiting ?? (_ => { }), CancellationToken.None).GetAwaiter().GetResult();
+        return Empty(options.StackFolder);
+    }
+
+    private static bool Empty(string folder)
+    {
+        if (!Directory.Exists(folder))
         {
             return false;
         }
-        Directory.Delete(options.StackFolder, recursive: true);
+        Directory.Delete(folder, recursive: true);
         return true;
     }
 }

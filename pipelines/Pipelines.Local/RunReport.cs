@@ -33,4 +33,9 @@ public interface IRunProgress
     void Started(string course, string step);
 
     void Finished(StepReport step);
+
+    /// <summary>Something the run did that its steps do not show (waiting for another run, a fault it injected).</summary>
+    void Note(string message)
+    {
+    }
 }

@@ -52,7 +52,7 @@ public static class SilverSql
     public static string Typed(SilverDataset dataset, string bronze, Engine engine = Engine.Athena, bool typedBronze = false)
     {
         var columns = Flat(dataset).ToList();
-        var typed = columns.Select(column => $"{(typedBronze ? QualitySql.Id(column.Name) : Typed(column))} AS {QualitySql.Id(column.Name)}");
+        var typed = columns.Select(column => $"{(ArrivesTyped(column, typedBronze) ? QualitySql.Id(column.Name) : Typed(column))} AS {QualitySql.Id(column.Name)}");
         var raw = columns.Select(column => $"CASE WHEN {QualitySql.Id(Reason)} IS NOT NULL THEN {QualitySql.Id(column.Name)} END AS {QualitySql.Id("_raw_" + column.Name)}");
         return $"SELECT {string.Join(", ", typed.Concat(raw))}, {QualitySql.Id(Reason)} FROM (SELECT *, {ReasonOf(dataset, columns, typedBronze)} AS {QualitySql.Id(Reason)} FROM {Source(dataset, bronze, engine, typedBronze)}) AS checked";
     }
@@ -137,15 +137,23 @@ public static class SilverSql
             {
                 cases.Add($"WHEN {id} IS NULL THEN {QualitySql.Literal(new NotNull(column.Name).Name)}");
             }
-            if (column.Type != DataType.Text && !typedBronze)
+            if (column.Type != DataType.Text && !ArrivesTyped(column, typedBronze))
             {
                 cases.Add($"WHEN {id} IS NOT NULL AND {Typed(column)} IS NULL THEN {QualitySql.Literal($"type({column.Name}, {TypeOf(column.Type)})")}");
+            }
+            if (column.Type == DataType.Decimal)
+            {
+                // The cast rounds past the declared scale: a value it would change is quarantined instead. Plain text shows a
+                // digit past the scale; an exponent form is compared as a double (which holds every value the type does).
+                var places = Pipelines.Contracts.Data.DecimalColumns.Scale.ToString(CultureInfo.InvariantCulture);
+                cases.Add($"WHEN regexp_like({id}, '\\.[0-9]{{{places}}}[0-9]*[1-9]') OR (regexp_like({id}, '[eE]') AND try_cast({id} AS double) <> {Typed(column)}) "
+                    + $"THEN {QualitySql.Literal($"decimal_places({column.Name}, {places})")}");
             }
         }
         foreach (var rule in dataset.ExtraRules.Where(rule => rule.IsRowRule))
         {
             var column = columns.First(c => c.Name == RuleColumn(rule));
-            var value = typedBronze ? QualitySql.Id(column.Name) : Typed(column);
+            var value = ArrivesTyped(column, typedBronze) ? QualitySql.Id(column.Name) : Typed(column);
             var broken = rule switch
             {
                 InRange r => string.Join(" OR ", new[]
@@ -163,11 +171,17 @@ public static class SilverSql
         foreach (var partition in dataset.Partitions)
         {
             var source = columns.First(c => c.Name == partition.Source);
-            var value = partition.Over(typedBronze ? QualitySql.Id(source.Name) : Typed(source));
+            var value = partition.Over(ArrivesTyped(source, typedBronze) ? QualitySql.Id(source.Name) : Typed(source));
             cases.Add($"WHEN {value} NOT BETWEEN {partition.RangeFrom.ToString(CultureInfo.InvariantCulture)} AND {partition.RangeTo.ToString(CultureInfo.InvariantCulture)} THEN {QualitySql.Literal(partition.RangeRule)}");
         }
         return cases.Count == 0 ? "CAST(NULL AS varchar)" : $"CASE {string.Join(" ", cases)} END";
     }
+
+    /// <summary>
+    /// Whether a typed reader gives the column its type already. Never a decimal: a reader rounds past the declared scale
+    /// without a word, so decimals arrive as their text and are cast here, where a value the cast would change is caught.
+    /// </summary>
+    public static bool ArrivesTyped(Column column, bool typedBronze) => typedBronze && column.Type != DataType.Decimal;
 
     private static string RuleColumn(QualityRule rule) => rule switch
     {

@@ -87,6 +87,11 @@ public class PolicyPackTests
         { "SNS-1-topic-encrypted", "aws:sns:Topic", "name=t", "kmsMasterKeyId=k", false },
         { "SQS-1-queue-encrypted", "aws:sqs:Queue", "name=q", "kmsMasterKeyId=k", false },
         { "GLUE-1-crawler-security", "aws:glue:Crawler", "name=c", "securityConfiguration=s", false },
+        {
+            "GLUE-2-security-configuration-kms", "aws:glue:SecurityConfiguration",
+            "encryptionConfiguration.s3Encryption.s3EncryptionMode=SSE-KMS;encryptionConfiguration.cloudwatchEncryption.cloudwatchEncryptionMode=DISABLED;encryptionConfiguration.jobBookmarksEncryption.jobBookmarksEncryptionMode=CSE-KMS",
+            "encryptionConfiguration.s3Encryption.s3EncryptionMode=SSE-KMS;encryptionConfiguration.cloudwatchEncryption.cloudwatchEncryptionMode=SSE-KMS;encryptionConfiguration.jobBookmarksEncryption.jobBookmarksEncryptionMode=CSE-KMS", false
+        },
         { "RDS-1-encrypted", "aws:rds:Instance", "storageEncrypted=false", "storageEncrypted=true", false },
         { "RDS-2-private", "aws:rds:Instance", "publiclyAccessible=true", "publiclyAccessible=false", false },
         { "RDS-3-backups", "aws:rds:Instance", "backupRetentionPeriod=0", "backupRetentionPeriod=7", false },
@@ -107,6 +112,50 @@ public class PolicyPackTests
     {
         Assert.Single(Findings(Program(R("x", type, Settings(failing))), rule, production));
         Assert.Empty(Findings(Program(R("x", type, Settings(passing))), rule, production));
+    }
+
+    [Fact]
+    public void A_function_logging_to_a_group_without_retention_or_key_is_caught_and_one_with_both_passes()
+    {
+        PulumiProgram With(string logGroup) => Program(
+            R("logs", "aws:cloudwatch:LogGroup", Settings(logGroup)),
+            R("fn", "aws:lambda:Function", new MapValue { ["loggingConfig"] = new MapValue { ["logGroup"] = new Reference("logs", "name") } }));
+
+        Assert.Single(Findings(With("retentionInDays=7"), "LAM-3-log-group"));
+        Assert.Single(Findings(Program(R("fn", "aws:lambda:Function", Settings("runtime=provided.al2023"))), "LAM-3-log-group"));
+        Assert.Empty(Findings(With("retentionInDays=7;kmsKeyId=k"), "LAM-3-log-group"));
+    }
+
+    /// <summary>The rules whose fixtures are hand-written facts rather than rows of a table, each with the fact that holds them.</summary>
+    private static readonly Dictionary<string, string> FactFixtures = new()
+    {
+        ["IAM-1-no-wildcard-actions"] = nameof(The_iam_rules_catch_wildcards_admin_policies_and_unscoped_trust_and_pass_their_fixes),
+        ["IAM-2-no-wildcard-resources"] = nameof(The_iam_rules_catch_wildcards_admin_policies_and_unscoped_trust_and_pass_their_fixes),
+        ["IAM-3-no-admin-policies"] = nameof(The_iam_rules_catch_wildcards_admin_policies_and_unscoped_trust_and_pass_their_fixes),
+        ["IAM-4-scoped-trust"] = nameof(The_iam_rules_catch_wildcards_admin_policies_and_unscoped_trust_and_pass_their_fixes),
+        ["LAM-3-log-group"] = nameof(A_function_logging_to_a_group_without_retention_or_key_is_caught_and_one_with_both_passes),
+        ["ATH-1-workgroup"] = nameof(The_athena_catalog_and_key_policy_rules_catch_their_mistakes),
+        ["GLUE-3-catalog-encryption"] = nameof(The_athena_catalog_and_key_policy_rules_catch_their_mistakes),
+        ["KMS-2-root-only-star"] = nameof(The_athena_catalog_and_key_policy_rules_catch_their_mistakes),
+        ["PROD-1-data-retained"] = nameof(Prod_requires_every_data_store_protected_and_retained_and_other_stacks_do_not),
+    };
+
+    [Fact]
+    public void Every_rule_has_a_failing_and_a_passing_fixture()
+    {
+        var covered = BucketRules.Select(row => (string)row[0]).Concat(ResourceFixtures.Select(row => (string)row[0]))
+            .Concat(ServiceRuleTests.Fixtures.Select(row => (string)row[0])).Concat(ServiceRuleTests.SettingFixtures.Select(row => (string)row[0]))
+            .Concat(FactFixtures.Keys).ToHashSet();
+        var source = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "PolicyPack", "PolicyPackTests.cs"));
+
+        Assert.All(Infra.Policy.PolicyPack.Rules, rule => Assert.True(covered.Contains(rule.Id), $"{rule.Id} has no failing and passing fixture"));
+        string Body(string fact)
+        {
+            var start = source.IndexOf($"void {fact}(", StringComparison.Ordinal);
+            var end = source.IndexOf("\n    [", start, StringComparison.Ordinal);
+            return source[start..(end < 0 ? source.Length : end)];
+        }
+        Assert.All(FactFixtures, pair => Assert.Contains($"\"{pair.Key}\"", Body(pair.Value)));
     }
 
     [Fact]
@@ -201,6 +250,9 @@ public class PolicyPackTests
     {
         var open = Program(R("w", "aws:athena:Workgroup", new MapValue { ["configuration"] = new MapValue { ["enforceWorkgroupConfiguration"] = false } }));
         Assert.Single(Findings(open, "ATH-1-workgroup"));
+        var governed = Program(R("w", "aws:athena:Workgroup", Settings(
+            "configuration.enforceWorkgroupConfiguration=true;configuration.resultConfiguration.encryptionConfiguration.encryptionOption=SSE_KMS;configuration.bytesScannedCutoffPerQuery=1")));
+        Assert.Empty(Findings(governed, "ATH-1-workgroup"));
 
         var database = R("d", "aws:glue:CatalogDatabase", new MapValue { ["name"] = "d" });
         Assert.Single(Findings(Program(database), "GLUE-3-catalog-encryption"));
@@ -217,6 +269,11 @@ public class PolicyPackTests
             ["policy"] = Document(new MapValue { ["Effect"] = "Allow", ["Principal"] = new MapValue { ["AWS"] = "arn:aws:iam::1:role/app" }, ["Action"] = new ListValue { "kms:*" }, ["Resource"] = new ListValue { "*" } }),
         });
         Assert.Single(Findings(Program(key), "KMS-2-root-only-star"));
+        var rootOnly = R("k", "aws:kms:Key", new MapValue
+        {
+            ["policy"] = Document(new MapValue { ["Effect"] = "Allow", ["Principal"] = new MapValue { ["AWS"] = "arn:aws:iam::1:root" }, ["Action"] = new ListValue { "kms:*" }, ["Resource"] = new ListValue { "*" } }),
+        });
+        Assert.Empty(Findings(Program(rootOnly), "KMS-2-root-only-star"));
     }
 
     [Fact]

@@ -18,6 +18,30 @@ public sealed class LocalRunTests : IDisposable
 
     private static CourseData Data => new(new GeneratorSettings(Scale: Scale, BadRowRate: 0));
 
+    [Fact]
+    public async Task A_second_run_of_the_same_stack_waits_for_the_first_saying_which_run_holds_the_folder()
+    {
+        var progress = new StepRecorder();
+        Task<RunReport> second;
+        using (await StateFolderLock.AcquireAsync(Path.Combine(_state, "course1"), _ => { }, CancellationToken.None))
+        {
+            second = RunAsync("course1", progress);
+            var told = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while (progress.Notes.IsEmpty && DateTime.UtcNow < told)
+            {
+                await Task.Delay(50);
+            }
+            await Task.Delay(300);
+
+            Assert.Contains($"in use by another run (process {Environment.ProcessId}, since", Assert.Single(progress.Notes));
+            Assert.Empty(progress.Steps);
+            Assert.False(second.IsCompleted);
+        }
+
+        var report = await second;
+        Assert.All(report.Reconciliation, line => Assert.True(line.Reconciles, line.ToString()));
+    }
+
     [Theory]
     [InlineData("course1")]
     [InlineData("course2")]

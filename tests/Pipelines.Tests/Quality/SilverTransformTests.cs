@@ -110,6 +110,38 @@ public sealed class SilverTransformTests : IDisposable
         Assert.Equal(otherSpoiled + 1, counts.Quarantined);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_amount_the_declared_decimal_would_round_is_quarantined_and_an_exact_one_kept_in_any_notation(bool textPath)
+    {
+        string[] amounts = ["1.005", "0.000000000000000000000000000001", "12.3450", "1.005e0", "12.10", "12.1000", "1E+2", "123.456e1", "\"7.25\""];
+        bool[] kept = [false, false, false, false, true, true, true, true, true];
+        var file = Path.Combine(_folder, "amounts.ndjson");
+        var lines = File.ReadLines(Bronze("orderdetails")).Where(line => !line.Contains("null", StringComparison.Ordinal) && !line.Contains("\"quantity_ordered\":-", StringComparison.Ordinal) && !line.Contains("\"quantity_ordered\":0", StringComparison.Ordinal))
+            .DistinctBy(line => line[..line.IndexOf("\"product_code\"", StringComparison.Ordinal)]).Take(amounts.Length + 1).ToList();
+        for (var i = 0; i < amounts.Length; i++)
+        {
+            lines[i] = System.Text.RegularExpressions.Regex.Replace(lines[i], "\"price_each\":[^,}]+", $"\"price_each\":{amounts[i]}");
+        }
+        if (textPath)
+        {
+            lines[^1] = System.Text.RegularExpressions.Regex.Replace(lines[^1], "\"quantity_ordered\":-?\\d+", "\"quantity_ordered\":\"many\"");
+        }
+        File.WriteAllLines(file, lines);
+
+        var counts = Pipelines.DuckDb.SilverTransform.Run(Dataset("orderdetails"), [file], Path.Combine(_folder, "amounts", "silver"), Path.Combine(_folder, "amounts", "quarantine"));
+
+        Assert.Equal(!textPath, counts.TypedRead);
+        Assert.True(counts.Reconciles);
+        var rejected = File.ReadLines(Path.Combine(_folder, "amounts", "quarantine", Pipelines.DuckDb.SilverTransform.QuarantineFile)).ToList();
+        Assert.Equal(kept.Count(k => !k), rejected.Count(line => line.Contains("decimal_places(price_each, 2)", StringComparison.Ordinal)));
+        Assert.Equal(kept.Count(k => k) + (textPath ? 0 : 1), counts.Out);
+        using var silver = new DuckDbTables();
+        long Priced(string price) => silver.Count($"SELECT count(*) FROM read_parquet('{Path.Combine(_folder, "amounts", "silver", "**", "*.parquet")}') WHERE price_each = {price}");
+        Assert.Equal((1, 1, 2, 1), (Priced("100.00"), Priced("1234.56"), Priced("12.10"), Priced("7.25")));
+    }
+
     [Fact]
     public void The_latest_rating_of_a_pair_wins_and_values_are_typed()
     {
