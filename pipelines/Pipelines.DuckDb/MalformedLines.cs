@@ -17,7 +17,8 @@ public sealed record MalformedLine(string File, long LineNumber, string Line, st
 public static class MalformedLines
 {
     /// <summary>Copies the files without their malformed lines into <paramref name="folder"/>; returns the copies and the lines set aside.</summary>
-    public static (IReadOnlyList<string> Files, IReadOnlyList<MalformedLine> Malformed) SetAside(IReadOnlyList<string> files, string folder)
+    /// <param name="lists">The columns that hold a list of records: a line where one holds anything else is set aside too.</param>
+    public static (IReadOnlyList<string> Files, IReadOnlyList<MalformedLine> Malformed) SetAside(IReadOnlyList<string> files, string folder, IReadOnlyList<string> lists)
     {
         Directory.CreateDirectory(folder);
         var clean = new List<string>();
@@ -39,7 +40,7 @@ public static class MalformedLines
                     {
                         continue;
                     }
-                    if (Problem(line) is { } reason)
+                    if (Problem(line, lists) is { } reason)
                     {
                         // A line that is not UTF-8 is kept as its bytes would read with replacement characters: the reason says so.
                         malformed.Add(new MalformedLine(Path.GetFileName(file), number, Encoding.UTF8.GetString(line), reason));
@@ -88,7 +89,7 @@ public static class MalformedLines
     }
 
     /// <summary>Why a line cannot be read as one bronze row, or null: bytes that are not UTF-8, not JSON, not an object, or an object DuckDB would refuse.</summary>
-    private static string? Problem(byte[] line)
+    private static string? Problem(byte[] line, IReadOnlyList<string> lists)
     {
         if (!System.Text.Unicode.Utf8.IsValid(line))
         {
@@ -99,12 +100,26 @@ public static class MalformedLines
             using var document = JsonDocument.Parse(line);
             return document.RootElement.ValueKind != JsonValueKind.Object
                 ? $"not_json_object(the line is a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()})"
-                : Unreadable(document.RootElement);
+                : Unreadable(document.RootElement) ?? NotAList(document.RootElement, lists);
         }
         catch (JsonException e)
         {
             return $"not_json({e.Message})";
         }
+    }
+
+    /// <summary>A list column holding something other than a list of records (or null): a number, a string, a list of numbers.</summary>
+    private static string? NotAList(JsonElement row, IReadOnlyList<string> lists)
+    {
+        foreach (var name in lists)
+        {
+            if (row.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+                && (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(item => item.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))))
+            {
+                return $"not_a_list_of_records({name})";
+            }
+        }
+        return null;
     }
 
     /// <summary>A property named twice in one object, or a string no engine can represent (a lone surrogate escape), anywhere in the value.</summary>

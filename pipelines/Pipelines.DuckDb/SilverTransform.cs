@@ -63,7 +63,8 @@ public static class SilverTransform
             // files are checked line by line, such lines set aside with their reason, and the rest read again once.
             catch (DuckDB.NET.Data.DuckDBException) when (attempt == 0)
             {
-                (inputs, malformed) = MalformedLines.SetAside(bronzeFiles, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(quarantineFolder))!, "json-checked"));
+                var lists = dataset.Source.Columns.Where(column => column.Type == Data.Schema.DataType.List).Select(column => column.Name).ToList();
+                (inputs, malformed) = MalformedLines.SetAside(bronzeFiles, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(quarantineFolder))!, "json-checked"), lists);
             }
         }
 

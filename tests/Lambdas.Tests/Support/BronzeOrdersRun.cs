@@ -8,7 +8,10 @@ using Pipelines.Data.Output;
 
 namespace Lambdas.Tests.Support;
 
-/// <summary>A bronze run of generated orders as the extract writes it: gzip NDJSON parts and a manifest listing each with its line count.</summary>
+/// <summary>
+/// A bronze run of generated orders (or any dataset's rows) as the ingestion functions write it: gzip NDJSON parts and a
+/// manifest listing each with its line count.
+/// </summary>
 public static class BronzeOrdersRun
 {
     public static readonly CourseData Data = new(new GeneratorSettings(Scale: 0.3, BadRowRate: 0.05));
@@ -17,11 +20,17 @@ public static class BronzeOrdersRun
     public const string Manifest = Folder + "/_manifest.json";
 
     /// <summary>The first <paramref name="count"/> generated orders as NDJSON lines.</summary>
-    public static List<string> Orders(int count)
+    public static List<string> Orders(int count) => Lines("orders", count);
+
+    /// <summary>The first <paramref name="count"/> generated rows of a dataset as NDJSON lines.</summary>
+    public static List<string> Lines(string dataset, int count)
     {
-        var orders = Data["orders"];
-        return [.. orders.Rows().Take(count).Select(row => Encoding.UTF8.GetString(NdjsonWriter.Line(orders.Schema, row)))];
+        var rows = Data[dataset];
+        return [.. rows.Rows().Take(count).Select(row => Encoding.UTF8.GetString(NdjsonWriter.Line(rows.Schema, row)))];
     }
+
+    /// <summary>The run's manifest under a dataset's bronze prefix.</summary>
+    public static string ManifestUnder(string bronzePrefix) => $"{bronzePrefix}/{Folder[(Folder.IndexOf("/ingest_date=", StringComparison.Ordinal) + 1)..]}/_manifest.json";
 
     public static MemoryObjectStore Run(params IReadOnlyList<string>[] parts) =>
         OfBytes([.. parts.Select(lines => (IReadOnlyList<byte[]>)[.. lines.Select(Encoding.UTF8.GetBytes)])]);
@@ -35,23 +44,24 @@ public static class BronzeOrdersRun
     }
 
     /// <summary>Parts whose lines may be any bytes but a line break, in a new store's bucket <c>bronze</c>.</summary>
-    public static MemoryObjectStore OfBytes(IReadOnlyList<IReadOnlyList<byte[]>> parts)
+    public static MemoryObjectStore OfBytes(IReadOnlyList<IReadOnlyList<byte[]>> parts, string manifest = Manifest)
     {
         var store = new MemoryObjectStore();
-        Write(store, "bronze", parts);
+        Write(store, "bronze", parts, manifest);
         return store;
     }
 
-    private static void Write(IObjectStore store, string bucket, IReadOnlyList<IReadOnlyList<byte[]>> parts)
+    private static void Write(IObjectStore store, string bucket, IReadOnlyList<IReadOnlyList<byte[]>> parts, string manifest = Manifest)
     {
+        var folder = manifest[..manifest.LastIndexOf('/')];
         var entries = new List<string>();
         for (var i = 0; i < parts.Count; i++)
         {
-            var key = $"{Folder}/part-{i + 1:D5}.ndjson.gz";
+            var key = $"{folder}/part-{i + 1:D5}.ndjson.gz";
             Put(store, bucket, key, Gzip(parts[i]));
             entries.Add($$"""{"key":"{{key}}","rows":{{parts[i].Count(line => !NdjsonLines.IsBlank(line))}}}""");
         }
-        Put(store, bucket, Manifest, Encoding.UTF8.GetBytes($$"""{"table":"orders","parts":[{{string.Join(',', entries)}}]}"""));
+        Put(store, bucket, manifest, Encoding.UTF8.GetBytes($$"""{"table":"orders","parts":[{{string.Join(',', entries)}}]}"""));
     }
 
     private static void Put(IObjectStore store, string bucket, string key, byte[] content) =>

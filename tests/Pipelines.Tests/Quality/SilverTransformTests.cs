@@ -142,6 +142,31 @@ public sealed class SilverTransformTests : IDisposable
         Assert.Equal((1, 1, 2, 1), (Priced("100.00"), Priced("1234.56"), Priced("12.10"), Priced("7.25")));
     }
 
+    [Theory]
+    [InlineData("[5]")]
+    [InlineData("{\"song_id\":1}")]
+    [InlineData("\"none\"")]
+    public void A_session_whose_items_are_not_a_list_of_records_is_quarantined_and_the_others_explode(string items)
+    {
+        var file = Path.Combine(_folder, "sessions.ndjson");
+        var lines = File.ReadLines(Bronze("listening_sessions")).Take(10).ToList();
+        var itemsStart = lines[4].IndexOf("\"items\":", StringComparison.Ordinal) + "\"items\":".Length;
+        using (var parsed = JsonDocument.Parse(lines[4]))
+        {
+            var original = parsed.RootElement.GetProperty("items").GetRawText();
+            lines[4] = lines[4][..itemsStart] + items + lines[4][(itemsStart + original.Length)..];
+        }
+        File.WriteAllLines(file, lines);
+
+        var counts = Pipelines.DuckDb.SilverTransform.Run(Dataset("listening_sessions"), [file], Path.Combine(_folder, "shapes", "silver"), Path.Combine(_folder, "shapes", "quarantine"));
+
+        Assert.True(counts.Reconciles);
+        var rejected = File.ReadLines(Path.Combine(_folder, "shapes", "quarantine", Pipelines.DuckDb.SilverTransform.QuarantineFile)).ToList();
+        var entry = Assert.Single(rejected.Select(line => JsonDocument.Parse(line).RootElement), e => e.GetProperty("_reason").GetString() == "not_a_list_of_records(items)");
+        Assert.Contains($"\"items\":{items}", entry.GetProperty("_raw_line").GetString());
+        Assert.True(counts.Out > 0);
+    }
+
     [Fact]
     public void The_latest_rating_of_a_pair_wins_and_values_are_typed()
     {
