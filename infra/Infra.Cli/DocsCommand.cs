@@ -12,9 +12,11 @@ public static class DocsCommand
         CommandLine.RequireNoArguments(args);
         var root = ProjectRoot.Find(host.WorkingDirectory);
         Directory.CreateDirectory(Path.Combine(root, StackDocs.DiagramDirectory));
+        var programs = new List<(StackProfile, Model.PulumiProgram)>();
         foreach (var profile in StackProfiles.All)
         {
             var program = PlatformProgram.Build(CommandLine.LoadSettings(profile.Stack, null, root, host.WorkingDirectory));
+            programs.Add((profile, program));
             foreach (var (extension, content) in StackDocs.DiagramFiles(DiagramBuilder.Build(program, profile.Stack)))
             {
                 Write(root, StackDocs.DiagramPath(profile.Stack, extension), content, host);
@@ -25,6 +27,8 @@ public static class DocsCommand
                 Write(root, StackDocs.GuidePath(profile.Stack), StackDocs.RefreshGuide(File.ReadAllText(guide), profile.Stack, program), host);
             }
         }
+        var stacks = Path.Combine(root, StackDocs.StacksReadme);
+        Write(root, StackDocs.StacksReadme, GeneratedBlock.Replace(File.ReadAllText(stacks), StackTable.Block, StackTable.Markdown(programs)), host);
         return 0;
     }
 

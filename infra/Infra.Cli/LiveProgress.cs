@@ -14,6 +14,12 @@ public sealed class LiveProgress(Table table, LiveDisplayContext live) : IRunPro
         live.Refresh();
     }
 
+    public void Failed(string course, string step, string reason)
+    {
+        table.UpdateCell(table.Rows.Count - 1, 3, $"[red]failed: {Markup.Escape(reason)}[/]");
+        live.Refresh();
+    }
+
     public void Note(string message)
     {
         table.Caption(Markup.Escape(message));

@@ -83,18 +83,13 @@ public static class LocalCommand
             {
                 report = LocalRunner.RunAsync(options, json ? new SilentProgress(host.Error) : new LineProgress(host.Out), cancel.Token).GetAwaiter().GetResult();
             }
-            if (json)
-            {
-                host.Out.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
-            }
-            else
-            {
-                LocalReportPrinter.Print(report, host.Out);
-            }
+            Print(report, json, host);
             return 0;
         }
-        catch (Pipelines.DuckDb.QualityGateException e)
+        catch (LocalRunFailedException e)
         {
+            // The report of what ran before the failure, in the form asked for; the failure as the last line on the error stream.
+            Print(e.Report, json, host);
             host.Error.WriteLine($"error: the pipeline stopped: {e.Message}");
             return 1;
         }
@@ -115,6 +110,18 @@ public static class LocalCommand
     }
 
     /// <summary>Steps unshown (the report is printed as JSON at the end); notes go to the error stream.</summary>
+    private static void Print(RunReport report, bool json, IHost host)
+    {
+        if (json)
+        {
+            host.Out.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+        }
+        else
+        {
+            LocalReportPrinter.Print(report, host.Out);
+        }
+    }
+
     private sealed class SilentProgress(TextWriter notes) : IRunProgress
     {
         public void Started(string course, string step) { }
@@ -133,5 +140,7 @@ public static class LocalCommand
             output.WriteLine($"{step.Course,-8} {step.Step,-28} {step.Seconds,6:0.00} s  {step.Detail}");
 
         public void Note(string message) => output.WriteLine(message);
+
+        public void Failed(string course, string step, string reason) => output.WriteLine($"{course,-8} {step,-28} FAILED  {reason}");
     }
 }

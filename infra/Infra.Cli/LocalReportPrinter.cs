@@ -24,10 +24,11 @@ public static class LocalReportPrinter
             }
         }
         output.WriteLine();
-        output.WriteLine("Reconciliation (source → bronze → silver in = out + duplicates + quarantined)");
+        output.WriteLine("Reconciliation (dataset (where bronze got it): source → bronze → silver in = out + duplicates + quarantined)");
         foreach (var line in report.Reconciliation)
         {
-            output.WriteLine($"  {line.Course,-8} {line.Dataset,-20} {line.SourceRows,8} → {line.BronzeRows,8} → {line.SilverIn,8} = {line.SilverOut,8} + {line.Duplicates,5} + {line.Quarantined,5}  {(line.Reconciles ? "ok" : "MISMATCH")}");
+            var exploded = line.Exploded ? "  (silver counts the records' items, one row each)" : "";
+            output.WriteLine($"  {line.Course,-8} {$"{line.Dataset} ({line.Origin})",-26} {line.SourceRows,8} → {line.BronzeRows,8} → {line.SilverIn,8} = {line.SilverOut,8} + {line.Duplicates,5} + {line.Quarantined,5}  {(line.Reconciles ? "ok" : "MISMATCH")}{exploded}");
         }
         foreach (var stream in report.Streams)
         {
@@ -45,6 +46,11 @@ public static class LocalReportPrinter
             }
         }
         output.WriteLine();
-        output.WriteLine($"{report.Steps.Count} steps in {report.Steps.Sum(s => s.Seconds):0.0} s; state in {report.Folder} (./infra/dataplatform local clean --stack {report.Stack} removes it)");
+        if (report.Failure is { } failure)
+        {
+            output.WriteLine();
+            output.WriteLine($"FAILED at {failure.Course} {failure.Step}{(failure.Dataset is { } dataset ? $" ({dataset})" : "")}: {failure.Reason}");
+        }
+        output.WriteLine($"{report.Steps.Count} steps {(report.Failure is null ? "" : "finished before it ")}in {report.Steps.Sum(s => s.Seconds):0.0} s; state in {report.Folder} (./infra/dataplatform local clean --stack {report.Stack} removes it)");
     }
 }

@@ -20,6 +20,7 @@ public sealed class CourseRun(CoursePipeline pipeline, CourseData data, LocalFun
     private readonly List<GoldTable> _gold = [];
     private readonly List<ViewSample> _views = [];
     private readonly List<string> _retries = [];
+    private string? _dataset;
 
     public async Task<RunReport> RunAsync(string stack, string folder, CancellationToken cancellationToken)
     {
@@ -28,16 +29,27 @@ public sealed class CourseRun(CoursePipeline pipeline, CourseData data, LocalFun
         {
             progress.Started(pipeline.Course, step.Name);
             var clock = Stopwatch.StartNew();
-            var detail = step switch
+            _dataset = null;
+            string detail;
+            try
             {
-                ExtractStep extract => await ExtractAsync(extract, cancellationToken).ConfigureAwait(false),
-                SilverTransformStep transform => await TransformAsync(transform, tables, cancellationToken).ConfigureAwait(false),
-                QualityGateStep gate => Gate(gate, tables),
-                GoldModelStep model => Build(model.Model, tables),
-                RefreshStep refresh => string.Join(", ", refresh.Models.Select(model => Build(model, tables))),
-                NotifyStep => $"{pipeline.Course} succeeded",
-                _ => throw new NotSupportedException($"no local runner for step {step.Name}"),
-            };
+                detail = step switch
+                {
+                    ExtractStep extract => await ExtractAsync(extract, cancellationToken).ConfigureAwait(false),
+                    SilverTransformStep transform => await TransformAsync(transform, tables, cancellationToken).ConfigureAwait(false),
+                    QualityGateStep gate => Gate(gate, tables),
+                    GoldModelStep model => Build(model.Model, tables),
+                    RefreshStep refresh => string.Join(", ", refresh.Models.Select(model => Build(model, tables))),
+                    NotifyStep => $"{pipeline.Course} succeeded",
+                    _ => throw new NotSupportedException($"no local runner for step {step.Name}"),
+                };
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                progress.Failed(pipeline.Course, step.Name, e.Message);
+                var failure = new RunFailure(pipeline.Course, step.Name, _dataset ?? (e as QualityGateException)?.Failures.FirstOrDefault()?.Dataset, e.Message);
+                throw new LocalRunFailedException(new RunReport(stack, _steps, _reconciliation, _gold, _views, folder) { Failure = failure }, e);
+            }
             var report = new StepReport(pipeline.Course, step.Name, clock.Elapsed.TotalSeconds, detail);
             _steps.Add(report);
             progress.Finished(report);
@@ -56,14 +68,20 @@ public sealed class CourseRun(CoursePipeline pipeline, CourseData data, LocalFun
     {
         foreach (var dataset in step.Datasets)
         {
+            _dataset = dataset.Name;
             var run = _landed.Single(landed => landed.Dataset == dataset.Name && landed.Manifest.StartsWith(dataset.BronzePrefix + "/", StringComparison.Ordinal));
             var result = await WithRetriesAsync(() => silver.TransformAsync(dataset.Name, run.Manifest, cancellationToken), dataset.Name).ConfigureAwait(false);
-            _reconciliation.Add(new Reconciliation(pipeline.Course, dataset.Name, data[dataset.Name].RowCount + run.Injected, run.Rows, result.In, result.Out, result.Duplicates, result.Quarantined, dataset.Explode is not null));
+            _reconciliation.Add(new Reconciliation(pipeline.Course, dataset.Name, data[dataset.Name].RowCount + run.Injected, run.Rows, result.In, result.Out, result.Duplicates, result.Quarantined, dataset.Explode is not null)
+            {
+                Origin = dataset.BronzePrefix.Split('/')[0],
+            });
             GoldRunner.LoadCurrentSilver(tables, dataset, await functions.SilverFolderAsync(dataset.Name, cancellationToken).ConfigureAwait(false));
         }
+        _dataset = null;
         var broken = _reconciliation.Where(r => r.Course == pipeline.Course && !r.Reconciles).ToList();
         if (broken.Count > 0)
         {
+            _dataset = broken[0].Dataset;
             throw new InvalidOperationException($"counts do not reconcile for {string.Join(", ", broken.Select(b => b.Dataset))}: {string.Join("; ", broken)}");
         }
         var mine = _reconciliation.Where(r => r.Course == pipeline.Course).ToList();

@@ -36,8 +36,21 @@ public static class LocalRunner
             await using var silver = options.Host == FunctionHost.Emulator
                 ? await EmulatedSilverHost.StartAsync(functions, options.ProjectRoot ?? throw new ArgumentException("the emulator host needs the project root"), folder).ConfigureAwait(false)
                 : (ISilverHost)new InProcessSilverHost(functions, options.InjectFaults ? new FlakyStore(functions.Store) : null);
+            foreach (var note in Notes(options, course, pipeline))
+            {
+                progress.Note(note);
+            }
             var run = new CourseRun(pipeline, data, functions, source, silver, progress);
-            var report = await run.RunAsync(options.Stack, folder, cancellationToken).ConfigureAwait(false);
+            RunReport report;
+            try
+            {
+                report = await run.RunAsync(options.Stack, folder, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LocalRunFailedException e)
+            {
+                // The courses before this one finished: the report holds them as well as this one's steps so far.
+                throw new LocalRunFailedException(Merge(options, [.. reports, e.Report]) with { Failure = e.Report.Failure }, e.InnerException ?? e);
+            }
             if (course == "course3" && source is ServerSource { OpenSource: { } open })
             {
                 report = report with { Storage = RowVsColumnar.Compare(pipeline.Gold, open, functions.SilverRoot) };
@@ -48,8 +61,30 @@ public static class LocalRunner
             }
             reports.Add(report);
         }
-        return new RunReport(options.Stack, [.. reports.SelectMany(r => r.Steps)], [.. reports.SelectMany(r => r.Reconciliation)],
+        return Merge(options, reports);
+    }
+
+    private static RunReport Merge(LocalRunOptions options, IReadOnlyList<RunReport> reports) =>
+        new(options.Stack, [.. reports.SelectMany(r => r.Steps)], [.. reports.SelectMany(r => r.Reconciliation)],
             [.. reports.SelectMany(r => r.Gold)], [.. reports.SelectMany(r => r.Views)], options.StackFolder) { Storage = [.. reports.SelectMany(r => r.Storage)], Streams = [.. reports.SelectMany(r => r.Streams)] };
+
+    /// <summary>What the options make this course's run do that its steps do not show: where silver runs, which faults are injected.</summary>
+    private static IEnumerable<string> Notes(LocalRunOptions options, string course, CoursePipeline pipeline)
+    {
+        if (options.Host == FunctionHost.Emulator)
+        {
+            yield return $"{course}: silver runs in its published Native AOT bootstrap, invoked through the Lambda Runtime API emulator";
+        }
+        if (!options.InjectFaults)
+        {
+            yield break;
+        }
+        List<string> faults = [options.WithServers ? "the API answers 429 and 500 before it serves pages (the function retries)" : $"a poison record in {PoisonTarget(pipeline)}'s bronze (quarantined with its reason)"];
+        if (options.Host == FunctionHost.InProcess)
+        {
+            faults.Add("the store times out on silver's first write (the step is retried)");
+        }
+        yield return $"{course}: faults injected: {string.Join("; ", faults)}";
     }
 
     /// <summary>

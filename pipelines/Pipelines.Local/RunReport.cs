@@ -9,6 +9,9 @@ public sealed record StepReport(string Course, string Step, double Seconds, stri
 /// </summary>
 public sealed record Reconciliation(string Course, string Dataset, long SourceRows, long BronzeRows, long SilverIn, long SilverOut, long Duplicates, long Quarantined, bool Exploded)
 {
+    /// <summary>Where bronze got the dataset: the first segment of its bronze prefix (<c>db</c>, <c>api</c>, …).</summary>
+    public string Origin { get; init; } = "";
+
     public bool Reconciles => SourceRows == BronzeRows && (Exploded || BronzeRows == SilverIn) && SilverIn == SilverOut + Duplicates + Quarantined;
 }
 
@@ -20,6 +23,9 @@ public sealed record ViewSample(string Course, string View, IReadOnlyList<string
 public sealed record RunReport(string Stack, IReadOnlyList<StepReport> Steps, IReadOnlyList<Reconciliation> Reconciliation,
     IReadOnlyList<GoldTable> Gold, IReadOnlyList<ViewSample> Views, string Folder)
 {
+    /// <summary>Where the run stopped, when it did not finish; everything above is what it did before.</summary>
+    public RunFailure? Failure { get; init; }
+
     /// <summary>Course 3 with servers: its queries on the row store and on columnar Parquet.</summary>
     public IReadOnlyList<StorageComparison> Storage { get; init; } = [];
 
@@ -33,6 +39,11 @@ public interface IRunProgress
     void Started(string course, string step);
 
     void Finished(StepReport step);
+
+    /// <summary>The step stopped the run.</summary>
+    void Failed(string course, string step, string reason)
+    {
+    }
 
     /// <summary>Something the run did that its steps do not show (waiting for another run, a fault it injected).</summary>
     void Note(string message)

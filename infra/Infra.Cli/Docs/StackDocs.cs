@@ -17,6 +17,9 @@ public static class StackDocs
     public const string DiagramBlock = "diagram";
     public const string CostBlock = "cost";
 
+    /// <summary>The stacks' README, whose table of stacks is generated (<see cref="StackTable"/>).</summary>
+    public const string StacksReadme = "stacks/README.md";
+
     public static string DiagramPath(string stack, string extension) => $"{DiagramDirectory}/{stack}.{extension}";
 
     public static string MermaidPath(string stack) => DiagramPath(stack, "mmd");

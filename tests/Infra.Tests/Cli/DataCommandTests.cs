@@ -76,6 +76,24 @@ public class LocalCommandTests
         Assert.Equal(0, CommandLine.Run(["local", "clean", "--course", "3"], new FakeHost()));
     }
 
+    [Fact]
+    public void A_failed_run_still_prints_its_report_with_the_step_and_dataset_it_stopped_at()
+    {
+        var host = new FakeHost();
+
+        Assert.Equal(1, CommandLine.Run(["local", "run", "--course", "3", "--scale", "0.1", "--bad-row-rate", "0.05", "--output", "json"], host));
+
+        using var report = System.Text.Json.JsonDocument.Parse(host.Stdout);
+        var failure = report.RootElement.GetProperty("failure");
+        Assert.Equal("course3", failure.GetProperty("course").GetString());
+        Assert.Contains("references(", failure.GetProperty("reason").GetString());
+        Assert.False(string.IsNullOrEmpty(failure.GetProperty("dataset").GetString()));
+        Assert.NotEmpty(report.RootElement.GetProperty("steps").EnumerateArray());
+        Assert.NotEmpty(report.RootElement.GetProperty("reconciliation").EnumerateArray());
+        Assert.Contains($"course3 stopped at {failure.GetProperty("step").GetString()}", host.Stderr);
+        Assert.DoesNotContain("   at ", host.Stderr);
+    }
+
     [Theory]
     [InlineData(new[] { "local", "run", "--course", "9" }, "no local pipeline for 'course9'")]
     [InlineData(new[] { "local", "run", "--output", "xml" }, "--output must be text or json")]

@@ -23,6 +23,17 @@ public class GuideTests
         Assert.Contains("idle total (rough)", guide);
     }
 
+    [Fact]
+    public void The_stacks_readme_holds_the_current_table_of_stacks_read_from_their_programs()
+    {
+        var readme = File.ReadAllText(Repository.PathOf(StackDocs.StacksReadme));
+        var table = StackTable.Markdown(StackProfiles.All.Select(p => (p, PlatformProgram.Build(Stacks.Settings(p.Stack)))));
+
+        Assert.True(readme == GeneratedBlock.Replace(readme, StackTable.Block, table), $"{StackDocs.StacksReadme} is stale: run ./infra/dataplatform docs");
+        Assert.Contains("| course3 | course | course3 | destroyable | orders-stream (on demand", table);
+        Assert.Contains("| course1 | course | course1 | destroyable | sessions-stream (on demand", table);
+    }
+
     [Theory]
     [MemberData(nameof(Courses))]
     public void Each_guide_links_its_diagram_and_says_how_to_try_deploy_and_destroy(string stack)

@@ -98,11 +98,18 @@ public sealed class LocalRunTests : IDisposable
     [Fact]
     public async Task Bad_rows_are_quarantined_and_an_orphaned_reference_stops_the_run_naming_rule_dataset_and_count()
     {
-        var error = await Assert.ThrowsAsync<QualityGateException>(() => RunAsync("course3", badRowRate: 0.02));
+        var stopped = await Assert.ThrowsAsync<LocalRunFailedException>(() => RunAsync("course3", badRowRate: 0.02));
 
+        var error = Assert.IsType<QualityGateException>(stopped.InnerException);
         Assert.Contains("references(", error.Message);
         Assert.Matches(@"\w+: references\([a-z_]+ -> [a-z_]+\.[a-z_]+\) — \d+ row\(s\)", error.Message);
         Assert.Contains(error.Failures, failure => failure.Violations > 0);
+        var failure = stopped.Report.Failure!;
+        Assert.Equal(("course3", error.Failures.First(f => f.Violations > 0).Dataset), (failure.Course, failure.Dataset));
+        Assert.Contains("gate", failure.Step, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEmpty(stopped.Report.Steps);
+        Assert.NotEmpty(stopped.Report.Reconciliation);
+        Assert.DoesNotContain(stopped.Report.Steps, step => step.Step == failure.Step);
     }
 
     [Fact]
@@ -120,10 +127,13 @@ public sealed class LocalRunTests : IDisposable
     [Fact]
     public async Task Injected_faults_are_retried_or_quarantined_with_their_reason_and_nothing_is_lost()
     {
-        var report = await LocalRunner.RunAsync(new LocalRunOptions("course3", _state) { Scale = Scale, InjectFaults = true }, new StepRecorder(), CancellationToken.None);
+        var progress = new StepRecorder();
+        var report = await LocalRunner.RunAsync(new LocalRunOptions("course3", _state) { Scale = Scale, InjectFaults = true }, progress, CancellationToken.None);
 
         Assert.All(report.Reconciliation, line => Assert.True(line.Reconciles, line.ToString()));
         var poisoned = Assert.Single(report.Reconciliation, line => line.Quarantined > 0);
+        Assert.Equal($"course3: faults injected: a poison record in {poisoned.Dataset}'s bronze (quarantined with its reason); the store times out on silver's first write (the step is retried)",
+            Assert.Single(progress.Notes));
         Assert.Equal(1, poisoned.Quarantined);
         Assert.Equal(Data[poisoned.Dataset].RowCount + 1, poisoned.SourceRows);
         Assert.Contains("retried", report.Steps.Single(s => s.Step == "SilverTransform").Detail);
