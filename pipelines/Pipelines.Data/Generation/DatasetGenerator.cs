@@ -23,6 +23,9 @@ public abstract class DatasetGenerator
     /// <summary>Rows before duplicates are added.</summary>
     public abstract long BaseRows { get; }
 
+    /// <summary>How the extract reads the dataset as a table of the relational source, whatever its size; null when it is not one.</summary>
+    public virtual TableExtraction? Extraction => null;
+
     /// <summary>The ways this dataset's rows may be spoiled; empty for clean reference data.</summary>
     protected abstract IReadOnlyList<BadRowKind> BadKinds { get; }
 

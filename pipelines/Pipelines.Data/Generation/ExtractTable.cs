@@ -1,11 +1,11 @@
 using Pipelines.Contracts.Functions;
-using Pipelines.Data.Schema;
 
 namespace Pipelines.Data.Generation;
 
 /// <summary>
-/// One table of the relational source and how it is extracted: incremental where it has <c>updated_at</c>,
-/// by key where its key is one growing integer, else in full. Read by the extract function's configuration and the tests.
+/// One table of the relational source and how it is extracted, as its dataset declares it (never inferred from the data:
+/// a mode that changed with the generator's scale would deploy a different extract). Read by the extract function's
+/// configuration and the tests.
 /// </summary>
 public sealed record ExtractTable(DatasetGenerator Dataset, ExtractMode Mode, string? WatermarkColumn)
 {
@@ -14,15 +14,7 @@ public sealed record ExtractTable(DatasetGenerator Dataset, ExtractMode Mode, st
     /// <summary>The extract function's configuration for this table.</summary>
     public string Setting => new TableSetting(Name, Mode, WatermarkColumn).Setting;
 
-    public static ExtractTable For(DatasetGenerator dataset)
-    {
-        var schema = dataset.Schema;
-        if (schema.Columns.Any(column => column.Name == "updated_at"))
-        {
-            return new ExtractTable(dataset, ExtractMode.Incremental, "updated_at");
-        }
-        return schema.KeyColumns is [{ Type: DataType.Integer } key] && dataset.BaseRows > 100
-            ? new ExtractTable(dataset, ExtractMode.Key, key.Name)
-            : new ExtractTable(dataset, ExtractMode.Full, null);
-    }
+    public static ExtractTable For(DatasetGenerator dataset) => dataset.Extraction is { } extraction
+        ? new ExtractTable(dataset, extraction.Mode, extraction.Column)
+        : throw new InvalidOperationException($"{dataset.Schema.Name} is a table of the relational source but declares no extraction (Full, Incremental or ByKey)");
 }

@@ -23,6 +23,18 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void Every_source_table_declares_its_extraction_and_the_scale_never_changes_it()
+    {
+        var small = new CourseData(new GeneratorSettings(Scale: 0.05)).Extracts.Select(table => table.Setting).ToList();
+        var large = new CourseData(new GeneratorSettings(Scale: 5)).Extracts.Select(table => table.Setting).ToList();
+
+        Assert.Equal(small, large);
+        Assert.Contains("ratings=key:rating_id", small);
+        Assert.Contains("orders=incremental:updated_at", small);
+        Assert.Contains("employees=full", small);
+    }
+
+    [Fact]
     public void The_same_settings_give_the_same_data_and_another_seed_other_data()
     {
         var again = new CourseData(new GeneratorSettings());

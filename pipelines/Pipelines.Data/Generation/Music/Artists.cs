@@ -13,6 +13,8 @@ public sealed class Artists(GeneratorSettings settings) : DatasetGenerator(setti
 
     public override long BaseRows => Settings.Rows(100);
 
+    public override TableExtraction Extraction => TableExtraction.Full;
+
     protected override IReadOnlyList<BadRowKind> BadKinds => [];
 
     public string NameOf(long index) => (string)Row(index)[1]!;

@@ -16,6 +16,8 @@ public sealed class Songs(GeneratorSettings settings, Artists artists) : Dataset
 
     public override long BaseRows => Settings.Rows(500);
 
+    public override TableExtraction Extraction => TableExtraction.Incremental("updated_at");
+
     protected override IReadOnlyList<BadRowKind> BadKinds => [BadRowKind.MissingRequired, BadRowKind.OutOfRange];
 
     protected override object?[] Row(long index)

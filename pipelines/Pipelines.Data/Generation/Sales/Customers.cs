@@ -24,6 +24,8 @@ public sealed class Customers(GeneratorSettings settings, Employees employees) :
 
     public override long BaseRows => Settings.Rows(122, minimum: 10);
 
+    public override TableExtraction Extraction => TableExtraction.Incremental("updated_at");
+
     protected override IReadOnlyList<BadRowKind> BadKinds => [BadRowKind.MissingRequired, BadRowKind.OutOfRange];
 
     public static long NumberOf(long index) => 103 + index;

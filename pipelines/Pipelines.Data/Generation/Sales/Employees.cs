@@ -18,6 +18,8 @@ public sealed class Employees(GeneratorSettings settings) : DatasetGenerator(set
 
     public override long BaseRows => Settings.Rows(23, minimum: 8);
 
+    public override TableExtraction Extraction => TableExtraction.Full;
+
     protected override IReadOnlyList<BadRowKind> BadKinds => [];
 
     public static long NumberOf(long index) => 1002 + index;

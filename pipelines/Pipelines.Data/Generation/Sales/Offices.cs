@@ -19,6 +19,8 @@ public sealed class Offices(GeneratorSettings settings) : DatasetGenerator(setti
 
     public override long BaseRows => Vocabulary.Offices.Length;
 
+    public override TableExtraction Extraction => TableExtraction.Full;
+
     protected override IReadOnlyList<BadRowKind> BadKinds => [];
 
     public static string CodeOf(long index) => (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);

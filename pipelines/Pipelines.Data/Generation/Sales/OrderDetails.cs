@@ -35,6 +35,8 @@ public sealed class OrderDetails : DatasetGenerator
 
     public override long BaseRows => _firstLine.Value[^1];
 
+    public override TableExtraction Extraction => TableExtraction.Full;
+
     protected override IReadOnlyList<BadRowKind> BadKinds => [BadRowKind.OutOfRange, BadRowKind.MissingRequired];
 
     protected override object?[] Row(long index)

@@ -20,6 +20,8 @@ public sealed class Orders(GeneratorSettings settings, Customers customers) : Da
 
     public override long BaseRows => Settings.Rows(326, minimum: 10);
 
+    public override TableExtraction Extraction => TableExtraction.Incremental("updated_at");
+
     protected override IReadOnlyList<BadRowKind> BadKinds => [BadRowKind.MissingRequired];
 
     public static long NumberOf(long index) => 10100 + index;

@@ -16,6 +16,8 @@ public sealed class Payments(GeneratorSettings settings, Customers customers) : 
 
     public override long BaseRows => customers.BaseRows * PerCustomer;
 
+    public override TableExtraction Extraction => TableExtraction.Full;
+
     protected override IReadOnlyList<BadRowKind> BadKinds => [BadRowKind.OutOfRange];
 
     protected override object?[] Row(long index)

@@ -12,6 +12,8 @@ public sealed class ProductLines(GeneratorSettings settings) : DatasetGenerator(
 
     public override long BaseRows => Vocabulary.ProductLines.Length;
 
+    public override TableExtraction Extraction => TableExtraction.Full;
+
     protected override IReadOnlyList<BadRowKind> BadKinds => [];
 
     protected override object?[] Row(long index) => [Vocabulary.ProductLines[index].Name, Vocabulary.ProductLines[index].Description];

@@ -20,6 +20,8 @@ public sealed class Products(GeneratorSettings settings) : DatasetGenerator(sett
 
     public override long BaseRows => Settings.Rows(110, minimum: 10);
 
+    public override TableExtraction Extraction => TableExtraction.Incremental("updated_at");
+
     protected override IReadOnlyList<BadRowKind> BadKinds => [BadRowKind.MissingRequired, BadRowKind.OutOfRange];
 
     /// <summary>The product's code alone: the first draw of its row, without building the rest.</summary>

@@ -18,6 +18,8 @@ public sealed class Ratings(GeneratorSettings settings, Customers customers, Pro
 
     public override long BaseRows => Math.Min(Settings.Rows(1000), customers.BaseRows * products.BaseRows);
 
+    public override TableExtraction Extraction => TableExtraction.ByKey("rating_id");
+
     protected override IReadOnlyList<BadRowKind> BadKinds => [BadRowKind.OutOfRange, BadRowKind.Duplicate, BadRowKind.MissingRequired];
 
     protected override string DuplicateColumn => "customer_number,product_code";
