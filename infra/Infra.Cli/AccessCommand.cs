@@ -10,6 +10,9 @@ namespace Infra.Cli;
 /// </summary>
 public static class AccessCommand
 {
+    public static readonly Command Definition = new(new CommandUsage("access", "dataplatform access [--stack NAME] [--actor NAME]",
+        "who may do what: each actor's declared calls, allowed or denied (layer and reason), and unused permissions"), Run);
+
     public static int Run(string[] args, IHost host)
     {
         string? stack = null;

@@ -1,15 +1,13 @@
 using Infra.Model;
-using Infra.Model.Yaml;
 using Infra.Platform.Configuration;
-using Pipelines.Contracts.Functions;
 using Infra.Platform.Profiles;
 
 namespace Infra.Cli;
 
 /// <summary>
-/// The synthesizer's entry point. With no arguments it is Pulumi's compiler: it reads the
-/// PULUMI_* variables and prints the stack's program. <c>synth</c> and <c>preview</c> do
-/// the same from a stack config file, for people and CI without the Pulumi CLI.
+/// The command line's entry point: no arguments is Pulumi's compiler (<see cref="CompileCommand"/>), else the named
+/// command (<see cref="Commands"/>, each in its own file with its usage). Here too: the exit codes, and the rules every
+/// command reads its arguments by.
 /// </summary>
 public static class CommandLine
 {
@@ -38,27 +36,10 @@ public static class CommandLine
             RefuseRepeatedOptions(args, usage);
             return args switch
             {
-                [] => Compile(host),
-                ["functions", .. var rest] => Functions(rest, host),
-                ["function-archives", .. var rest] => FunctionArchives(rest, host),
-                ["synth", .. var rest] => Synth(rest, host, preview: false),
-                ["preview", .. var rest] => Synth(rest, host, preview: true),
-                ["summary", .. var rest] => Summary(rest, host),
-                ["policy", .. var rest] => Policy(rest, host),
-                ["access", .. var rest] => AccessCommand.Run(rest, host),
-                ["cost", .. var rest] => CostOf(rest, host),
-                ["diagram", .. var rest] => DiagramCommand.Run(rest, host),
-                ["docs", .. var rest] => DocsCommand.Run(rest, host),
-                ["fingerprint", .. var rest] => FingerprintCommand.Fingerprints(rest, host),
-                ["changed-stacks", .. var rest] => FingerprintCommand.Changed(rest, host),
-                ["typecheck", .. var rest] => TypeCheckCommand.Run(rest, host),
-                ["generate", .. var rest] => GenerateCommand.Run(rest, host),
-                ["produce", .. var rest] => ProduceCommand.Run(rest, host),
-                ["replay", .. var rest] => ReplayCommand.Run(rest, host),
-                ["local", .. var rest] => LocalCommand.Run(rest, host),
+                [] => CompileCommand.Run(host),
                 ["--help" or "-h" or "help"] => Help(host),
-                [var command, ..] => throw new UsageError($"unknown command '{command}'" +
-                    (CommandUsage.Suggestion(command) is { } near ? $": did you mean '{near}'?" : ": run `dataplatform --help` for the commands")),
+                [var name, .. var rest] => (Commands.Find(name) ?? throw new UsageError($"unknown command '{name}'" +
+                    (CommandUsage.Suggestion(name) is { } near ? $": did you mean '{near}'?" : ": run `dataplatform --help` for the commands"))).Run(rest, host),
             };
         }
         catch (UsageError e)
@@ -117,124 +98,9 @@ public static class CommandLine
         }
     }
 
-    private static int Functions(string[] args, IHost host)
-    {
-        RequireNoArguments(args);
-        host.Out.Write(FunctionContracts.MsBuildProps());
-        return 0;
-    }
-
-    /// <summary>One line per function for packaging: archive name, project, state against its sources, source fingerprint.</summary>
-    private static int FunctionArchives(string[] args, IHost host)
-    {
-        RequireNoArguments(args);
-        var root = ProjectRoot.Find(host.WorkingDirectory);
-        foreach (var function in FunctionContracts.All)
-        {
-            var state = FunctionSources.State(function, root).ToString().ToLowerInvariant();
-            host.Out.WriteLine($"{function.Artifact} {function.Project} {state} {FunctionSources.Fingerprint(function, root)}");
-        }
-        return 0;
-    }
-
     private static int Help(IHost host)
     {
         host.Out.WriteLine(Usage);
-        return 0;
-    }
-
-    private static int Compile(IHost host)
-    {
-        var present = PulumiEnvironment.All.Where(name => host.GetEnvironmentVariable(name) is not null).ToList();
-        PulumiProgram program;
-        if (present.Count == 0 && host.IsInteractive)
-        {
-            return Help(host);
-        }
-        if (present.Count == 0)
-        {
-            program = DiscoveryProgram.Build(ConfigKeys.Project);
-        }
-        else
-        {
-            var stack = host.GetEnvironmentVariable(PulumiEnvironment.Stack)
-                ?? throw new ConfigError($"{PulumiEnvironment.Stack} is not set, though {string.Join(", ", present)} is");
-            var project = host.GetEnvironmentVariable(PulumiEnvironment.Project) ?? ConfigKeys.Project;
-            var organization = host.GetEnvironmentVariable(PulumiEnvironment.Organization) ?? PulumiEnvironment.DefaultOrganization;
-            var config = StackConfig.FromJson(host.GetEnvironmentVariable(PulumiEnvironment.Config) ?? "{}");
-            program = PlatformProgram.Build(StackSettings.Resolve(stack, project, organization, config));
-            RequireArtifacts(program, host.GetEnvironmentVariable(PulumiEnvironment.RootDirectory) ?? host.WorkingDirectory);
-        }
-        host.Out.Write(ProgramWriter.Write(program));
-        return 0;
-    }
-
-    private static int Policy(string[] args, IHost host)
-    {
-        var stacks = OptionalStack(args) is { } name ? [name] : StackProfiles.All.Select(p => p.Stack).ToArray();
-        var root = ProjectRoot.Find(host.WorkingDirectory);
-        var passed = true;
-        foreach (var stack in stacks)
-        {
-            var settings = LoadSettings(stack, null, root, host.WorkingDirectory);
-            var verdict = Infra.Policy.PolicyPack.Evaluate(PlatformProgram.Build(settings), stack, settings.Profile.RetainData);
-            foreach (var finding in verdict.Findings)
-            {
-                host.Out.WriteLine($"{stack}: {finding}");
-            }
-            host.Out.WriteLine($"{stack}: {verdict.Findings.Count} finding(s), {verdict.Suppressed.Count} accepted with a reason, {Infra.Policy.PolicyPack.Rules.Count} rules");
-            passed &= verdict.Passed;
-        }
-        return passed ? 0 : 1;
-    }
-
-    private static int CostOf(string[] args, IHost host)
-    {
-        var stack = OptionalStack(args) ?? DefaultStack;
-        var settings = LoadSettings(stack, null, ProjectRoot.Find(host.WorkingDirectory), host.WorkingDirectory);
-        host.Out.Write(Cost.CostEstimate.Print(stack, Cost.CostEstimate.Lines(PlatformProgram.Build(settings))));
-        return 0;
-    }
-
-    private static int Summary(string[] args, IHost host)
-    {
-        var stack = OptionalStack(args) ?? DefaultStack;
-        var root = ProjectRoot.Find(host.WorkingDirectory);
-        var settings = LoadSettings(stack, null, root, host.WorkingDirectory);
-        host.Out.Write(StackSummary.Print(settings, PlatformProgram.Build(settings)));
-        return 0;
-    }
-
-    private static int Synth(string[] args, IHost host, bool preview)
-    {
-        string? stack = null;
-        string? configFile = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--stack": stack = OptionValue(args, ref i); break;
-                case "--config": configFile = OptionValue(args, ref i); break;
-                default: throw new UsageError($"unexpected argument '{args[i]}'");
-            }
-        }
-        stack ??= DefaultStack;
-        var root = ProjectRoot.Find(host.WorkingDirectory);
-        var settings = LoadSettings(stack, configFile, root, host.WorkingDirectory);
-        var program = PlatformProgram.Build(settings);
-        if (preview)
-        {
-            foreach (var problem in ArtifactCheck.Problems(program, root))
-            {
-                host.Error.WriteLine($"note: {problem} before `pulumi up`");
-            }
-            host.Out.Write(PlanPrinter.Print(settings, program));
-        }
-        else
-        {
-            RequireArtifacts(program, root);
-            host.Out.Write(ProgramWriter.Write(program));
-        }
         return 0;
     }
 
@@ -293,15 +159,6 @@ public static class CommandLine
         return T.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new UsageError($"{option} needs a number, not '{text}'");
-    }
-
-    private static void RequireArtifacts(PulumiProgram program, string root)
-    {
-        var problems = ArtifactCheck.Problems(program, root);
-        if (problems.Count > 0)
-        {
-            throw new SynthesisException(string.Join("; ", problems));
-        }
     }
 
     /// <summary>Reads and validates a stack's settings file; <paramref name="configFile"/> defaults to the project's.</summary>

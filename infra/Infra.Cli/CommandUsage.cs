@@ -5,34 +5,8 @@ namespace Infra.Cli;
 /// <param name="Repeatable">Options that may be given more than once.</param>
 public sealed record CommandUsage(string Command, string Synopsis, string Description, params string[] Repeatable)
 {
-    public static readonly IReadOnlyList<CommandUsage> All =
-    [
-        new("", "dataplatform", "compiler mode for Pulumi: reads PULUMI_STACK, PULUMI_PROJECT, PULUMI_CONFIG"),
-        new("local run", "dataplatform local run [--course N | --stack dev] [--seed N] [--scale X] [--bad-row-rate R] [--with-servers] [--emulator] [--inject-faults] [--output text|json]",
-            "run a course's pipeline on this machine, no AWS account (default: course 3)"),
-        new("local clean", "dataplatform local clean [--course N | --stack dev]", "remove a stack's local state (.local/STACK)"),
-        new("synth", "dataplatform synth [--stack NAME] [--config FILE]", "print the stack's Pulumi YAML program"),
-        new("preview", "dataplatform preview [--stack NAME] [--config FILE]", "print an offline plan: resources by component, counts, outputs"),
-        new("policy", "dataplatform policy [--stack NAME]", "check stacks (default: all) against the security policy pack; findings name rule, resource and fix"),
-        new("access", "dataplatform access [--stack NAME] [--actor NAME]", "who may do what: each actor's declared calls, allowed or denied (layer and reason), and unused permissions"),
-        new("cost", "dataplatform cost [--stack NAME]", "what the stack costs idle and by use, at the assumed unit prices (offline)"),
-        new("diagram", "dataplatform diagram [--stack NAME] [--format mermaid|dot|svg] [--out DIR]",
-            "the stack's data flow, derived from its synthesized program; --out writes DIR/NAME.mmd and .svg (SVG needs graphviz)"),
-        new("fingerprint", "dataplatform fingerprint", "every stack's fingerprint (its program and its functions' sources) as JSON"),
-        new("changed-stacks", "dataplatform changed-stacks --base FILE", "the stacks whose fingerprint differs from FILE's, as a JSON array (CI previews those)"),
-        new("docs", "dataplatform docs", "rewrite docs/diagrams and the course guides' generated blocks (diagram, cost) from the stacks"),
-        new("summary", "dataplatform summary [--stack NAME]", "print the stack's summary (stacks/summaries/NAME.md): components and resources by type"),
-        new("typecheck", "dataplatform typecheck [--stack NAME]...", "type-check stacks (default: all) against Pulumi's npm SDK typings", "--stack"),
-        new("generate", "dataplatform generate [--seed N] [--scale X] [--bad-row-rate R] [--out DIR] [--format ndjson,csv,mysql,postgresql]",
-            "write the course data (default: seed 42, scale 1, rate 0.01, ./course-data)"),
-        new("produce", "dataplatform produce --stream NAME [--dataset web_sessions|order_events] [--region R] [--endpoint URL] [--seed N] [--scale X]",
-            "put generated events on a deployed stream (PutRecords, failed records retried)"),
-        new("replay", "dataplatform replay --queue-url URL --function NAME [--region R] [--max N]",
-            "re-drive a stream function's failed batches from its on-failure queue (docs/runbooks/replay.md)"),
-        new("functions", "dataplatform functions", "print lambdas/Functions.props, the functions' archive names from their contracts"),
-        new("function-archives", "dataplatform function-archives",
-            "per function: archive, project, current|stale|unstamped|unreadable|missing, source fingerprint (for ./lambdas/package)"),
-    ];
+    /// <summary>Every usage: the compiler mode's, then each command's as its own file declares it.</summary>
+    public static IReadOnlyList<CommandUsage> All => [CompileCommand.Usage, .. Commands.All.SelectMany(command => command.Usages)];
 
     public const string Footer = "NAME defaults to dev; FILE defaults to stacks/Pulumi.NAME.yaml in the project. COMMAND --help prints one command's usage.";
 

@@ -10,6 +10,9 @@ namespace Infra.Cli;
 /// </summary>
 public static class DiagramCommand
 {
+    public static readonly Command Definition = new(new CommandUsage("diagram", "dataplatform diagram [--stack NAME] [--format mermaid|dot|svg] [--out DIR]",
+        "the stack's data flow, derived from its synthesized program; --out writes DIR/NAME.mmd and .svg (SVG needs graphviz)"), Run);
+
     public static int Run(string[] args, IHost host)
     {
         var stack = CommandLine.DefaultStack;

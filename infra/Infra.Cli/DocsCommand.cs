@@ -7,6 +7,9 @@ namespace Infra.Cli;
 /// <summary><c>dataplatform docs</c>: rewrites what the documentation derives from the stacks — diagrams and the guides' generated blocks.</summary>
 public static class DocsCommand
 {
+    public static readonly Command Definition = new(new CommandUsage("docs", "dataplatform docs",
+        "rewrite docs/diagrams, the course guides' generated blocks (diagram, cost) and the stacks table from the stacks"), Run);
+
     public static int Run(string[] args, IHost host)
     {
         CommandLine.RequireNoArguments(args);

@@ -11,6 +11,12 @@ namespace Infra.Cli;
 /// </summary>
 public static class FingerprintCommand
 {
+    public static readonly Command Fingerprint = new(new CommandUsage("fingerprint", "dataplatform fingerprint",
+        "every stack's fingerprint (its program and its functions' sources) as JSON"), Fingerprints);
+
+    public static readonly Command ChangedStacks = new(new CommandUsage("changed-stacks", "dataplatform changed-stacks --base FILE",
+        "the stacks whose fingerprint differs from FILE's, as a JSON array (CI previews those)"), Changed);
+
     public static int Fingerprints(string[] args, IHost host)
     {
         CommandLine.RequireNoArguments(args);

@@ -7,6 +7,10 @@ namespace Infra.Cli;
 /// <summary><c>dataplatform generate</c>: the course data as files and load scripts, deterministic from a seed and a scale.</summary>
 public static class GenerateCommand
 {
+    public static readonly Command Definition = new(new CommandUsage("generate",
+        "dataplatform generate [--seed N] [--scale X] [--bad-row-rate R] [--out DIR] [--format ndjson,csv,mysql,postgresql]",
+        "write the course data (default: seed 42, scale 1, rate 0.01, ./course-data)"), Run);
+
     public const string DefaultFolder = "course-data";
 
     public static int Run(string[] args, IHost host)

@@ -9,6 +9,13 @@ namespace Infra.Cli;
 /// </summary>
 public static class LocalCommand
 {
+    public static readonly Command Definition = new("local",
+    [
+        new CommandUsage("local run", "dataplatform local run [--course N | --stack dev] [--seed N] [--scale X] [--bad-row-rate R] [--with-servers] [--emulator] [--inject-faults] [--output text|json]",
+            "run a course's pipeline on this machine, no AWS account (default: course 3)"),
+        new CommandUsage("local clean", "dataplatform local clean [--course N | --stack dev]", "remove a stack's local state (.local/STACK)"),
+    ], Run);
+
     public const string StateFolder = ".local";
 
     public static int Run(string[] args, IHost host)

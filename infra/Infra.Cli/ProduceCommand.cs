@@ -11,6 +11,10 @@ namespace Infra.Cli;
 /// </summary>
 public static class ProduceCommand
 {
+    public static readonly Command Definition = new(new CommandUsage("produce",
+        "dataplatform produce --stream NAME [--dataset web_sessions|order_events] [--region R] [--endpoint URL] [--seed N] [--scale X]",
+        "put generated events on a deployed stream (PutRecords, failed records retried)"), Run);
+
     public static readonly IReadOnlyList<string> EventDatasets = ["web_sessions", "order_events"];
 
     public static int Run(string[] args, IHost host)

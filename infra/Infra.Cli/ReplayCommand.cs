@@ -11,6 +11,9 @@ namespace Infra.Cli;
 /// </summary>
 public static class ReplayCommand
 {
+    public static readonly Command Definition = new(new CommandUsage("replay", "dataplatform replay --queue-url URL --function NAME [--region R] [--max N]",
+        "re-drive a stream function's failed batches from its on-failure queue (docs/runbooks/replay.md)"), Run);
+
     public static int Run(string[] args, IHost host)
     {
         string? queueUrl = null, function = null, region = host.GetEnvironmentVariable(Pipelines.Contracts.Functions.AwsVariables.Region);

@@ -6,6 +6,9 @@ namespace Infra.Cli;
 /// <summary><c>dataplatform typecheck</c>: checks stacks against Pulumi's SDK typings, no CLI or cloud needed.</summary>
 public static class TypeCheckCommand
 {
+    public static readonly Command Definition = new(new CommandUsage("typecheck", "dataplatform typecheck [--stack NAME]...",
+        "type-check stacks (default: all) against Pulumi's npm SDK typings", "--stack"), Run);
+
     /// <summary>Where the npm projects with the SDK typings and the compiler live, relative to the project root.</summary>
     public const string ToolsDirectory = "tests/typecheck";
 
