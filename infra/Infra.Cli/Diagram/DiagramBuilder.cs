@@ -32,14 +32,40 @@ public static partial class DiagramBuilder
         AddMonitoring(resources, nodes, edges);
         AddGovernance(resources, nodes, edges);
 
-        var merged = Merge(edges);
-        var connected = merged.SelectMany(e => new[] { e.From, e.To }).ToHashSet();
         var order = nodes.Keys.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
+        var drawnAs = CollapseRepeated(nodes);
+        var merged = Merge([.. edges.Select(e => e with { From = drawnAs[e.From], To = drawnAs[e.To] })]);
+        var connected = merged.SelectMany(e => new[] { e.From, e.To }).ToHashSet();
         return new StackDiagram(
             stack,
-            [.. nodes.Values.Where(n => connected.Contains(n.Id)).OrderBy(n => n.Lane).ThenBy(n => order[n.Id])],
+            [.. nodes.Values.Where(n => connected.Contains(n.Id)).OrderBy(n => n.Lane).ThenBy(n => order.GetValueOrDefault(n.Id, order[n.Members[0]]))],
             merged);
     }
+
+    /// <summary>
+    /// Each course's copy of one thing (its pipeline, its schedule) is drawn once, so a stack of every course reads like
+    /// one: the copies become a node named for all of them, and their edges its edges. Returns what each node is drawn as.
+    /// </summary>
+    private static Dictionary<string, string> CollapseRepeated(Dictionary<string, DiagramNode> nodes)
+    {
+        var drawnAs = nodes.Keys.ToDictionary(id => id, id => id);
+        foreach (var copies in nodes.Values.GroupBy(n => (n.Lane, Name: CoursePrefix().Replace(n.Id, "courses-"))).Where(g => g.Count() > 1 && g.Key.Name != g.First().Id).ToList())
+        {
+            var members = copies.Select(n => n.Id).Order(StringComparer.Ordinal).ToList();
+            var courses = string.Join(", ", members.Select(id => CoursePrefix().Match(id).Value.TrimEnd('-')));
+            var first = copies.First();
+            nodes[copies.Key.Name] = first with { Id = copies.Key.Name, Title = $"{copies.Key.Name} ({courses})", Members = members };
+            foreach (var id in members)
+            {
+                nodes.Remove(id);
+                drawnAs[id] = copies.Key.Name;
+            }
+        }
+        return drawnAs;
+    }
+
+    [GeneratedRegex(@"^course\d+-")]
+    private static partial Regex CoursePrefix();
 
     private static DiagramNode? NodeOf(Resource r, IReadOnlyList<Resource> all)
     {

@@ -22,7 +22,11 @@ public enum Shape
     Queue,
 }
 
-public sealed record DiagramNode(string Id, string Title, string Detail, Lane Lane, Shape Shape);
+/// <param name="Members">The resources the node stands for: itself, or each course's copy of a repeated one.</param>
+public sealed record DiagramNode(string Id, string Title, string Detail, Lane Lane, Shape Shape)
+{
+    public IReadOnlyList<string> Members { get; init; } = [Id];
+}
 
 /// <summary>How an edge is drawn: data moving, one thing starting another, or a failure or alert path.</summary>
 public enum Flow

@@ -20,7 +20,7 @@ public partial class StackDiagramTests
     public void Every_function_stream_state_machine_and_layer_of_a_stack_is_drawn(string stack)
     {
         var program = PlatformProgram.Build(Stacks.Settings(stack));
-        var drawn = DiagramBuilder.Build(program, stack).Nodes.Select(n => n.Id).ToHashSet();
+        var drawn = DiagramBuilder.Build(program, stack).Nodes.SelectMany(n => n.Members).ToHashSet();
         var expected = program.Resources
             .Where(r => r.Type is "aws:lambda:Function" or "aws:kinesis:Stream" or "aws:kinesis:FirehoseDeliveryStream" or "aws:sfn:StateMachine" or "aws:athena:Workgroup" or "aws:rds:Instance")
             .Select(r => r.Name)
@@ -28,6 +28,19 @@ public partial class StackDiagramTests
 
         Assert.All(expected, name => Assert.Contains(name, drawn));
         Assert.DoesNotContain("access-logs-bucket", drawn);
+    }
+
+    [Fact]
+    public void A_stack_of_every_course_draws_the_courses_repeated_pipeline_once_with_the_edges_of_all_its_copies()
+    {
+        var dev = Diagram("dev");
+
+        var pipeline = Assert.Single(dev.Nodes, n => n.Lane == Lane.Orchestration && n.Shape == Shape.Rounded);
+        Assert.Equal(["course1-pipeline-state-machine", "course2-pipeline-state-machine", "course3-pipeline-state-machine", "course4-pipeline-state-machine"], pipeline.Members);
+        Assert.Contains(dev.Edges, e => e.From == pipeline.Id && e.To == "db-extract" && e.Label == "invokes");
+        Assert.Contains(dev.Edges, e => e.From == pipeline.Id && e.To == "rest-ingestion" && e.Label == "invokes");
+        Assert.DoesNotContain(dev.Nodes, n => n.Id.StartsWith("course1-", StringComparison.Ordinal));
+        Assert.Contains(Diagram("course3").Nodes, n => n.Id == "course3-pipeline-state-machine");
     }
 
     [Fact]
