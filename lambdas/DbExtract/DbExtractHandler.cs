@@ -88,6 +88,7 @@ public sealed class DbExtractHandler(IObjectStore store, Func<CancellationToken,
         await using var command = SourceCatalog.Command(connection, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var encoder = new RowEncoder(columns, reader, engine);
+        // The key columns are among the ordering columns, selected again after the table's own at their typed values.
         var keyIndexes = key.Select(name => columns.Count + order.ToList().IndexOf(name)).ToArray();
         var block = new ArrayBufferWriter<byte>(BlockBytes * 2);
         var row = new ArrayBufferWriter<byte>(4096);

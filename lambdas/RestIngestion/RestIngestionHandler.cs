@@ -69,7 +69,9 @@ public sealed class RestIngestionHandler(IObjectStore store, PageFetcher fetcher
             {
                 return new ResourceRun(resource.Name, run.Id, written, run.Records, false, state.Watermark, e.Message);
             }
-            Refuse(resource, run, page, url);
+            // Offset paging only: the same items again at a new offset mean the API ignores the offset.
+            var digest = resource.FollowsNextLinks || page.Items.Count == 0 ? null : Digest(page);
+            Refuse(resource, run, page, url, digest);
             if (page.Items.Count > 0)
             {
                 var key = _layout.PageKey(resource.Name, run, run.Page + 1);
@@ -80,7 +82,7 @@ public sealed class RestIngestionHandler(IObjectStore store, PageFetcher fetcher
                 run.MaxWatermark = Newest(run.MaxWatermark, page.Watermarks, Parse(run.Started));
                 written++;
             }
-            Advance(resource, run, page, url);
+            Advance(resource, run, page, url, digest);
             await SaveAsync(state, cancellationToken).ConfigureAwait(false);
         }
         var manifest = new RunManifest(resource.Name, run.Id, run.Since, run.MaxWatermark ?? run.Since, run.Records, run.Pages);
@@ -119,7 +121,7 @@ public sealed class RestIngestionHandler(IObjectStore store, PageFetcher fetcher
     /// Refuses, before anything of the page is written, a page that would never let the run end or would store items
     /// twice: a next link already followed (the cursor loops), or the same items as the page before at a new offset.
     /// </summary>
-    private static void Refuse(ResourceSetting resource, RunState run, FetchedPage page, Uri url)
+    private static void Refuse(ResourceSetting resource, RunState run, FetchedPage page, Uri url, string? digest)
     {
         if (resource.FollowsNextLinks)
         {
@@ -129,7 +131,7 @@ public sealed class RestIngestionHandler(IObjectStore store, PageFetcher fetcher
             }
             return;
         }
-        if (page.Items.Count > 0 && run.Offset > 0 && Digest(page) == run.LastPageDigest)
+        if (digest is not null && run.Offset > 0 && digest == run.LastPageDigest)
         {
             throw new ApiRefusedException($"{resource.Name}: offset {run.Offset} answered the same {page.Items.Count} items as the page before: the API ignores the offset");
         }
@@ -146,7 +148,7 @@ public sealed class RestIngestionHandler(IObjectStore store, PageFetcher fetcher
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
-    private void Advance(ResourceSetting resource, RunState run, FetchedPage page, Uri url)
+    private void Advance(ResourceSetting resource, RunState run, FetchedPage page, Uri url, string? digest)
     {
         if (resource.FollowsNextLinks)
         {
@@ -156,7 +158,7 @@ public sealed class RestIngestionHandler(IObjectStore store, PageFetcher fetcher
             return;
         }
         run.Offset += page.Items.Count;
-        run.LastPageDigest = page.Items.Count > 0 ? Digest(page) : run.LastPageDigest;
+        run.LastPageDigest = digest ?? run.LastPageDigest;
         run.Done = page.Items.Count < options.PageSize || (page.Total is { } total && run.Offset >= total);
     }
 

@@ -27,7 +27,7 @@ public sealed class SilverBootstrapTests : IAsyncLifetime
     public async Task The_aot_bootstrap_loads_duckdb_and_turns_a_bronze_run_into_silver()
     {
         var root = Path.Combine(_work, "store");
-        BronzeOrdersRun.Write(new FileObjectStore(root), "bronze");
+        BronzeRun.Write(new FileObjectStore(root), "bronze");
         using var zip = System.IO.Compression.ZipFile.OpenRead(LambdaPackage.Zip(SilverTransformContract.Function.Artifact));
         Assert.Equal(["bootstrap", "libduckdb.so", Pipelines.Contracts.Functions.FunctionSources.StampEntry], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         using var process = new BootstrapProcess(LambdaPackage.ExtractBootstrap(SilverTransformContract.Function.Artifact), _emulator.Endpoint, new Dictionary<string, string>
@@ -38,12 +38,12 @@ public sealed class SilverBootstrapTests : IAsyncLifetime
             [SilverTransformContract.WorkFolderVariable] = Path.Combine(_work, "tmp"),
         });
 
-        var result = await _emulator.InvokeAsync(JsonSerializer.SerializeToUtf8Bytes(new { dataset = "orders", manifest = BronzeOrdersRun.Manifest }), TimeSpan.FromSeconds(60)).WaitAsync(TimeSpan.FromSeconds(90));
+        var result = await _emulator.InvokeAsync(JsonSerializer.SerializeToUtf8Bytes(new { dataset = "orders", manifest = BronzeRun.Manifest }), TimeSpan.FromSeconds(60)).WaitAsync(TimeSpan.FromSeconds(90));
 
         Assert.True(result.Succeeded, result.Body + process.Output);
         var response = JsonDocument.Parse(result.Body).RootElement;
-        var spoiled = BronzeOrdersRun.Data["orders"].BadRows().Count(b => b.Kind == BadRowKind.MissingRequired);
-        Assert.Equal(BronzeOrdersRun.Data["orders"].RowCount, response.GetProperty("in").GetInt64());
+        var spoiled = BronzeRun.Data["orders"].BadRows().Count(b => b.Kind == BadRowKind.MissingRequired);
+        Assert.Equal(BronzeRun.Data["orders"].RowCount, response.GetProperty("in").GetInt64());
         Assert.Equal(spoiled, response.GetProperty("quarantined").GetInt64());
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(root, "silver", "orders"), "*.parquet", SearchOption.AllDirectories));
         Assert.Contains("\"RowsQuarantined\"", process.Output);

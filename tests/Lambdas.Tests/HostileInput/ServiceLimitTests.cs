@@ -72,10 +72,10 @@ public sealed class ServiceLimitTests : IDisposable
     [Fact]
     public async Task Silvers_answer_with_every_partition_of_the_declared_range_fits_a_step_functions_task_result()
     {
-        var partition = Assert.Single(SilverCatalog.For(BronzeOrdersRun.Data).Single(d => d.Name == "orders").Partitions);
+        var partition = Assert.Single(SilverCatalog.For(BronzeRun.Data).Single(d => d.Name == "orders").Partitions);
         var years = Enumerable.Range(partition.RangeFrom, partition.RangeTo - partition.RangeFrom + 1).ToList();
         // Three orders a year, numbered anew: the generated orders are fewer, and some are spoiled; each year needs one that is not.
-        var orders = BronzeOrdersRun.Orders(int.MaxValue);
+        var orders = BronzeRun.Orders(int.MaxValue);
         var lines = Enumerable.Range(0, 3 * years.Count).Select(i =>
         {
             var row = JsonNode.Parse(orders[i % orders.Count])!.AsObject();
@@ -83,10 +83,10 @@ public sealed class ServiceLimitTests : IDisposable
             row["order_date"] = $"{years[i % years.Count]}-06-01";
             return row.ToJsonString();
         }).ToList();
-        var store = BronzeOrdersRun.Run(lines);
-        var handler = new SilverTransformHandler(store, SilverCatalog.For(BronzeOrdersRun.Data), new SilverTransformOptions("bronze", "silver", "quarantine/silver", _work));
+        var store = BronzeRun.Run(lines);
+        var handler = new SilverTransformHandler(store, SilverCatalog.For(BronzeRun.Data), new SilverTransformOptions("bronze", "silver", "quarantine/silver", _work));
 
-        var response = await handler.HandleAsync(new SilverTransformRequest { Dataset = "orders", Manifest = BronzeOrdersRun.Manifest }, CancellationToken.None);
+        var response = await handler.HandleAsync(new SilverTransformRequest { Dataset = "orders", Manifest = BronzeRun.Manifest }, CancellationToken.None);
 
         Assert.Equal(years.Count, response.Objects.Count);
         Assert.True(JsonSerializer.SerializeToUtf8Bytes(response, SilverTransformJson.Default.SilverTransformResponse).Length < StepFunctionsPayloadLimitBytes / 4,

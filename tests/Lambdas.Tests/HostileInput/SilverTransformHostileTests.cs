@@ -33,11 +33,11 @@ public sealed class SilverTransformHostileTests : IDisposable
     public async Task Every_line_is_written_deduplicated_or_quarantined_with_its_reason_and_none_fails_the_run(string name, string key, int seed)
     {
         var hostile = new Hostile(seed);
-        var cases = BronzeOrdersRun.Lines(name, 12).Select(hostile.Record).ToList();
-        var datasets = SilverCatalog.For(BronzeOrdersRun.Data);
+        var cases = BronzeRun.Lines(name, 12).Select(hostile.Record).ToList();
+        var datasets = SilverCatalog.For(BronzeRun.Data);
         var dataset = datasets.Single(d => d.Name == name);
-        var manifest = BronzeOrdersRun.ManifestUnder(dataset.BronzePrefix);
-        var store = BronzeOrdersRun.OfBytes([[.. cases.Take(6).Select(c => c.Bytes)], [.. cases.Skip(6).Select(c => c.Bytes)]], manifest);
+        var manifest = BronzeRun.ManifestUnder(dataset.BronzePrefix);
+        var store = BronzeRun.OfBytes([[.. cases.Take(6).Select(c => c.Bytes)], [.. cases.Skip(6).Select(c => c.Bytes)]], manifest);
         var handler = new SilverTransformHandler(store, datasets, new SilverTransformOptions("bronze", "silver", "quarantine/silver", _work));
 
         var result = await handler.HandleAsync(new SilverTransformRequest { Dataset = name, Manifest = manifest }, CancellationToken.None);
@@ -47,7 +47,7 @@ public sealed class SilverTransformHostileTests : IDisposable
             Assert.Equal(cases.Count(c => !NdjsonLines.IsBlank(c.Bytes)), result.In);
         }
         Assert.Equal(result.In, result.Out + result.Duplicates + result.Quarantined);
-        var quarantined = BronzeOrdersRun.Quarantined(store);
+        var quarantined = BronzeRun.Quarantined(store);
         Assert.Equal(result.Quarantined, quarantined.Count);
         Assert.All(quarantined, line => Assert.False(string.IsNullOrWhiteSpace(line["_reason"]?.GetValue<string>())));
         var quarantinedKeys = quarantined.Select(line => line[key]?.ToString()).ToHashSet();

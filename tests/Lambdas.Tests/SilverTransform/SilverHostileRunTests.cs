@@ -13,12 +13,12 @@ namespace Lambdas.Tests.SilverTransform;
 /// </summary>
 public sealed class SilverHostileRunTests : IDisposable
 {
-    private const string Folder = BronzeOrdersRun.Folder;
-    private const string Manifest = BronzeOrdersRun.Manifest;
+    private const string Folder = BronzeRun.Folder;
+    private const string Manifest = BronzeRun.Manifest;
     private readonly string _work = Directory.CreateTempSubdirectory("silver-hostile-").FullName;
 
     private SilverTransformHandler Handler(MemoryObjectStore store) =>
-        new(store, SilverCatalog.For(BronzeOrdersRun.Data), new SilverTransformOptions("bronze", "silver", "quarantine/silver", _work));
+        new(store, SilverCatalog.For(BronzeRun.Data), new SilverTransformOptions("bronze", "silver", "quarantine/silver", _work));
 
     private Task<SilverTransformResponse> RunAsync(MemoryObjectStore store) =>
         Handler(store).HandleAsync(new SilverTransformRequest { Dataset = "orders", Manifest = Manifest }, CancellationToken.None);
@@ -36,15 +36,15 @@ public sealed class SilverHostileRunTests : IDisposable
     [InlineData("9999-06-01")]
     public async Task An_order_dated_outside_the_catalogs_partition_range_is_quarantined_with_the_range_not_written_where_no_query_sees_it(string date)
     {
-        var lines = BronzeOrdersRun.Orders(20);
+        var lines = BronzeRun.Orders(20);
         lines[3] = WithOrderDate(lines[3], date);
-        var store = BronzeOrdersRun.Run(lines);
+        var store = BronzeRun.Run(lines);
 
         var result = await RunAsync(store);
 
         Assert.Equal((20L, 19L, 1L), (result.In, result.Out + result.Duplicates, result.Quarantined));
         Assert.All(result.Objects, key => Assert.Matches(@"order_year=(199\d|20\d\d)/", key));
-        var rejected = Assert.Single(BronzeOrdersRun.Quarantined(store));
+        var rejected = Assert.Single(BronzeRun.Quarantined(store));
         Assert.Equal("partition_range(order_year, 1990, 2099)", rejected["_reason"]!.GetValue<string>());
         Assert.Equal(date, rejected["order_date"]!.GetValue<string>());
     }
@@ -52,22 +52,22 @@ public sealed class SilverHostileRunTests : IDisposable
     [Fact]
     public async Task A_run_whose_every_row_is_rejected_writes_no_silver_and_quarantines_them_all()
     {
-        var store = BronzeOrdersRun.Run([.. BronzeOrdersRun.Orders(5).Select(line => WithOrderDate(line, "1850-01-01"))]);
+        var store = BronzeRun.Run([.. BronzeRun.Orders(5).Select(line => WithOrderDate(line, "1850-01-01"))]);
 
         var result = await RunAsync(store);
 
         Assert.Equal((5L, 0L, 0L, 5L), (result.In, result.Out, result.Duplicates, result.Quarantined));
         Assert.Empty(result.Objects);
-        Assert.Equal(5, BronzeOrdersRun.Quarantined(store).Count);
+        Assert.Equal(5, BronzeRun.Quarantined(store).Count);
     }
 
     [Fact]
     public async Task Empty_parts_hold_nothing_to_read_alone_or_beside_others()
     {
-        var empty = await RunAsync(BronzeOrdersRun.Run([]));
+        var empty = await RunAsync(BronzeRun.Run([]));
         Assert.Equal((0L, 0L, 0L, 0L), (empty.In, empty.Out, empty.Duplicates, empty.Quarantined));
 
-        var store = BronzeOrdersRun.Run([], BronzeOrdersRun.Orders(10), []);
+        var store = BronzeRun.Run([], BronzeRun.Orders(10), []);
         // A zero-byte object too: no gzip member at all, so no line.
         store.Objects[$"bronze/{Folder}/part-00003.ndjson.gz"] = [];
         var mixed = await RunAsync(store);
@@ -78,7 +78,7 @@ public sealed class SilverHostileRunTests : IDisposable
     [Fact]
     public async Task A_part_that_is_not_gzip_fails_the_run_naming_the_part_and_writes_nothing()
     {
-        var store = BronzeOrdersRun.Run(BronzeOrdersRun.Orders(10), BronzeOrdersRun.Orders(4));
+        var store = BronzeRun.Run(BronzeRun.Orders(10), BronzeRun.Orders(4));
         store.Objects[$"bronze/{Folder}/part-00002.ndjson.gz"] = Encoding.UTF8.GetBytes("this is not gzip at all");
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => RunAsync(store));
@@ -98,7 +98,7 @@ public sealed class SilverHostileRunTests : IDisposable
     [InlineData("""{"parts":[{"key":"db/orders/x.gz"},{"key":"db/orders/x.gz"}]}""", "lists a part twice")]
     public async Task A_broken_manifest_fails_the_run_with_a_message_that_names_it(string manifest, string problem)
     {
-        var store = BronzeOrdersRun.Run(BronzeOrdersRun.Orders(3));
+        var store = BronzeRun.Run(BronzeRun.Orders(3));
         store.Objects[$"bronze/{Manifest}"] = Encoding.UTF8.GetBytes(manifest);
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => RunAsync(store));

@@ -11,9 +11,9 @@ namespace Lambdas.Tests.SilverTransform;
 /// <summary>The silver handler over a bronze run written as the extract function writes it.</summary>
 public sealed class SilverTransformHandlerTests : IDisposable
 {
-    private const string Manifest = BronzeOrdersRun.Manifest;
+    private const string Manifest = BronzeRun.Manifest;
     private readonly string _work = Directory.CreateTempSubdirectory("silver-handler-").FullName;
-    private static CourseData Data => BronzeOrdersRun.Data;
+    private static CourseData Data => BronzeRun.Data;
 
     private SilverTransformHandler Handler(MemoryObjectStore store) =>
         new(store, SilverCatalog.For(Data), new SilverTransformOptions("bronze", "silver", "quarantine/silver", _work));
@@ -22,7 +22,7 @@ public sealed class SilverTransformHandlerTests : IDisposable
     public async Task A_run_becomes_partitioned_parquet_under_its_run_and_rejected_rows_a_quarantine()
     {
         var store = new MemoryObjectStore();
-        BronzeOrdersRun.Write(store, "bronze");
+        BronzeRun.Write(store, "bronze");
 
         var result = await Handler(store).HandleAsync(new SilverTransformRequest { Dataset = "orders", Manifest = Manifest }, CancellationToken.None);
 
@@ -38,7 +38,7 @@ public sealed class SilverTransformHandlerTests : IDisposable
     public async Task A_rerun_writes_the_same_keys_with_the_same_content()
     {
         var store = new MemoryObjectStore();
-        BronzeOrdersRun.Write(store, "bronze");
+        BronzeRun.Write(store, "bronze");
         var request = new SilverTransformRequest { Dataset = "orders", Manifest = Manifest };
 
         var first = await Handler(store).HandleAsync(request, CancellationToken.None);
@@ -53,7 +53,7 @@ public sealed class SilverTransformHandlerTests : IDisposable
     public async Task A_part_holding_fewer_lines_than_its_manifest_lists_fails_the_run_with_the_numbers_and_writes_nothing()
     {
         var store = new MemoryObjectStore();
-        BronzeOrdersRun.Write(store, "bronze");
+        BronzeRun.Write(store, "bronze");
         var key = store.Objects.Keys.Single(k => k.EndsWith("part-00002.ndjson.gz", StringComparison.Ordinal));
         using var shorter = new GzipNdjson();
         foreach (var line in Lines(store.Objects[key]).SkipLast(3))
@@ -86,7 +86,7 @@ public sealed class SilverTransformHandlerTests : IDisposable
     public async Task Bad_requests_are_refused_naming_what_is_wrong(string dataset, string manifest, string message)
     {
         var store = new MemoryObjectStore();
-        BronzeOrdersRun.Write(store, "bronze");
+        BronzeRun.Write(store, "bronze");
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => Handler(store).HandleAsync(new SilverTransformRequest { Dataset = dataset, Manifest = manifest }, CancellationToken.None));
 

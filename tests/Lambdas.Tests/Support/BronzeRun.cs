@@ -12,7 +12,7 @@ namespace Lambdas.Tests.Support;
 /// A bronze run of generated orders (or any dataset's rows) as the ingestion functions write it: gzip NDJSON parts and a
 /// manifest listing each with its line count.
 /// </summary>
-public static class BronzeOrdersRun
+public static class BronzeRun
 {
     public static readonly CourseData Data = new(new GeneratorSettings(Scale: 0.3, BadRowRate: 0.05));
 
