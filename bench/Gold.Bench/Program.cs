@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using Pipelines.Data.Generation;
-using Pipelines.Data.Lakehouse;
-using Pipelines.Data.Output;
+using Pipelines.Generator;
+using Pipelines.Declarations.Lakehouse;
+using Pipelines.Generator.Output;
 using Pipelines.DuckDb;
 
 // All of a course's gold models on DuckDB from generated silver, at each scale given (default 1 and 10):
@@ -24,7 +24,7 @@ foreach (var scale in scales)
         for (var i = 0; i < (smoke ? 1 : 3); i++)
         {
             using var tables = new DuckDbTables();
-            foreach (var dataset in SilverCatalog.For(data))
+            foreach (var dataset in SilverCatalog.All)
             {
                 var silver = Path.Combine(work, "silver", dataset.Name);
                 if (i == 0)

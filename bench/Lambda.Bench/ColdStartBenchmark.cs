@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
 using Lambda.Events;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 using RuntimeEmulator;
 
 namespace Lambda.Bench;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using Pipelines.Data.Generation;
-using Pipelines.Data.Lakehouse;
-using Pipelines.Data.Output;
-using Pipelines.Data.Sql;
+using Pipelines.Generator;
+using Pipelines.Declarations.Lakehouse;
+using Pipelines.Generator.Output;
+using Pipelines.Declarations.Sql;
 using Pipelines.DuckDb;
 
 // The silver transform against DuckDB's own `COPY (SELECT … FROM read_json(…, columns = {typed})) TO … (FORMAT parquet)`
@@ -17,7 +17,7 @@ if (args is ["transform", var inputFile, var output])
     // Overrides for experiments; by default the transform chooses by input size.
     int? threads = Environment.GetEnvironmentVariable("SILVER_THREADS") is { } t ? int.Parse(t, CultureInfo.InvariantCulture) : null;
     var memory = Environment.GetEnvironmentVariable("SILVER_MEMORY");
-    var counts = SilverTransform.Run(SilverCatalog.For(schemaData).Single(d => d.Name == "orderdetails"), [inputFile], Path.Combine(output, "silver"), Path.Combine(output, "quarantine"), threads, memory);
+    var counts = SilverTransform.Run(SilverCatalog.All.Single(d => d.Name == "orderdetails"), [inputFile], Path.Combine(output, "silver"), Path.Combine(output, "quarantine"), threads, memory);
     var peak = File.ReadLines("/proc/self/status").First(line => line.StartsWith("VmHWM:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
     Console.WriteLine($"{peak} {counts}");
     return 0;
@@ -30,7 +30,7 @@ if (measureRss)
 }
 var scale = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : smoke ? 0.5 : measureRss ? 3100 : 345;
 var data = new CourseData(new GeneratorSettings(Scale: scale));
-var dataset = SilverCatalog.For(data).Single(d => d.Name == "orderdetails");
+var dataset = SilverCatalog.All.Single(d => d.Name == "orderdetails");
 var work = Directory.CreateTempSubdirectory("silver-bench-").FullName;
 try
 {

@@ -1,6 +1,6 @@
 using Infra.Model;
 using Infra.Model.Values;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 
 namespace Infra.Cli;
 

@@ -11,9 +11,6 @@ namespace Infra.Cli;
 /// </summary>
 public static class CommandLine
 {
-    /// <summary>Every command's usage (<c>dataplatform --help</c>).</summary>
-    public static string Usage => CommandUsage.Everything;
-
     /// <summary>Exit code of a call the command line cannot run as given (unknown command, option or value).</summary>
     public const int UsageExit = 2;
 
@@ -23,9 +20,11 @@ public static class CommandLine
     /// <summary>The stack synth and preview use when none is named: the cheap, destroyable environment.</summary>
     public const string DefaultStack = "dev";
 
-    public static int Run(string[] args, IHost host)
+    /// <summary>Runs the command <paramref name="args"/> name, of <paramref name="commands"/> (by default the infrastructure's).</summary>
+    public static int Run(string[] args, IHost host, IReadOnlyList<Command>? commands = null)
     {
-        var usage = CommandUsage.Of(args);
+        commands ??= Commands.Infrastructure;
+        var usage = CommandUsage.Of(args, commands);
         try
         {
             if (usage is not null && args.Skip(usage.Command.Split(' ').Length).Any(arg => arg is "--help" or "-h"))
@@ -36,10 +35,10 @@ public static class CommandLine
             RefuseRepeatedOptions(args, usage);
             return args switch
             {
-                [] => CompileCommand.Run(host),
-                ["--help" or "-h" or "help"] => Help(host),
-                [var name, .. var rest] => (Commands.Find(name) ?? throw new UsageError($"unknown command '{name}'" +
-                    (CommandUsage.Suggestion(name) is { } near ? $": did you mean '{near}'?" : ": run `dataplatform --help` for the commands"))).Run(rest, host),
+                [] => CompileCommand.Run(host, CommandUsage.Everything(commands)),
+                ["--help" or "-h" or "help"] => Help(host, commands),
+                [var name, .. var rest] => (commands.FirstOrDefault(command => command.Name == name) ?? throw new UsageError($"unknown command '{name}'" +
+                    (CommandUsage.Suggestion(name, commands) is { } near ? $": did you mean '{near}'?" : ": run `dataplatform --help` for the commands"))).Run(rest, host),
             };
         }
         catch (UsageError e)
@@ -98,9 +97,9 @@ public static class CommandLine
         }
     }
 
-    private static int Help(IHost host)
+    private static int Help(IHost host, IReadOnlyList<Command> commands)
     {
-        host.Out.WriteLine(Usage);
+        host.Out.WriteLine(CommandUsage.Everything(commands));
         return 0;
     }
 
@@ -136,19 +135,6 @@ public static class CommandLine
             throw new UsageError($"{option} needs a value, e.g. {option} {(option == "--stack" ? DefaultStack : "FILE")}");
         }
         return args[++index];
-    }
-
-    /// <summary>The data settings a command was given, as the generator validates them (one rule for every command); out of range is a usage error.</summary>
-    public static Pipelines.Data.Generation.GeneratorSettings Valid(Pipelines.Data.Generation.GeneratorSettings settings)
-    {
-        try
-        {
-            return settings.Validated();
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            throw new UsageError(e.Message.Split(" (Parameter", 2)[0]);
-        }
     }
 
     /// <summary>The number after an option such as <c>--scale</c>; anything else is a usage error that says so.</summary>

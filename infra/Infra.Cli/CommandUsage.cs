@@ -6,24 +6,24 @@ namespace Infra.Cli;
 public sealed record CommandUsage(string Command, string Synopsis, string Description, params string[] Repeatable)
 {
     /// <summary>Every usage: the compiler mode's, then each command's as its own file declares it.</summary>
-    public static IReadOnlyList<CommandUsage> All => [CompileCommand.Usage, .. Commands.All.SelectMany(command => command.Usages)];
+    public static IReadOnlyList<CommandUsage> All(IReadOnlyList<Command> commands) => [CompileCommand.Usage, .. commands.SelectMany(command => command.Usages)];
 
     public const string Footer = "NAME defaults to dev; FILE defaults to stacks/Pulumi.NAME.yaml in the project. COMMAND --help prints one command's usage.";
 
     /// <summary>Every command's usage, as <c>--help</c> prints it.</summary>
-    public static string Everything =>
-        "usage:\n" + string.Concat(All.Select(usage => usage.Text)) + Footer + "\n";
+    public static string Everything(IReadOnlyList<Command> commands) =>
+        "usage:\n" + string.Concat(All(commands).Select(usage => usage.Text)) + Footer + "\n";
 
     public string Text => $"  {Synopsis}\n      {Description}\n";
 
     /// <summary>The command the arguments call (the longest name they start with), or null.</summary>
-    public static CommandUsage? Of(IReadOnlyList<string> args) =>
-        All.Where(usage => usage.Command.Length > 0).OrderByDescending(usage => usage.Command.Length)
+    public static CommandUsage? Of(IReadOnlyList<string> args, IReadOnlyList<Command> commands) =>
+        All(commands).Where(usage => usage.Command.Length > 0).OrderByDescending(usage => usage.Command.Length)
             .FirstOrDefault(usage => usage.Command.Split(' ') is var words && words.Length <= args.Count && words.Select((word, i) => args[i] == word).All(same => same));
 
     /// <summary>The known command closest to a mistyped one, if any is close (at most a quarter of its letters differ).</summary>
-    public static string? Suggestion(string typed) =>
-        Closest(typed, All.Select(usage => usage.Command.Split(' ')[0]).Where(name => name.Length > 0).Distinct());
+    public static string? Suggestion(string typed, IReadOnlyList<Command> commands) =>
+        Closest(typed, All(commands).Select(usage => usage.Command.Split(' ')[0]).Where(name => name.Length > 0).Distinct());
 
     /// <summary>Of <paramref name="names"/>, the one closest to <paramref name="typed"/> if it is close (at most a quarter of its letters differ).</summary>
     public static string? Closest(string typed, IEnumerable<string> names) =>

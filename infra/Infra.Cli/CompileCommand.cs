@@ -10,13 +10,14 @@ public static class CompileCommand
 {
     public static readonly CommandUsage Usage = new("", "dataplatform", "compiler mode for Pulumi: reads PULUMI_STACK, PULUMI_PROJECT, PULUMI_CONFIG");
 
-    public static int Run(IHost host)
+    /// <param name="usage">What a person at a terminal is shown when Pulumi's variables are absent.</param>
+    public static int Run(IHost host, string usage)
     {
         var present = PulumiEnvironment.All.Where(name => host.GetEnvironmentVariable(name) is not null).ToList();
         PulumiProgram program;
         if (present.Count == 0 && host.IsInteractive)
         {
-            host.Out.WriteLine(CommandLine.Usage);
+            host.Out.WriteLine(usage);
             return 0;
         }
         if (present.Count == 0)

@@ -8,7 +8,7 @@ namespace Infra.Cli;
 public static class DocsCommand
 {
     public static readonly Command Definition = new(new CommandUsage("docs", "dataplatform docs",
-        "rewrite docs/diagrams, the course guides' generated blocks (diagram, cost) and the stacks table from the stacks"), Run);
+        "rewrite docs/diagrams, the course guides' generated blocks (diagram, cost), the stacks table and the project graph"), Run);
 
     public static int Run(string[] args, IHost host)
     {
@@ -32,6 +32,8 @@ public static class DocsCommand
         }
         var stacks = Path.Combine(root, StackDocs.StacksReadme);
         Write(root, StackDocs.StacksReadme, GeneratedBlock.Replace(File.ReadAllText(stacks), StackTable.Block, StackTable.Markdown(programs)), host);
+        var projects = Path.Combine(root, ProjectGraph.Page);
+        Write(root, ProjectGraph.Page, GeneratedBlock.Replace(File.ReadAllText(projects), ProjectGraph.Block, ProjectGraph.Read(root).Mermaid()), host);
         return 0;
     }
 

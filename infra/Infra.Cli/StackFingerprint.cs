@@ -3,7 +3,7 @@ using System.Text;
 using Infra.Model;
 using Infra.Model.Yaml;
 using Infra.Platform.Configuration;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 
 namespace Infra.Cli;
 

@@ -1,4 +1,4 @@
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 using System.Buffers;
 using System.Data.Common;
 using Lambda.Storage;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 
 namespace DbExtract;
 

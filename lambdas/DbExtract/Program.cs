@@ -1,6 +1,6 @@
 using DbExtract;
 using Lambda.Hosting.Bootstrap;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 
 // One executable, two handlers: Lambda's handler setting chooses (the extract, or the deployment's grant of its read-only user).
 return await LambdaRuntime.RunAsync(() =>

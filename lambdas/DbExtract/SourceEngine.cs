@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using MySqlConnector;
 using Npgsql;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 
 namespace DbExtract;
 

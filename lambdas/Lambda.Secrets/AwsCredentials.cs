@@ -1,4 +1,4 @@
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 
 namespace Lambda.Secrets;
 

@@ -46,7 +46,7 @@ public static class SessionParser
             catch (InvalidOperationException)
             {
                 // A string the JSON holds but .NET cannot represent: a lone surrogate escape or bytes that are not UTF-8.
-                return Reject(Pipelines.Contracts.Functions.RecordFaults.UnrepresentableString);
+                return Reject(Pipelines.Declarations.Functions.RecordFaults.UnrepresentableString);
             }
         }
     }

@@ -2,7 +2,7 @@ using Lambda.Events;
 using Lambda.Hosting.Bootstrap;
 using Lambda.Hosting.Client;
 using Lambda.Hosting.Metrics;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 using Recommendations;
 
 return await LambdaRuntime.RunAsync(() =>

@@ -1,6 +1,6 @@
 using Lambda.Secrets;
 using Lambda.Storage;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 
 namespace RestIngestion;
 

@@ -96,7 +96,7 @@ public static class BronzeManifest
                     lines += pending ? 1 : 0;
                     pending = false;
                 }
-                else if (!Pipelines.Contracts.Data.NdjsonLines.IsBlankByte(b))
+                else if (!Pipelines.Declarations.Data.NdjsonLines.IsBlankByte(b))
                 {
                     pending = true;
                 }

@@ -1,7 +1,6 @@
 using Lambda.Storage;
-using Pipelines.Contracts.Functions;
-using Pipelines.Data.Generation;
-using Pipelines.Data.Lakehouse;
+using Pipelines.Declarations.Functions;
+using Pipelines.Declarations.Lakehouse;
 
 namespace SilverTransform;
 
@@ -18,6 +17,6 @@ public static class SilverTransformFunction
             Required(SilverTransformContract.SilverBucketVariable),
             environment(SilverTransformContract.QuarantinePrefixVariable)?.Trim('/') is { Length: > 0 } prefix ? prefix : SilverTransformContract.DefaultQuarantinePrefix,
             environment(SilverTransformContract.WorkFolderVariable) is { Length: > 0 } work ? work : SilverTransformContract.DefaultWorkFolder);
-        return new SilverTransformHandler(store, SilverCatalog.For(new CourseData(new GeneratorSettings())), options);
+        return new SilverTransformHandler(store, SilverCatalog.All, options);
     }
 }

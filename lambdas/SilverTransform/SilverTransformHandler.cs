@@ -1,5 +1,5 @@
 using Lambda.Storage;
-using Pipelines.Data.Lakehouse;
+using Pipelines.Declarations.Lakehouse;
 
 namespace SilverTransform;
 

@@ -3,7 +3,7 @@ using Lambda.Hosting.Bootstrap;
 using Lambda.Hosting.Client;
 using Lambda.Hosting.Metrics;
 using Lambda.Storage;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 using StreamConsumer;
 
 return await LambdaRuntime.RunAsync(() =>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Pipelines.Contracts.Data;
+using Pipelines.Declarations.Data;
 
 namespace WindowedAggregates;
 
@@ -56,7 +56,7 @@ public sealed record OrderEvent(string OrderId, string DeviceType, long Quantity
         }
         catch (InvalidOperationException)
         {
-            return (null, Pipelines.Contracts.Functions.RecordFaults.UnrepresentableString);
+            return (null, Pipelines.Declarations.Functions.RecordFaults.UnrepresentableString);
         }
     }
 

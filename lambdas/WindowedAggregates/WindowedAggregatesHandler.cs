@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Lambda.Events;
 using Lambda.Storage;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 
 namespace WindowedAggregates;
 

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using DuckDB.NET.Data;
-using Pipelines.Data.Schema;
-using Pipelines.Data.Sql;
+using Pipelines.Declarations.Schema;
+using Pipelines.Declarations.Sql;
 
 namespace Pipelines.DuckDb;
 
@@ -17,7 +17,7 @@ public sealed class DuckDbTables : IDisposable
     public static string TypeOf(DataType type) => type switch
     {
         DataType.Integer => "BIGINT",
-        DataType.Decimal => Pipelines.Contracts.Data.DecimalColumns.Type.ToUpperInvariant(),
+        DataType.Decimal => Pipelines.Declarations.Data.DecimalColumns.Type.ToUpperInvariant(),
         DataType.Text => "VARCHAR",
         DataType.Date => "DATE",
         DataType.Timestamp => "TIMESTAMP",

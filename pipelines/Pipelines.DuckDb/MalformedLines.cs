@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
-using Pipelines.Data.Sql;
+using Pipelines.Declarations.Sql;
 
 namespace Pipelines.DuckDb;
 
@@ -36,7 +36,7 @@ public static class MalformedLines
                 foreach (var line in Lines(input))
                 {
                     number++;
-                    if (Pipelines.Contracts.Data.NdjsonLines.IsBlank(line))
+                    if (Pipelines.Declarations.Data.NdjsonLines.IsBlank(line))
                     {
                         continue;
                     }
@@ -154,7 +154,7 @@ public static class MalformedLines
         }
         catch (InvalidOperationException)
         {
-            return $"not_unicode({Pipelines.Contracts.Functions.RecordFaults.UnrepresentableString})";
+            return $"not_unicode({Pipelines.Declarations.Functions.RecordFaults.UnrepresentableString})";
         }
     }
 

@@ -1,5 +1,5 @@
-using Pipelines.Data.Lakehouse;
-using Pipelines.Data.Sql;
+using Pipelines.Declarations.Lakehouse;
+using Pipelines.Declarations.Sql;
 
 namespace Pipelines.DuckDb;
 

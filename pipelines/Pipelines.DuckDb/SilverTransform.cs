@@ -1,5 +1,5 @@
-using Pipelines.Data.Lakehouse;
-using Pipelines.Data.Sql;
+using Pipelines.Declarations.Lakehouse;
+using Pipelines.Declarations.Sql;
 
 namespace Pipelines.DuckDb;
 
@@ -63,7 +63,7 @@ public static class SilverTransform
             // files are checked line by line, such lines set aside with their reason, and the rest read again once.
             catch (DuckDB.NET.Data.DuckDBException) when (attempt == 0)
             {
-                var lists = dataset.Source.Columns.Where(column => column.Type == Data.Schema.DataType.List).Select(column => column.Name).ToList();
+                var lists = dataset.Source.Columns.Where(column => column.Type == Declarations.Schema.DataType.List).Select(column => column.Name).ToList();
                 (inputs, malformed) = MalformedLines.SetAside(bronzeFiles, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(quarantineFolder))!, "json-checked"), lists);
             }
         }
@@ -98,10 +98,10 @@ public static class SilverTransform
     }
 
     /// <summary>The bronze columns as <c>read_json</c> declares them: typed as the schema says, or all text; lists as lists of records.</summary>
-    public static string BronzeColumns(Data.Schema.DatasetSchema schema, bool typed = false)
+    public static string BronzeColumns(Declarations.Schema.DatasetSchema schema, bool typed = false)
     {
-        string TypeOf(Data.Schema.Column column) => SilverSql.ArrivesTyped(column, typed) ? DuckDbTables.TypeOf(column.Type) : "VARCHAR";
+        string TypeOf(Declarations.Schema.Column column) => SilverSql.ArrivesTyped(column, typed) ? DuckDbTables.TypeOf(column.Type) : "VARCHAR";
         return string.Join(", ", schema.Columns.Select(column =>
-            $"{QualitySql.Literal(column.Name)}: {QualitySql.Literal(column.Type == Data.Schema.DataType.List ? $"STRUCT({string.Join(", ", column.Fields!.Select(f => $"{QualitySql.Id(f.Name)} {TypeOf(f)}"))})[]" : TypeOf(column))}"));
+            $"{QualitySql.Literal(column.Name)}: {QualitySql.Literal(column.Type == Declarations.Schema.DataType.List ? $"STRUCT({string.Join(", ", column.Fields!.Select(f => $"{QualitySql.Id(f.Name)} {TypeOf(f)}"))})[]" : TypeOf(column))}"));
     }
 }

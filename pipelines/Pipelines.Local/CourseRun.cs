@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using Pipelines.Data.Generation;
-using Pipelines.Data.Lakehouse;
-using Pipelines.Data.Orchestration;
-using Pipelines.Data.Sql;
+using Pipelines.Generator;
+using Pipelines.Declarations.Lakehouse;
+using Pipelines.Declarations.Orchestration;
+using Pipelines.Declarations.Sql;
 using Pipelines.DuckDb;
 
 namespace Pipelines.Local;

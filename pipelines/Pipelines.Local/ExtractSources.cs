@@ -1,8 +1,9 @@
+using Pipelines.Declarations.Sources;
 using DbExtract;
 using Lambda.Storage;
-using Pipelines.Data.Generation;
-using Pipelines.Data.Orchestration;
-using Pipelines.Data.Output;
+using Pipelines.Generator;
+using Pipelines.Declarations.Orchestration;
+using Pipelines.Generator.Output;
 using Pipelines.LocalServers;
 using Pipelines.SourceApi;
 using RestIngestion;
@@ -82,7 +83,7 @@ public sealed class ServerSource : IExtractSource
         var scripts = Directory.CreateDirectory(Path.Combine(_folder, "source")).FullName;
         DatasetFiles.Write(_data, scripts, _engine == "mysql" ? DataFormats.MySql : DataFormats.PostgreSql);
         const string database = "course_source";
-        var tables = _data.Extracts.Select(table => table.Setting);
+        var tables = SourceDatasets.Extracts.Select(table => table.Setting);
         if (_engine == "mysql")
         {
             var server = LocalMariaDb.Start();
@@ -118,7 +119,7 @@ public sealed class ServerSource : IExtractSource
                 _api.Faults.Enqueue(Fault.RateLimited(retryAfterSeconds: 1), Fault.ServerError);
             }
         }
-        return _functions.RestIngestionVariables(_api.BaseAddress, _api.TokenUri, _api.ClientId, _api.ClientSecret, _data.Api.Select(resource => resource.Setting));
+        return _functions.RestIngestionVariables(_api.BaseAddress, _api.TokenUri, _api.ClientId, _api.ClientSecret, SourceDatasets.Api.Select(resource => resource.Setting));
     }
 
     private async Task<IReadOnlyList<LandedRun>> FromApiAsync(ExtractStep step, CancellationToken cancellationToken)

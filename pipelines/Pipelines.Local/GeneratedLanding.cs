@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Lambda.Storage;
-using Pipelines.Data.Generation;
-using Pipelines.Data.Output;
-using Pipelines.Data.Orchestration;
+using Pipelines.Generator;
+using Pipelines.Generator.Output;
+using Pipelines.Declarations.Orchestration;
 
 namespace Pipelines.Local;
 

@@ -1,5 +1,5 @@
 using Lambda.Storage;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 
 namespace Pipelines.Local;
 

@@ -1,5 +1,5 @@
-using Pipelines.Data.Generation;
-using Pipelines.Data.Orchestration;
+using Pipelines.Generator;
+using Pipelines.Declarations.Orchestration;
 using Pipelines.LocalServers;
 
 namespace Pipelines.Local;
@@ -29,7 +29,7 @@ public static class LocalRunner
         {
             var folder = Path.Combine(options.StackFolder, course);
             var functions = new LocalFunctions(folder, s3?.Endpoint);
-            var pipeline = CoursePipelines.For(course, data);
+            var pipeline = CoursePipelines.For(course);
             await using var source = options.WithServers
                 ? new ServerSource(data, functions, course == "course2" ? "postgresql" : "mysql", folder, apiFaults: options.InjectFaults)
                 : (IExtractSource)new GeneratedSource(data, functions, TimeProvider.System, options.InjectFaults ? PoisonTarget(pipeline) : null);
@@ -93,7 +93,7 @@ public static class LocalRunner
     /// </summary>
     public static string PoisonTarget(CoursePipeline pipeline)
     {
-        var referenced = pipeline.Silver.SelectMany(d => d.Rules.OfType<Pipelines.Data.Lakehouse.References>()).Select(r => r.Dataset).ToHashSet();
+        var referenced = pipeline.Silver.SelectMany(d => d.Rules.OfType<Pipelines.Declarations.Lakehouse.References>()).Select(r => r.Dataset).ToHashSet();
         return pipeline.Silver.Last(d => !referenced.Contains(d.Name) && d.Explode is null).Name;
     }
 

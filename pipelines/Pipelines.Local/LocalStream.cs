@@ -1,5 +1,5 @@
 using Amazon.Runtime;
-using Pipelines.Data.Generation;
+using Pipelines.Generator;
 using Pipelines.LocalServers;
 using Pipelines.Producer;
 using StreamConsumer;

@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 using RuntimeEmulator;
 
 namespace Pipelines.Local;

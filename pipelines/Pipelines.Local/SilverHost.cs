@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 using SilverTransform;
 
 namespace Pipelines.Local;

@@ -1,8 +1,8 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Pipelines.Data.Lakehouse;
-using Pipelines.Data.Sql;
+using Pipelines.Declarations.Lakehouse;
+using Pipelines.Declarations.Sql;
 using Pipelines.DuckDb;
 
 namespace Pipelines.Local;

@@ -1,5 +1,5 @@
-using Pipelines.Data.Generation;
-using Pipelines.Data.Output;
+using Pipelines.Generator;
+using Pipelines.Generator.Output;
 
 namespace Pipelines.Producer;
 

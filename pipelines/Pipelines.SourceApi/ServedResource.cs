@@ -1,5 +1,6 @@
-using Pipelines.Data.Generation;
-using Pipelines.Data.Output;
+using Pipelines.Declarations.Sources;
+using Pipelines.Generator;
+using Pipelines.Generator.Output;
 
 namespace Pipelines.SourceApi;
 
@@ -8,15 +9,15 @@ internal sealed class ServedResource
 {
     private readonly DateTime[] _watermarks;
 
-    public ServedResource(ApiResource resource)
+    public ServedResource(ApiResource resource, DatasetGenerator rows)
     {
         Resource = resource;
         var schema = resource.Dataset.Schema;
         var column = schema.IndexOf(resource.WatermarkColumn);
-        var rows = resource.Dataset.Rows().Select((row, position) => (row, position))
+        var ordered = rows.Rows().Select((row, position) => (row, position))
             .OrderBy(entry => (DateTime)entry.row[column]!).ThenBy(entry => entry.position).ToList();
-        _watermarks = [.. rows.Select(entry => (DateTime)entry.row[column]!)];
-        Items = [.. rows.Select(entry => NdjsonWriter.Line(schema, entry.row))];
+        _watermarks = [.. ordered.Select(entry => (DateTime)entry.row[column]!)];
+        Items = [.. ordered.Select(entry => NdjsonWriter.Line(schema, entry.row))];
         Visible = Items.Count;
     }
 

@@ -1,4 +1,4 @@
-using Pipelines.Data.Generation;
+using Pipelines.Generator;
 
 namespace Pipelines.SourceApi;
 

@@ -1,3 +1,4 @@
+using Pipelines.Declarations.Sources;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
@@ -32,7 +33,7 @@ public sealed class SourceApiServer : IAsyncDisposable
     {
         _app = app;
         _options = options;
-        _resources = options.Data.Api.ToDictionary(resource => resource.Name, resource => new ServedResource(resource), StringComparer.Ordinal);
+        _resources = SourceDatasets.Api.ToDictionary(resource => resource.Name, resource => new ServedResource(resource, options.Data[resource.Dataset]), StringComparer.Ordinal);
     }
 
     public Uri BaseAddress { get; private set; } = null!;

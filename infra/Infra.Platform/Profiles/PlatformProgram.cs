@@ -65,7 +65,7 @@ public static class PlatformProgram
             return new Synthesis(program, context.Actors.All);
         }
         context = context with { CatalogKey = AccountWide.Lookup(context, settings.Project) };
-        var stack = CourseCatalog.ForStack(profile.Course);
+        var stack = StackCatalog.ForStack(profile.Course);
         var storage = LakehouseStorage.Create(context, Require(profile.Storage, "a lakehouse"));
         var topic = NotificationTopic.Create(context);
         var streaming = profile.Streaming is { } streamSettings ? StreamingPlatform.Create(context, streamSettings, storage, profile.LogRetentionDays) : new StreamingResult([], [], []);
@@ -112,7 +112,7 @@ public static class PlatformProgram
             StackMonitoring.Create(context, monitoring, new MonitoredResources
             {
                 Functions = [.. streams.Select(s => s.Consumer), .. streaming.Functions, .. batch],
-                StreamConsumers = [.. streams.Select(s => s.Consumer), .. streaming.Functions.Where(f => f.Contract == Pipelines.Contracts.Functions.WindowedAggregatesContract.Function)],
+                StreamConsumers = [.. streams.Select(s => s.Consumer), .. streaming.Functions.Where(f => f.Contract == Pipelines.Declarations.Functions.WindowedAggregatesContract.Function)],
                 FailureQueues = [.. streams.Select(s => s.FailureQueue), .. streaming.FailureQueues, .. batch.Select(f => f.DeadLetterQueue).OfType<QueueResult>()],
                 Database = database,
                 StateMachines = machines,

@@ -14,7 +14,7 @@ public sealed class JsonLogger(TextWriter output, TimeProvider clock)
         return new Scope(this);
     }
 
-    public void Error(string message, Exception? exception, params (string Name, object? Value)[] fields) => Write(Pipelines.Contracts.Functions.LogLevels.Error, message, exception, fields);
+    public void Error(string message, Exception? exception, params (string Name, object? Value)[] fields) => Write(Pipelines.Declarations.Functions.LogLevels.Error, message, exception, fields);
 
     private void Write(string level, string message, Exception? exception, (string Name, object? Value)[] fields)
     {

@@ -4,7 +4,7 @@ using Infra.Model;
 using Infra.Model.Resources;
 using Infra.Model.Values;
 using Infra.Tests.Support;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 
 namespace Infra.Tests.Cli;
 
@@ -14,7 +14,7 @@ namespace Infra.Tests.Cli;
 /// </summary>
 public sealed class ArtifactCheckTests : IDisposable
 {
-    private const string GoldModel = "pipelines/Pipelines.Data/Models/course3/sales_report.sql";
+    private const string GoldModel = "pipelines/Pipelines.Declarations/Models/course3/sales_report.sql";
     private const string SilverHandler = "lambdas/SilverTransform/SilverTransformHandler.cs";
     private readonly SourceTree _tree = new("lambdas", "pipelines", "stacks", "Pulumi.yaml", "Directory.Build.props", "Directory.Packages.props");
 

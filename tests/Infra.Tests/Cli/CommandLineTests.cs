@@ -1,4 +1,5 @@
 using Infra.Cli;
+using Pipelines.Cli;
 using Infra.Tests.Support;
 
 namespace Infra.Tests.Cli;
@@ -12,7 +13,7 @@ public class CommandLineTests
     {
         var host = new FakeHost();
 
-        var exit = CommandLine.Run(["synth", "--stack", "course3"], host);
+        var exit = DataPlatform.Run(["synth", "--stack", "course3"], host);
 
         Assert.Equal(0, exit);
         Assert.Equal(Stacks.Synthesize("course3"), host.Stdout);
@@ -24,7 +25,7 @@ public class CommandLineTests
     {
         var host = new FakeHost(workingDirectory: Repository.PathOf("infra"));
 
-        Assert.Equal(0, CommandLine.Run(["synth", "--stack", "dev"], host));
+        Assert.Equal(0, DataPlatform.Run(["synth", "--stack", "dev"], host));
     }
 
     [Fact]
@@ -35,7 +36,7 @@ public class CommandLineTests
         try
         {
             var host = new FakeHost();
-            Assert.Equal(0, CommandLine.Run(["synth", "--stack", "dev", "--config", file], host));
+            Assert.Equal(0, DataPlatform.Run(["synth", "--stack", "dev", "--config", file], host));
             Assert.Contains("region: us-east-2", host.Stdout);
         }
         finally
@@ -49,7 +50,7 @@ public class CommandLineTests
     {
         var host = new FakeHost();
 
-        Assert.Equal(0, CommandLine.Run(["preview", "--stack", "prod"], host));
+        Assert.Equal(0, DataPlatform.Run(["preview", "--stack", "prod"], host));
 
         var plan = host.Stdout;
         Assert.Contains("Stack prod of project dataplatform in eu-west-1", plan);
@@ -66,7 +67,7 @@ public class CommandLineTests
     {
         var host = new FakeHost();
 
-        var exit = CommandLine.Run(["synth", "--stack", "qa"], host);
+        var exit = DataPlatform.Run(["synth", "--stack", "qa"], host);
 
         Assert.Equal(1, exit);
         Assert.Equal("", host.Stdout);
@@ -81,7 +82,7 @@ public class CommandLineTests
     {
         var host = new FakeHost();
 
-        Assert.Equal(CommandLine.UsageExit, CommandLine.Run(arguments.Split(' '), host));
+        Assert.Equal(CommandLine.UsageExit, DataPlatform.Run(arguments.Split(' '), host));
         Assert.Contains("--stack needs a value, e.g. --stack dev", host.Stderr);
     }
 
@@ -162,7 +163,7 @@ public class CommandLineTests
     {
         var host = new FakeHost();
 
-        Assert.Equal(exit, CommandLine.Run(arguments.Split(' '), host));
+        Assert.Equal(exit, DataPlatform.Run(arguments.Split(' '), host));
         var lines = host.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("error: ", lines[0]);
         Assert.Contains(says, lines[0]);
@@ -171,7 +172,7 @@ public class CommandLineTests
         Assert.Equal("", host.Stdout);
     }
 
-    public static TheoryData<string> Commands => new(CommandUsage.All.Where(usage => usage.Command.Length > 0).Select(usage => usage.Command));
+    public static TheoryData<string> Commands => new(CommandUsage.All(ToolCommands.All).Where(usage => usage.Command.Length > 0).Select(usage => usage.Command));
 
     [Theory]
     [MemberData(nameof(Commands))]
@@ -179,10 +180,10 @@ public class CommandLineTests
     {
         var host = new FakeHost();
 
-        Assert.Equal(0, CommandLine.Run([.. command.Split(' '), "--help"], host));
-        var usage = CommandUsage.All.Single(u => u.Command == command);
+        Assert.Equal(0, DataPlatform.Run([.. command.Split(' '), "--help"], host));
+        var usage = CommandUsage.All(ToolCommands.All).Single(u => u.Command == command);
         Assert.Contains(usage.Synopsis, host.Stdout);
-        Assert.DoesNotContain(CommandUsage.All.Single(u => u.Command == "replay").Synopsis, command == "replay" ? "" : host.Stdout);
+        Assert.DoesNotContain(CommandUsage.All(ToolCommands.All).Single(u => u.Command == "replay").Synopsis, command == "replay" ? "" : host.Stdout);
         Assert.Equal("", host.Stderr);
     }
 
@@ -191,7 +192,7 @@ public class CommandLineTests
     {
         var host = new FakeHost();
 
-        Assert.Equal(0, CommandLine.Run(["preview"], host));
+        Assert.Equal(0, DataPlatform.Run(["preview"], host));
         Assert.StartsWith($"Stack {CommandLine.DefaultStack} of project", host.Stdout);
     }
 

@@ -1,4 +1,5 @@
 using Infra.Cli;
+using Pipelines.Cli;
 using Infra.Tests.Support;
 
 namespace Infra.Tests.Cli;
@@ -14,7 +15,7 @@ public class DataCommandTests
         {
             var host = new FakeHost(workingDirectory: folder);
 
-            var exit = CommandLine.Run(["generate", "--seed", "3", "--scale", "0.1", "--bad-row-rate", "0.1", "--out", "data", "--format", "ndjson,postgresql"], host);
+            var exit = DataPlatform.Run(["generate", "--seed", "3", "--scale", "0.1", "--bad-row-rate", "0.1", "--out", "data", "--format", "ndjson,postgresql"], host);
 
             Assert.Equal(0, exit);
             Assert.True(File.Exists(Path.Combine(folder, "data", "ndjson", "orders.ndjson")));
@@ -39,7 +40,7 @@ public class DataCommandTests
     {
         var host = new FakeHost();
 
-        Assert.Equal(CommandLine.UsageExit, CommandLine.Run(["generate", option, value], host));
+        Assert.Equal(CommandLine.UsageExit, DataPlatform.Run(["generate", option, value], host));
         Assert.Contains(message, host.Stderr);
     }
 
@@ -54,7 +55,7 @@ public class DataCommandTests
     {
         var host = new FakeHost();
 
-        Assert.Equal(CommandLine.UsageExit, CommandLine.Run(args, host));
+        Assert.Equal(CommandLine.UsageExit, DataPlatform.Run(args, host));
         Assert.Contains(message, host.Stderr);
     }
 }
@@ -67,13 +68,13 @@ public class LocalCommandTests
     {
         var host = new FakeHost();
 
-        Assert.Equal(0, CommandLine.Run(["local", "run", "--course", "3", "--scale", "0.1", "--output", "json"], host));
+        Assert.Equal(0, DataPlatform.Run(["local", "run", "--course", "3", "--scale", "0.1", "--output", "json"], host));
 
         using var report = System.Text.Json.JsonDocument.Parse(host.Stdout);
         Assert.Equal("course3", report.RootElement.GetProperty("stack").GetString());
         Assert.All(report.RootElement.GetProperty("reconciliation").EnumerateArray(), line => Assert.True(line.GetProperty("reconciles").GetBoolean()));
         Assert.Contains(report.RootElement.GetProperty("gold").EnumerateArray(), table => table.GetProperty("model").GetString() == "sales_report");
-        Assert.Equal(0, CommandLine.Run(["local", "clean", "--course", "3"], new FakeHost()));
+        Assert.Equal(0, DataPlatform.Run(["local", "clean", "--course", "3"], new FakeHost()));
     }
 
     [Fact]
@@ -81,7 +82,7 @@ public class LocalCommandTests
     {
         var host = new FakeHost();
 
-        Assert.Equal(1, CommandLine.Run(["local", "run", "--course", "3", "--scale", "0.1", "--bad-row-rate", "0.05", "--output", "json"], host));
+        Assert.Equal(1, DataPlatform.Run(["local", "run", "--course", "3", "--scale", "0.1", "--bad-row-rate", "0.05", "--output", "json"], host));
 
         using var report = System.Text.Json.JsonDocument.Parse(host.Stdout);
         var failure = report.RootElement.GetProperty("failure");
@@ -102,7 +103,7 @@ public class LocalCommandTests
     {
         var host = new FakeHost();
 
-        Assert.Equal(CommandLine.UsageExit, CommandLine.Run(args, host));
+        Assert.Equal(CommandLine.UsageExit, DataPlatform.Run(args, host));
         Assert.Contains(message, host.Stderr);
     }
 }

@@ -10,9 +10,9 @@ public sealed class LauncherTests : IDisposable
     private const string StandInDotnet = """
         #!/bin/sh
         if [ "$1" = build ]; then
-          echo build >> "$LAUNCH_LOG"
+          echo "build $(basename "$2")" >> "$LAUNCH_LOG"
           while [ $# -gt 0 ]; do
-            if [ "$1" = -o ]; then mkdir -p "$2" && : > "$2/infra.dll"; fi
+            if [ "$1" = -o ]; then mkdir -p "$2" && : > "$2/infra.dll" && : > "$2/dataplatform.dll"; fi
             shift
           done
         else
@@ -37,8 +37,8 @@ public sealed class LauncherTests : IDisposable
         }
     }
 
-    private ChildProcess.Result Run() =>
-        ChildProcess.Run("bash", [_tree.PathOf("infra/dataplatform"), "functions"], _tree.Root, TimeSpan.FromMinutes(1),
+    private ChildProcess.Result Run(params string[] args) =>
+        ChildProcess.Run("bash", [_tree.PathOf("infra/dataplatform"), .. args], _tree.Root, TimeSpan.FromMinutes(1),
             new Dictionary<string, string?> { ["PATH"] = $"{_bin}:{Environment.GetEnvironmentVariable("PATH")}", ["LAUNCH_LOG"] = Log });
 
     public void Dispose()
@@ -48,14 +48,27 @@ public sealed class LauncherTests : IDisposable
     }
 
     /// <summary>Runs the launcher once; true when it built before running.</summary>
-    private bool Launch()
+    private bool Launch() => Built("functions") is not null;
+
+    /// <summary>Runs the launcher once with <paramref name="args"/>; the project it built before running, or null.</summary>
+    private string? Built(params string[] args)
     {
         File.Delete(Log);
-        var result = Run();
+        var result = Run(args);
         Assert.True(result.ExitCode == 0, result.Stderr);
         var steps = File.ReadAllLines(Log);
         Assert.Equal("run", steps[^1]);
-        return steps.Contains("build");
+        return steps.FirstOrDefault(step => step.StartsWith("build ", StringComparison.Ordinal))?["build ".Length..];
+    }
+
+    [Fact]
+    public void Pulumi_s_compiler_is_built_from_the_infrastructure_alone_and_a_command_from_the_whole_command_line()
+    {
+        // Pulumi runs the launcher with no arguments and its output redirected, as here.
+        Assert.Equal("Infra.Cli.csproj", Built());
+        Assert.Equal("Pipelines.Cli.csproj", Built("functions"));
+        Assert.Null(Built());
+        Assert.Null(Built("functions"));
     }
 
     [Fact]
@@ -63,12 +76,12 @@ public sealed class LauncherTests : IDisposable
     {
         Assert.True(Launch());
         Assert.False(Launch());
-        File.SetLastWriteTimeUtc(_tree.PathOf("pipelines/Pipelines.Data/Models/course3/sales_report.sql"), DateTime.UtcNow.AddMinutes(5));
+        File.SetLastWriteTimeUtc(_tree.PathOf("pipelines/Pipelines.Declarations/Models/course3/sales_report.sql"), DateTime.UtcNow.AddMinutes(5));
         Assert.False(Launch());
     }
 
     [Theory]
-    [InlineData("pipelines/Pipelines.Data/Models/course3/sales_report.sql")]
+    [InlineData("pipelines/Pipelines.Declarations/Models/course3/sales_report.sql")]
     [InlineData("lambdas/SilverTransform/SilverTransformHandler.cs")]
     [InlineData("infra/Infra.Platform/Infra.Platform.csproj")]
     [InlineData("Directory.Packages.props")]
@@ -94,7 +107,7 @@ public sealed class LauncherTests : IDisposable
         Assert.True(Launch());
         File.Delete(_tree.PathOf("lambdas/SilverTransform/Added.cs"));
         Assert.True(Launch());
-        File.Delete(_tree.PathOf("pipelines/Pipelines.Data/Models/course3/sales_report.sql"));
+        File.Delete(_tree.PathOf("pipelines/Pipelines.Declarations/Models/course3/sales_report.sql"));
         Assert.True(Launch());
     }
 
@@ -104,7 +117,7 @@ public sealed class LauncherTests : IDisposable
         // The stand-in edits a handler while "building" (as a person saving a file would), and the edit is undone afterwards.
         var handler = _tree.PathOf("lambdas/SilverTransform/SilverTransformHandler.cs");
         var original = File.ReadAllText(handler);
-        StandIn(StandInDotnet.Replace("echo build >> \"$LAUNCH_LOG\"", $"echo build >> \"$LAUNCH_LOG\"; echo '// saved meanwhile' >> '{handler}'", StringComparison.Ordinal));
+        StandIn(StandInDotnet.Replace("\"build $(basename \"$2\")\" >> \"$LAUNCH_LOG\"", $"\"build $(basename \"$2\")\" >> \"$LAUNCH_LOG\"; echo '// saved meanwhile' >> '{handler}'", StringComparison.Ordinal));
         Assert.True(Launch());
         File.WriteAllText(handler, original);
         StandIn(StandInDotnet);
@@ -119,7 +132,7 @@ public sealed class LauncherTests : IDisposable
         Assert.True(Launch());
         File.AppendAllText(_tree.PathOf("lambdas/SilverTransform/SilverTransformHandler.cs"), "\n// edited\n");
         StandIn("#!/bin/sh\necho failed >&2\nexit 1");
-        Assert.NotEqual(0, Run().ExitCode);
+        Assert.NotEqual(0, Run("functions").ExitCode);
 
         StandIn(StandInDotnet);
         Assert.True(Launch());

@@ -1,4 +1,5 @@
 using Infra.Cli;
+using Pipelines.Cli;
 using Pipelines.Local;
 
 namespace Infra.Tests.Cli;

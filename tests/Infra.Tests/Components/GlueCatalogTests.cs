@@ -2,8 +2,8 @@ using Infra.Platform.Components.Catalog;
 using Infra.Platform.Components.Ingestion;
 using Infra.Tests.Mocking;
 using Infra.Tests.Support;
-using Pipelines.Data.Lakehouse;
-using Pipelines.Data.Sql;
+using Pipelines.Declarations.Lakehouse;
+using Pipelines.Declarations.Sql;
 
 namespace Infra.Tests.Components;
 
@@ -11,7 +11,7 @@ namespace Infra.Tests.Components;
 public class GlueCatalogTests
 {
     private static readonly DeploymentResult Dev = Stacks.Deploy("dev");
-    private static readonly IReadOnlyList<SilverDataset> Silver = SilverCatalog.For(CourseCatalog.Data);
+    private static readonly IReadOnlyList<SilverDataset> Silver = SilverCatalog.All;
 
     [Fact]
     public void Each_layer_has_a_database_over_its_bucket()

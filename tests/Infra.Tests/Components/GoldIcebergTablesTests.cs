@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Infra.Tests.Mocking;
 using Infra.Tests.Support;
-using Pipelines.Data.Lakehouse;
+using Pipelines.Declarations.Lakehouse;
 
 namespace Infra.Tests.Components;
 

@@ -1,8 +1,9 @@
+using Pipelines.Declarations.Sources;
 using System.Text.Json;
 using Infra.Platform.Components.Ingestion;
 using Infra.Tests.Mocking;
 using Infra.Tests.Support;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 
 namespace Infra.Tests.Components;
 
@@ -123,7 +124,7 @@ public class IngestionInfrastructureTests
 
         Assert.Equal(new List<object?> { Id(Dev, "private-subnet-1"), Id(Dev, "private-subnet-2") }, function.Input("vpcConfig.subnetIds"));
         Assert.Equal(new List<object?> { Id(Dev, "functions-sg") }, function.Input("vpcConfig.securityGroupIds"));
-        Assert.Equal(string.Join(',', CourseCatalog.Data.Extracts.Select(t => t.Setting)), function.Input($"environment.variables.{DbExtractContract.TablesVariable}"));
+        Assert.Equal(string.Join(',', SourceDatasets.Extracts.Select(t => t.Setting)), function.Input($"environment.variables.{DbExtractContract.TablesVariable}"));
         Assert.Equal(Dev.Resource("database").Outputs["address"], function.Input($"environment.variables.{DbExtractContract.HostVariable}"));
         Assert.Equal(DbExtractContract.ReaderUser, function.Input($"environment.variables.{DbExtractContract.UserVariable}"));
         Assert.Equal(DbExtractContract.IamAuthentication, function.Input($"environment.variables.{DbExtractContract.AuthenticationVariable}"));
@@ -185,7 +186,7 @@ public class IngestionInfrastructureTests
         var function = Dev.Resource("rest-ingestion");
 
         Assert.False(function.Inputs.ContainsKey("vpcConfig"));
-        Assert.Equal(string.Join(',', CourseCatalog.Data.Api.Select(r => r.Setting)), function.Input($"environment.variables.{RestIngestionContract.ResourcesVariable}"));
+        Assert.Equal(string.Join(',', SourceDatasets.Api.Select(r => r.Setting)), function.Input($"environment.variables.{RestIngestionContract.ResourcesVariable}"));
         Assert.Equal("https://api.example.com/", function.Input($"environment.variables.{RestIngestionContract.BaseUrlVariable}"));
         Assert.Equal(Dev.Resource("api-credentials").Input("name"), function.Input($"environment.variables.{RestIngestionContract.CredentialsParameterVariable}"));
         Assert.Equal(new Secret(Stacks.TestApiCredentials), Dev.Resource("api-credentials").Input("value"));

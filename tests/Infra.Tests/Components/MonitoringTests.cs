@@ -2,7 +2,7 @@ using System.Text.Json;
 using Infra.Platform.Components.Ingestion;
 using Infra.Tests.Mocking;
 using Infra.Tests.Support;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 
 namespace Infra.Tests.Components;
 
@@ -79,7 +79,7 @@ public class MonitoringTests
     [Fact]
     public void Each_silver_dataset_alarms_when_no_run_succeeded_for_the_freshness_window()
     {
-        var datasets = CourseCatalog.ForStack("course3").Silver.Select(d => d.Name).ToList();
+        var datasets = StackCatalog.ForStack("course3").Silver.Select(d => d.Name).ToList();
         var course3 = Stacks.Deploy("course3");
         var freshness = Alarms(course3).Where(a => a.Name.EndsWith("-freshness-alarm", StringComparison.Ordinal)).ToList();
 

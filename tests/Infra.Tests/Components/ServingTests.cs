@@ -1,6 +1,6 @@
 using Infra.Tests.Mocking;
 using Infra.Tests.Support;
-using Pipelines.Data.Lakehouse;
+using Pipelines.Declarations.Lakehouse;
 
 namespace Infra.Tests.Components;
 
@@ -83,11 +83,11 @@ public class ServingTests
     public void Each_silver_dataset_has_a_backfill_query_over_its_bronze_table_with_the_silver_logic()
     {
         var course3 = Stacks.Deploy("course3");
-        var datasets = Infra.Platform.Components.Ingestion.CourseCatalog.ForStack("course3").Silver;
+        var datasets = Infra.Platform.Components.Ingestion.StackCatalog.ForStack("course3").Silver;
         var backfills = course3.OfType("aws:athena:NamedQuery").Where(q => q.Name.EndsWith("-backfill-query", StringComparison.Ordinal)).ToList();
 
         Assert.Equal(datasets.Count, backfills.Count);
         var orders = course3.Resource("silver-orders-backfill-query");
-        Assert.Equal(Pipelines.Data.Sql.SilverSql.Silver(datasets.Single(d => d.Name == "orders"), "dataplatform_course3_bronze.orders"), orders.Input("query"));
+        Assert.Equal(Pipelines.Declarations.Sql.SilverSql.Silver(datasets.Single(d => d.Name == "orders"), "dataplatform_course3_bronze.orders"), orders.Input("query"));
     }
 }

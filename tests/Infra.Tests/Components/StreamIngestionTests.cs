@@ -2,7 +2,7 @@ using System.Text.Json;
 using Infra.Platform.Components.Streaming;
 using Infra.Tests.Mocking;
 using Infra.Tests.Support;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 
 namespace Infra.Tests.Components;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Infra.Tests.Mocking;
 using Infra.Tests.Support;
 using static Infra.Tests.Support.PolicyJson;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 
 namespace Infra.Tests.Components;
 

@@ -8,7 +8,7 @@ using Infra.Platform.Components.Encryption;
 using Infra.Platform.Components.Functions;
 using Infra.Platform.Components.Messaging;
 using Infra.Tests.Mocking;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 
 namespace Infra.Tests.Functions;
 

@@ -5,7 +5,7 @@ using Infra.Platform.Components.Orchestration;
 using Infra.Tests.Mocking;
 using Infra.Tests.Support;
 using static Infra.Tests.Support.PolicyJson;
-using Pipelines.Data.Orchestration;
+using Pipelines.Declarations.Orchestration;
 
 namespace Infra.Tests.Orchestration;
 
@@ -53,7 +53,7 @@ public class PipelineStateMachineTests
     [InlineData("course4")]
     public void The_states_follow_the_pipelines_steps_in_their_declared_order(string course)
     {
-        var pipeline = CoursePipelines.For(course, CourseCatalog.Data);
+        var pipeline = CoursePipelines.For(course);
         var states = JsonDocument.Parse(Definition(Dev, course)).RootElement.GetProperty("States");
 
         // Walk the main path: each state's Next (a Choice's Default), from the start.
@@ -241,7 +241,7 @@ public class PipelineStateMachineTests
         var course3 = Statements(Dev, "course3-pipeline-permissions");
         var gold = (string)Dev.Resource("gold-bucket").Outputs["arn"]!;
 
-        Assert.Empty(CoursePipelines.For("course2", CourseCatalog.Data).Gold);
+        Assert.Empty(CoursePipelines.For("course2").Gold);
         Assert.DoesNotContain(course2.SelectMany(s => Strings(s, "Resource")), r => r.StartsWith(gold, StringComparison.Ordinal) || r.Contains("_gold", StringComparison.Ordinal));
         // Where Lake Formation governs (dev), gold's data is reached through its grants; the catalog through IAM.
         Assert.Contains(course3.SelectMany(s => Strings(s, "Resource")), r => r.Contains("_gold", StringComparison.Ordinal));

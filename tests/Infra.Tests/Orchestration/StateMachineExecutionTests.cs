@@ -4,8 +4,8 @@ using Infra.Platform.Components.Ingestion;
 using Infra.Platform.Components.Orchestration;
 using Infra.Tests.Mocking;
 using Infra.Tests.Support;
-using Pipelines.Data.Lakehouse;
-using Pipelines.Data.Orchestration;
+using Pipelines.Declarations.Lakehouse;
+using Pipelines.Declarations.Orchestration;
 
 namespace Infra.Tests.Orchestration;
 
@@ -22,7 +22,7 @@ public class StateMachineExecutionTests
     private static string Definition(DeploymentResult stack, string course) =>
         (string)stack.Resource($"{course}-pipeline-state-machine").Input("definition")!;
 
-    private static CoursePipeline Pipeline(string course) => CoursePipelines.For(course, CourseCatalog.Data);
+    private static CoursePipeline Pipeline(string course) => CoursePipelines.For(course);
 
     /// <summary>The first task state each step runs.</summary>
     private static string FirstTask(PipelineStep step) => step switch
@@ -131,7 +131,7 @@ public class StateMachineExecutionTests
         var objects = new List<string>();
         void Run(string name, string id)
         {
-            tables[$"{gold}.{name}{Pipelines.Data.Sql.AthenaGoldSql.RunSeparator}{id}"] = new JsonObject { ["location"] = $"s3://{bucket}/{name}/r{id}/" };
+            tables[$"{gold}.{name}{Pipelines.Declarations.Sql.AthenaGoldSql.RunSeparator}{id}"] = new JsonObject { ["location"] = $"s3://{bucket}/{name}/r{id}/" };
             objects.Add($"{bucket}/{name}/r{id}/part-00000.parquet");
             objects.Add($"{bucket}/{name}/r{id}/part-00001.parquet");
         }

@@ -1,10 +1,10 @@
 using Infra.Platform.Components.Ingestion;
 using Infra.Tests.Mocking;
 using Infra.Tests.Support;
-using Pipelines.Data.Generation;
-using Pipelines.Data.Lakehouse;
-using Pipelines.Data.Orchestration;
-using Pipelines.Data.Sql;
+using Pipelines.Generator;
+using Pipelines.Declarations.Lakehouse;
+using Pipelines.Declarations.Orchestration;
+using Pipelines.Declarations.Sql;
 using Pipelines.DuckDb;
 using Pipelines.Local;
 
@@ -72,7 +72,7 @@ public sealed class StateMachineRehearsalTests : IDisposable
     {
         var options = new LocalRunOptions(course, _state) { Scale = 0.3 };
         await LocalRunner.RunAsync(options, new Quiet(), CancellationToken.None);
-        var pipeline = CoursePipelines.For(course, CourseCatalog.Data);
+        var pipeline = CoursePipelines.For(course);
         var localSilver = new LocalFunctions(Path.Combine(_state, course, course), null).SilverRoot;
         var stack = Stacks.Deploy(course);
         var silverDb = (string)stack.Resource("silver-database").Outputs["name"]!;
@@ -96,19 +96,19 @@ public sealed class StateMachineRehearsalTests : IDisposable
         var functions = new LocalFunctions(deployed);
         var data = new CourseData(new GeneratorSettings(Seed: options.Seed, Scale: options.Scale, BadRowRate: options.BadRowRate));
         await using var sources = new ServerSource(data, functions, "mysql", deployed);
-        var bound = new Dictionary<string, (Pipelines.Contracts.Functions.FunctionContract, IReadOnlyDictionary<string, string>)>
+        var bound = new Dictionary<string, (Pipelines.Declarations.Functions.FunctionContract, IReadOnlyDictionary<string, string>)>
         {
-            [Arn(stack, DatabaseExtraction.Name)] = (Pipelines.Contracts.Functions.DbExtractContract.Function, sources.DatabaseVariables()),
-            [Arn(stack, "silver-transform")] = (Pipelines.Contracts.Functions.SilverTransformContract.Function, functions.SilverVariables),
+            [Arn(stack, DatabaseExtraction.Name)] = (Pipelines.Declarations.Functions.DbExtractContract.Function, sources.DatabaseVariables()),
+            [Arn(stack, "silver-transform")] = (Pipelines.Declarations.Functions.SilverTransformContract.Function, functions.SilverVariables),
         };
         if (pipeline.Steps.OfType<ExtractStep>().Any(step => step.Source == ExtractSource.Api))
         {
-            bound[Arn(stack, RestApiIngestion.Name)] = (Pipelines.Contracts.Functions.RestIngestionContract.Function, await sources.ApiVariablesAsync(CancellationToken.None));
+            bound[Arn(stack, RestApiIngestion.Name)] = (Pipelines.Declarations.Functions.RestIngestionContract.Function, await sources.ApiVariablesAsync(CancellationToken.None));
         }
         // The stack's catalog over what the silver function wrote: each silver table once its run is written, with Athena's "$path".
-        Task Catalog(Pipelines.Contracts.Functions.FunctionContract function, System.Text.Json.Nodes.JsonNode? request, System.Text.Json.Nodes.JsonNode? response)
+        Task Catalog(Pipelines.Declarations.Functions.FunctionContract function, System.Text.Json.Nodes.JsonNode? request, System.Text.Json.Nodes.JsonNode? response)
         {
-            if (function == Pipelines.Contracts.Functions.SilverTransformContract.Function)
+            if (function == Pipelines.Declarations.Functions.SilverTransformContract.Function)
             {
                 var dataset = request!["dataset"]!.GetValue<string>();
                 lock (tables)
@@ -124,7 +124,7 @@ public sealed class StateMachineRehearsalTests : IDisposable
             athenaEndpoint: athena.Endpoint, lambdaEndpoint: lambdas.Endpoint);
 
         Assert.True(run.Status == "SUCCEEDED", $"{run.Error}: {run.Cause}\n{string.Join("\n", lambdas.Invocations)}");
-        Assert.Contains(lambdas.Invocations, call => call.StartsWith($"{Pipelines.Contracts.Functions.DbExtractContract.Function.Artifact}: ", StringComparison.Ordinal));
+        Assert.Contains(lambdas.Invocations, call => call.StartsWith($"{Pipelines.Declarations.Functions.DbExtractContract.Function.Artifact}: ", StringComparison.Ordinal));
         Assert.All(pipeline.Silver, dataset => Assert.Contains(lambdas.Invocations, call => call.StartsWith("silver-transform: ", StringComparison.Ordinal) && call.Contains($"\"{dataset.Name}\"", StringComparison.Ordinal)));
         Assert.Contains(athena.Statements, statement => statement.StartsWith("SELECT dataset, rule, violations", StringComparison.Ordinal));
         Assert.All(pipeline.Gold, model => Assert.True(tables.Count($"SELECT count(*) FROM gold.{model.Name}") > 0, $"gold {model.Name} is empty"));

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Pipelines.Data.Sql;
+using Pipelines.Declarations.Sql;
 using Pipelines.DuckDb;
 
 namespace Infra.Tests.Support;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 using Pipelines.Local;
 
 namespace Infra.Tests.Support;

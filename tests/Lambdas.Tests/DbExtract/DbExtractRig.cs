@@ -1,4 +1,4 @@
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 using System.Data.Common;
 using System.Text.Json;
 using DbExtract;

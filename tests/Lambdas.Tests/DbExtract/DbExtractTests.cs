@@ -1,9 +1,10 @@
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Sources;
+using Pipelines.Declarations.Functions;
 using System.Globalization;
 using System.Text.Json;
 using DbExtract;
-using Pipelines.Data.Generation;
-using Pipelines.Data.Output;
+using Pipelines.Generator;
+using Pipelines.Generator.Output;
 
 namespace Lambdas.Tests.DbExtract;
 
@@ -12,7 +13,7 @@ public sealed class DbExtractTests(SourceDatabases sources) : IClassFixture<Sour
 {
     public static TheoryData<string> Engines => new() { SourceEngine.MySql.Name, SourceEngine.PostgreSql.Name };
 
-    private IEnumerable<TableSetting> Tables => sources.Data.Extracts.Select(table => TableSetting.ParseList(table.Setting, "test")[0]);
+    private IEnumerable<TableSetting> Tables => SourceDatasets.Extracts.Select(table => TableSetting.ParseList(table.Setting, "test")[0]);
 
     private DbExtractRig Rig(string engine, int chunkRows = 50) =>
         new(sources.NewDatabase(engine), SourceEngine.Named(engine), Tables, chunkRows);

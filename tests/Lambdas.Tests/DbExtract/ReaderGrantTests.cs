@@ -1,8 +1,9 @@
+using Pipelines.Declarations.Sources;
 using System.Data.Common;
 using DbExtract;
 using MySqlConnector;
 using Npgsql;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 
 namespace Lambdas.Tests.DbExtract;
 
@@ -54,7 +55,7 @@ public sealed class ReaderGrantTests(SourceDatabases sources) : IClassFixture<So
         Assert.Equal((reader, database), (response.Reader, response.Database));
 
         var asReader = ConnectAs(engine, database, reader, ReaderPassword);
-        var tables = sources.Data.Extracts.Select(table => TableSetting.ParseList(table.Setting, "test")[0]).ToList();
+        var tables = SourceDatasets.Extracts.Select(table => TableSetting.ParseList(table.Setting, "test")[0]).ToList();
         foreach (var table in tables)
         {
             Assert.Equal(await CountAsync(ConnectAs(engine, database), source, table.Name), await CountAsync(asReader, source, table.Name));

@@ -1,8 +1,8 @@
 using System.Data.Common;
 using MySqlConnector;
 using Npgsql;
-using Pipelines.Data.Generation;
-using Pipelines.Data.Output;
+using Pipelines.Generator;
+using Pipelines.Generator.Output;
 using Pipelines.LocalServers;
 using DbExtract;
 

@@ -1,7 +1,7 @@
 using DbExtract;
 using MySqlConnector;
 using Npgsql;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 
 namespace Lambdas.Tests.DbExtract;
 

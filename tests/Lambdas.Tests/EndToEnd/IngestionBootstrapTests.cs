@@ -1,10 +1,11 @@
+using Pipelines.Declarations.Sources;
 using System.Globalization;
 using System.Text.Json;
 using DbExtract;
 using Lambdas.Tests.DbExtract;
 using Lambdas.Tests.Support;
-using Pipelines.Contracts.Functions;
-using Pipelines.Data.Generation;
+using Pipelines.Declarations.Functions;
+using Pipelines.Generator;
 using Pipelines.SourceApi;
 using RuntimeEmulator;
 
@@ -50,7 +51,7 @@ public sealed class IngestionBootstrapTests(SourceDatabases sources) : IClassFix
             [RestIngestionContract.BaseUrlVariable] = api.BaseAddress.AbsoluteUri,
             [RestIngestionContract.TokenUrlVariable] = api.TokenUri.AbsoluteUri,
             [RestIngestionContract.CredentialsFileVariable] = Secret("api.json", $$"""{"client_id":"{{api.ClientId}}","client_secret":"{{api.ClientSecret}}"}"""),
-            [RestIngestionContract.ResourcesVariable] = string.Join(',', data.Api.Select(resource => resource.Setting)),
+            [RestIngestionContract.ResourcesVariable] = string.Join(',', SourceDatasets.Api.Select(resource => resource.Setting)),
             [RestIngestionContract.PageSizeVariable] = "25",
             [RestIngestionContract.RequestTimeoutVariable] = "5",
         });
@@ -59,7 +60,7 @@ public sealed class IngestionBootstrapTests(SourceDatabases sources) : IClassFix
 
         Assert.True(result.Succeeded, result.Body + process.Output);
         Assert.True(JsonDocument.Parse(result.Body).RootElement.GetProperty("complete").GetBoolean(), result.Body);
-        foreach (var resource in data.Api)
+        foreach (var resource in SourceDatasets.Api)
         {
             Assert.Equal(api.ItemsOf(resource.Name).Select(item => System.Text.Encoding.UTF8.GetString(item)), Lines(Path.Combine("api", resource.Name)));
         }
@@ -82,7 +83,7 @@ public sealed class IngestionBootstrapTests(SourceDatabases sources) : IClassFix
             [DbExtractContract.DatabaseVariable] = database,
             [DbExtractContract.UserVariable] = engine == "mysql" ? "root" : "postgres",
             [DbExtractContract.PasswordFileVariable] = Secret($"{engine}.password", password),
-            [DbExtractContract.TablesVariable] = string.Join(',', sources.Data.Extracts.Select(table => table.Setting)),
+            [DbExtractContract.TablesVariable] = string.Join(',', SourceDatasets.Extracts.Select(table => table.Setting)),
             [DbExtractContract.TlsVariable] = "disable",
             [DbExtractContract.ChunkRowsVariable] = "200",
             [DbExtractContract.OutputPrefixVariable] = $"db-{engine}",

@@ -2,8 +2,8 @@ using System.Text.Json;
 using Lambda.Storage;
 using Lambdas.Tests.SilverTransform;
 using Lambdas.Tests.Support;
-using Pipelines.Contracts.Functions;
-using Pipelines.Data.Generation;
+using Pipelines.Declarations.Functions;
+using Pipelines.Generator;
 using RuntimeEmulator;
 
 namespace Lambdas.Tests.EndToEnd;
@@ -29,7 +29,7 @@ public sealed class SilverBootstrapTests : IAsyncLifetime
         var root = Path.Combine(_work, "store");
         BronzeRun.Write(new FileObjectStore(root), "bronze");
         using var zip = System.IO.Compression.ZipFile.OpenRead(LambdaPackage.Zip(SilverTransformContract.Function.Artifact));
-        Assert.Equal(["bootstrap", "libduckdb.so", Pipelines.Contracts.Functions.FunctionSources.StampEntry], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        Assert.Equal(["bootstrap", "libduckdb.so", Pipelines.Declarations.Functions.FunctionSources.StampEntry], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         using var process = new BootstrapProcess(LambdaPackage.ExtractBootstrap(SilverTransformContract.Function.Artifact), _emulator.Endpoint, new Dictionary<string, string>
         {
             ["OBJECT_STORE_ROOT"] = root,

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Lambda.Events;
 using Lambda.Hosting.Bootstrap;
 using Lambdas.Tests.Support;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 using RuntimeEmulator;
 using Tests.Shared;
 
@@ -47,7 +47,7 @@ public sealed class StreamConsumerBootstrapTests : IAsyncLifetime
     {
         using var zip = System.IO.Compression.ZipFile.OpenRead(LambdaPackage.Zip(Function));
 
-        Assert.Equal(["bootstrap", Pipelines.Contracts.Functions.FunctionSources.StampEntry], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        Assert.Equal(["bootstrap", Pipelines.Declarations.Functions.FunctionSources.StampEntry], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         var entry = zip.GetEntry("bootstrap")!;
         Assert.True((entry.ExternalAttributes >> 16 & 0x49) == 0x49, "bootstrap must be executable by user, group and others");
     }

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Lambda.Events;
 using Lambdas.Tests.Support;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 using RuntimeEmulator;
 
 namespace Lambdas.Tests.EndToEnd;

@@ -5,7 +5,7 @@ using System.Text.Json;
 using DbExtract;
 using Lambdas.Tests.DbExtract;
 using Lambdas.Tests.Support;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 
 namespace Lambdas.Tests.HostileInput;
 

@@ -1,6 +1,6 @@
 using Lambdas.Tests.RestIngestion;
 using Lambdas.Tests.Support;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 using RestIngestion;
 
 namespace Lambdas.Tests.HostileInput;

@@ -1,7 +1,8 @@
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Sources;
+using Pipelines.Declarations.Functions;
 using System.Text.Json;
 using Lambdas.Tests.Support;
-using Pipelines.Data.Generation;
+using Pipelines.Generator;
 using Pipelines.SourceApi;
 using RestIngestion;
 
@@ -25,7 +26,7 @@ public sealed class RestIngestionRig
             Bucket = Bucket,
             BaseUrl = server.BaseAddress,
             TokenUrl = server.TokenUri,
-            Resources = [.. data.Api.Select(resource => ResourceSetting.ParseList(resource.Setting, "test")[0])],
+            Resources = [.. SourceDatasets.Api.Select(resource => ResourceSetting.ParseList(resource.Setting, "test")[0])],
             PageSize = pageSize,
             RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(5),
         };

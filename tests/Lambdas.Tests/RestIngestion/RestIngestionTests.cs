@@ -1,4 +1,5 @@
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Sources;
+using Pipelines.Declarations.Functions;
 using Pipelines.SourceApi;
 using RestIngestion;
 
@@ -18,7 +19,7 @@ public sealed class RestIngestionTests(SourceApiFixture api) : IClassFixture<Sou
 
         Assert.True(first.Complete);
         Assert.All(first.Runs, run => Assert.True(rig.Store.Objects.ContainsKey($"{RestIngestionRig.Bucket}/{run.Manifest}"), $"{run.Resource} names its manifest {run.Manifest}"));
-        foreach (var resource in api.Data.Api)
+        foreach (var resource in SourceDatasets.Api)
         {
             rig.AssertExactlyOnce(resource.Name);
             Assert.Equal(2, rig.Manifests(resource.Name).Count);

@@ -1,4 +1,4 @@
-using Pipelines.Data.Generation;
+using Pipelines.Generator;
 using Pipelines.SourceApi;
 
 namespace Lambdas.Tests.RestIngestion;

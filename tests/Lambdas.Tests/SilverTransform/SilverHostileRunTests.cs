@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Lambdas.Tests.Support;
-using Pipelines.Data.Lakehouse;
-using Pipelines.Data.Output;
+using Pipelines.Declarations.Lakehouse;
+using Pipelines.Generator.Output;
 using SilverTransform;
 
 namespace Lambdas.Tests.SilverTransform;
@@ -18,7 +18,7 @@ public sealed class SilverHostileRunTests : IDisposable
     private readonly string _work = Directory.CreateTempSubdirectory("silver-hostile-").FullName;
 
     private SilverTransformHandler Handler(MemoryObjectStore store) =>
-        new(store, SilverCatalog.For(BronzeRun.Data), new SilverTransformOptions("bronze", "silver", "quarantine/silver", _work));
+        new(store, SilverCatalog.All, new SilverTransformOptions("bronze", "silver", "quarantine/silver", _work));
 
     private Task<SilverTransformResponse> RunAsync(MemoryObjectStore store) =>
         Handler(store).HandleAsync(new SilverTransformRequest { Dataset = "orders", Manifest = Manifest }, CancellationToken.None);

@@ -1,9 +1,9 @@
 using System.Text;
 using Lambda.Storage;
 using Lambdas.Tests.Support;
-using Pipelines.Data.Generation;
-using Pipelines.Data.Lakehouse;
-using Pipelines.Data.Output;
+using Pipelines.Generator;
+using Pipelines.Declarations.Lakehouse;
+using Pipelines.Generator.Output;
 using SilverTransform;
 
 namespace Lambdas.Tests.SilverTransform;
@@ -16,7 +16,7 @@ public sealed class SilverTransformHandlerTests : IDisposable
     private static CourseData Data => BronzeRun.Data;
 
     private SilverTransformHandler Handler(MemoryObjectStore store) =>
-        new(store, SilverCatalog.For(Data), new SilverTransformOptions("bronze", "silver", "quarantine/silver", _work));
+        new(store, SilverCatalog.All, new SilverTransformOptions("bronze", "silver", "quarantine/silver", _work));
 
     [Fact]
     public async Task A_run_becomes_partitioned_parquet_under_its_run_and_rejected_rows_a_quarantine()

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Lambdas.Tests.Support;
-using Pipelines.Data.Generation;
-using Pipelines.Data.Output;
+using Pipelines.Generator;
+using Pipelines.Generator.Output;
 using StreamConsumer;
 
 namespace Lambdas.Tests.StreamConsumer;

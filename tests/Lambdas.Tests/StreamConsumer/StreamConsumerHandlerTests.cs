@@ -139,6 +139,6 @@ public class StreamConsumerHandlerTests
     {
         var error = Assert.Throws<InvalidOperationException>(() => StreamConsumerOptions.From(_ => null));
 
-        Assert.Contains(Pipelines.Contracts.Functions.StreamConsumerContract.BucketVariable, error.Message);
+        Assert.Contains(Pipelines.Declarations.Functions.StreamConsumerContract.BucketVariable, error.Message);
     }
 }

@@ -2,9 +2,9 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
 using Lambda.Storage;
-using Pipelines.Contracts.Data;
-using Pipelines.Data.Generation;
-using Pipelines.Data.Output;
+using Pipelines.Declarations.Data;
+using Pipelines.Generator;
+using Pipelines.Generator.Output;
 
 namespace Lambdas.Tests.Support;
 

@@ -1,5 +1,6 @@
-using Pipelines.Data.Generation;
-using Pipelines.Data.Output;
+using Pipelines.Declarations.Sources;
+using Pipelines.Generator;
+using Pipelines.Generator.Output;
 
 namespace Pipelines.Tests.Generation;
 
@@ -23,15 +24,18 @@ public sealed class GeneratorTests
     }
 
     [Fact]
-    public void Every_source_table_declares_its_extraction_and_the_scale_never_changes_it()
+    public void The_generator_makes_rows_for_exactly_the_declared_sources_at_any_scale()
     {
-        var small = new CourseData(new GeneratorSettings(Scale: 0.05)).Extracts.Select(table => table.Setting).ToList();
-        var large = new CourseData(new GeneratorSettings(Scale: 5)).Extracts.Select(table => table.Setting).ToList();
-
-        Assert.Equal(small, large);
-        Assert.Contains("ratings=key:rating_id", small);
-        Assert.Contains("orders=incremental:updated_at", small);
-        Assert.Contains("employees=full", small);
+        foreach (var scale in new[] { 0.05, 5 })
+        {
+            var data = new CourseData(new GeneratorSettings(Scale: scale));
+            Assert.Equal(SourceDatasets.All, data.All.Select(dataset => dataset.Source).OrderBy(d => SourceDatasets.All.ToList().IndexOf(d)));
+            Assert.Equal(SourceDatasets.Relational, data.Relational.Select(dataset => dataset.Source));
+        }
+        var settings = SourceDatasets.Extracts.Select(table => table.Setting).ToList();
+        Assert.Contains("ratings=key:rating_id", settings);
+        Assert.Contains("orders=incremental:updated_at", settings);
+        Assert.Contains("employees=full", settings);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
-using Pipelines.Data.Generation;
-using Pipelines.Data.Output;
-using Pipelines.Data.Schema;
+using Pipelines.Generator;
+using Pipelines.Generator.Output;
+using Pipelines.Declarations.Schema;
 
 namespace Pipelines.Tests.Generation;
 

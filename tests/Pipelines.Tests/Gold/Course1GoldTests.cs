@@ -1,6 +1,6 @@
-using Pipelines.Data.Generation;
-using Pipelines.Data.Lakehouse;
-using Pipelines.Data.Output;
+using Pipelines.Generator;
+using Pipelines.Declarations.Lakehouse;
+using Pipelines.Generator.Output;
 using Pipelines.DuckDb;
 
 namespace Pipelines.Tests.Gold;
@@ -15,7 +15,7 @@ public sealed class Course1GoldTests : IDisposable
 
     public Course1GoldTests()
     {
-        GeneratedSilver.Load(_data, SilverCatalog.For(_data), _folder, _tables);
+        GeneratedSilver.Load(_data, SilverCatalog.All, _folder, _tables);
         _built = GoldRunner.Run(_tables, GoldModels.ForCourse("course1"));
     }
 

@@ -1,6 +1,6 @@
-using Pipelines.Data.Generation;
-using Pipelines.Data.Lakehouse;
-using Pipelines.Data.Output;
+using Pipelines.Generator;
+using Pipelines.Declarations.Lakehouse;
+using Pipelines.Generator.Output;
 using Pipelines.DuckDb;
 
 namespace Pipelines.Tests.Gold;
@@ -15,7 +15,7 @@ public sealed class Course3GoldTests : IDisposable
 
     public Course3GoldTests()
     {
-        GeneratedSilver.Load(_data, SilverCatalog.For(_data).Where(d => d.Name is "orders" or "orderdetails" or "ratings"), _folder, _tables);
+        GeneratedSilver.Load(_data, SilverCatalog.All.Where(d => d.Name is "orders" or "orderdetails" or "ratings"), _folder, _tables);
         GoldRunner.Run(_tables, _models);
     }
 

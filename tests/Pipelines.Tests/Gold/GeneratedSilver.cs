@@ -1,6 +1,6 @@
-using Pipelines.Data.Generation;
-using Pipelines.Data.Lakehouse;
-using Pipelines.Data.Output;
+using Pipelines.Generator;
+using Pipelines.Declarations.Lakehouse;
+using Pipelines.Generator.Output;
 using Pipelines.DuckDb;
 
 namespace Pipelines.Tests.Gold;

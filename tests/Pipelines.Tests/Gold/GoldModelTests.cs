@@ -1,4 +1,4 @@
-using Pipelines.Data.Lakehouse;
+using Pipelines.Declarations.Lakehouse;
 
 namespace Pipelines.Tests.Gold;
 
@@ -94,18 +94,18 @@ public sealed class GoldModelTests
     public void On_athena_a_view_is_replaced_a_merge_model_merged_and_a_table_built_as_its_runs_table_then_served_by_a_view()
     {
         static string Relation(string layered) => "stack_" + layered.Replace(".", "_db.", StringComparison.Ordinal);
-        var unusedRun = new Pipelines.Data.Sql.GoldRun("1", "unused");
+        var unusedRun = new Pipelines.Declarations.Sql.GoldRun("1", "unused");
         var view = GoldModel.Parse("test", "v.sql", "-- model: v\n-- reads: gold.a\n-- materialized: view\nSELECT * FROM gold.a");
         var merge = GoldModels.ForCourse("course3").Single(m => m.Name == "sales_report");
         var table = Model("a", "silver.x", "SELECT * FROM silver.x");
 
-        Assert.Equal(["CREATE OR REPLACE VIEW stack_gold_db.v AS\nSELECT * FROM stack_gold_db.a"], Pipelines.Data.Sql.AthenaGoldSql.Statements(view, Relation, unusedRun));
-        var merged = Assert.Single(Pipelines.Data.Sql.AthenaGoldSql.Statements(merge, Relation, unusedRun));
+        Assert.Equal(["CREATE OR REPLACE VIEW stack_gold_db.v AS\nSELECT * FROM stack_gold_db.a"], Pipelines.Declarations.Sql.AthenaGoldSql.Statements(view, Relation, unusedRun));
+        var merged = Assert.Single(Pipelines.Declarations.Sql.AthenaGoldSql.Statements(merge, Relation, unusedRun));
         Assert.StartsWith("MERGE INTO stack_gold_db.sales_report AS t USING (SELECT", merged);
         Assert.Contains("ON t.\"order_year\" = s.\"order_year\" AND t.\"order_month\" = s.\"order_month\"", merged);
         // Nothing is dropped before the new table stands: readers see the old run until the view moves.
         Assert.Equal(["CREATE TABLE stack_gold_db.a__r20261207154113\nWITH (format = 'PARQUET', write_compression = 'SNAPPY', external_location = 's3://b/a/r20261207154113/')\nAS\nSELECT * FROM stack_silver_db.x",
             "CREATE OR REPLACE VIEW stack_gold_db.a AS\nSELECT * FROM stack_gold_db.a__r20261207154113"],
-            Pipelines.Data.Sql.AthenaGoldSql.Statements(table, Relation, new Pipelines.Data.Sql.GoldRun("20261207154113", "s3://b/a/r20261207154113/")));
+            Pipelines.Declarations.Sql.AthenaGoldSql.Statements(table, Relation, new Pipelines.Declarations.Sql.GoldRun("20261207154113", "s3://b/a/r20261207154113/")));
     }
 }

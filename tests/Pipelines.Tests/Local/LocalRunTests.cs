@@ -1,4 +1,4 @@
-using Pipelines.Data.Generation;
+using Pipelines.Generator;
 using Pipelines.DuckDb;
 using Pipelines.Local;
 
@@ -53,7 +53,7 @@ public sealed class LocalRunTests : IDisposable
 
         var report = await RunAsync(course, progress);
 
-        var declared = Pipelines.Data.Orchestration.CoursePipelines.For(course, Data).Steps.Select(step => $"{course}/{step.Name}");
+        var declared = Pipelines.Declarations.Orchestration.CoursePipelines.For(course).Steps.Select(step => $"{course}/{step.Name}");
         Assert.Equal(declared, progress.Steps);
         Assert.NotEmpty(report.Reconciliation);
         Assert.All(report.Reconciliation, line => Assert.True(line.Reconciles, line.ToString()));

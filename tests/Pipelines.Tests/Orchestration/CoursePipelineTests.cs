@@ -1,7 +1,7 @@
-using Pipelines.Contracts.Functions;
-using Pipelines.Data.Generation;
-using Pipelines.Data.Lakehouse;
-using Pipelines.Data.Orchestration;
+using Pipelines.Declarations.Functions;
+using Pipelines.Generator;
+using Pipelines.Declarations.Lakehouse;
+using Pipelines.Declarations.Orchestration;
 
 namespace Pipelines.Tests.Orchestration;
 
@@ -15,7 +15,7 @@ public class CoursePipelineTests
     [Fact]
     public void Course3_extracts_what_its_models_read_and_what_that_references_then_gates_before_gold()
     {
-        var pipeline = CoursePipelines.For("course3", Data);
+        var pipeline = CoursePipelines.For("course3");
 
         Assert.Equal(["ExtractDatabase", "SilverTransform", "QualityGate", "Build_ratings_per_product", "Build_sales_report", "NotifySuccess"], Names(pipeline));
         var extract = Assert.Single(pipeline.Extracts);
@@ -30,7 +30,7 @@ public class CoursePipelineTests
     [Fact]
     public void Course4_reads_the_api_for_the_music_service_builds_tables_in_dag_order_and_refreshes_views_last()
     {
-        var pipeline = CoursePipelines.For("course4", Data);
+        var pipeline = CoursePipelines.For("course4");
         var names = Names(pipeline);
 
         Assert.Equal(["users", "listening_sessions"], pipeline.Extracts.Single(e => e.Source == ExtractSource.Api).Datasets.Order().Reverse());
@@ -48,7 +48,7 @@ public class CoursePipelineTests
     [Fact]
     public void Course2_has_no_gold_and_lands_the_apis_sales_resources_in_bronze_only()
     {
-        var pipeline = CoursePipelines.For("course2", Data);
+        var pipeline = CoursePipelines.For("course2");
 
         Assert.Equal(["ExtractDatabase", "ExtractApi", "SilverTransform", "QualityGate", "NotifySuccess"], Names(pipeline));
         Assert.Equal(["customers", "orders", "products"], pipeline.Extracts.Single(e => e.Source == ExtractSource.Api).Datasets);
@@ -59,9 +59,9 @@ public class CoursePipelineTests
     [Fact]
     public void Every_course_has_a_pipeline_and_an_unknown_one_is_refused_by_name()
     {
-        Assert.All(CoursePipelines.Courses, course => Assert.Equal("NotifySuccess", CoursePipelines.For(course, Data).Steps[^1].Name));
-        var error = Assert.Throws<ArgumentException>(() => CoursePipelines.For("course9", Data));
+        Assert.All(CoursePipelines.Courses, course => Assert.Equal("NotifySuccess", CoursePipelines.For(course).Steps[^1].Name));
+        var error = Assert.Throws<ArgumentException>(() => CoursePipelines.For("course9"));
         Assert.Contains("course9", error.Message);
-        Assert.Contains("no step 'Nope'", Assert.Throws<ArgumentException>(() => CoursePipelines.For("course1", Data)["Nope"]).Message);
+        Assert.Contains("no step 'Nope'", Assert.Throws<ArgumentException>(() => CoursePipelines.For("course1")["Nope"]).Message);
     }
 }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Amazon.Runtime;
-using Pipelines.Data.Generation;
+using Pipelines.Generator;
 using Pipelines.LocalServers;
 using Pipelines.Producer;
 

@@ -1,6 +1,6 @@
-using Pipelines.Data.Generation;
-using Pipelines.Data.Lakehouse;
-using Pipelines.Data.Output;
+using Pipelines.Generator;
+using Pipelines.Declarations.Lakehouse;
+using Pipelines.Generator.Output;
 using Pipelines.DuckDb;
 
 namespace Pipelines.Tests.Quality;
@@ -30,7 +30,7 @@ public sealed class CurrentSilverTests : IDisposable
     public void After_a_second_run_with_an_update_each_key_has_one_row_and_the_update_wins()
     {
         var data = new CourseData(new GeneratorSettings(Scale: 0.2, BadRowRate: 0));
-        var orders = SilverCatalog.For(data).Single(d => d.Name == "orders");
+        var orders = SilverCatalog.All.Single(d => d.Name == "orders");
         DatasetFiles.Write(data, Path.Combine(_folder, "bronze"), DataFormats.Ndjson);
         var bronze = Path.Combine(_folder, "bronze", "ndjson", "orders.ndjson");
         Run(orders, bronze, "20260101T000000Z-000001");
@@ -51,14 +51,14 @@ public sealed class CurrentSilverTests : IDisposable
         Assert.Equal(2 * lines.Length, tables.Count("SELECT count(*) FROM silver.everything"));
         Assert.Equal(lines.Length, tables.Count("SELECT count(*) FROM silver.orders"));
         Assert.Equal(1, tables.Count($"SELECT count(*) FROM silver.orders WHERE order_number = {changed["order_number"]} AND status = 'Cancelled'"));
-        Assert.Equal(0, tables.Count(Pipelines.Data.Sql.QualitySql.CountViolations(orders.Rules.OfType<Unique>().Single(), "orders", name => $"silver.{name}")));
+        Assert.Equal(0, tables.Count(Pipelines.Declarations.Sql.QualitySql.CountViolations(orders.Rules.OfType<Unique>().Single(), "orders", name => $"silver.{name}")));
     }
 
     [Fact]
     public void A_row_deleted_at_the_source_leaves_a_fully_extracted_dataset_but_stays_in_an_incremental_one()
     {
         var data = new CourseData(new GeneratorSettings(Scale: 0.2, BadRowRate: 0));
-        var catalog = SilverCatalog.For(data);
+        var catalog = SilverCatalog.All;
         var offices = catalog.Single(d => d.Name == "offices");
         var customers = catalog.Single(d => d.Name == "customers");
         Assert.True(offices.Snapshot);

@@ -1,7 +1,7 @@
-using Pipelines.Data.Generation;
-using Pipelines.Data.Lakehouse;
-using Pipelines.Data.Output;
-using Pipelines.Data.Sql;
+using Pipelines.Generator;
+using Pipelines.Declarations.Lakehouse;
+using Pipelines.Generator.Output;
+using Pipelines.Declarations.Sql;
 using Pipelines.DuckDb;
 
 namespace Pipelines.Tests.Quality;
@@ -9,7 +9,7 @@ namespace Pipelines.Tests.Quality;
 /// <summary>The rules as Glue Data Quality rulesets, freshness judged at a moment, and row counts reconciled.</summary>
 public sealed class RulesBeyondSqlTests
 {
-    private static readonly IReadOnlyList<SilverDataset> Catalog = SilverCatalog.For(new CourseData(new GeneratorSettings()));
+    private static readonly IReadOnlyList<SilverDataset> Catalog = SilverCatalog.All;
 
     [Fact]
     public void Rulesets_say_each_rule_dqdl_can_express_and_list_the_rest()
@@ -61,7 +61,7 @@ public sealed class RulesBeyondSqlTests
         try
         {
             DatasetFiles.Write(data, folder, DataFormats.Ndjson);
-            var ratings = SilverCatalog.For(data).Single(d => d.Name == "ratings");
+            var ratings = SilverCatalog.All.Single(d => d.Name == "ratings");
             var counts = Pipelines.DuckDb.SilverTransform.Run(ratings, [Path.Combine(folder, "ndjson", "ratings.ndjson")], Path.Combine(folder, "silver"), Path.Combine(folder, "quarantine"));
 
             Assert.True(QualityGate.Reconcile("ratings", data["ratings"].RowCount, counts).Passed);

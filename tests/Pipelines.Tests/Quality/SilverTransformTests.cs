@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Pipelines.Data.Generation;
-using Pipelines.Data.Lakehouse;
-using Pipelines.Data.Output;
+using Pipelines.Generator;
+using Pipelines.Declarations.Lakehouse;
+using Pipelines.Generator.Output;
 using Pipelines.DuckDb;
 
 namespace Pipelines.Tests.Quality;
@@ -17,7 +17,7 @@ public sealed class SilverTransformTests : IDisposable
     public SilverTransformTests()
     {
         DatasetFiles.Write(_data, Path.Combine(_folder, "bronze"), DataFormats.Ndjson);
-        _datasets = SilverCatalog.For(_data);
+        _datasets = SilverCatalog.All;
     }
 
     private SilverDataset Dataset(string name) => _datasets.Single(d => d.Name == name);
@@ -214,7 +214,7 @@ public sealed class SilverTransformTests : IDisposable
         {
             var dataset = Dataset(name);
             var bronze = $"read_json('{Bronze(name)}', format = 'newline_delimited', columns = {{{Pipelines.DuckDb.SilverTransform.BronzeColumns(dataset.Source)}}})";
-            var backfill = Pipelines.Data.Sql.TrinoToDuckDb.Translate(Pipelines.Data.Sql.SilverSql.Silver(dataset, bronze, Pipelines.Data.Sql.SilverSql.Engine.DuckDb));
+            var backfill = Pipelines.Declarations.Sql.TrinoToDuckDb.Translate(Pipelines.Declarations.Sql.SilverSql.Silver(dataset, bronze, Pipelines.Declarations.Sql.SilverSql.Engine.DuckDb));
             var keep = string.Join(", ", dataset.Columns.Select(c => $"\"{c.Name}\""));
 
             var onlyFunction = silver.Count($"SELECT count(*) FROM (SELECT {keep} FROM {name} EXCEPT ALL SELECT {keep} FROM ({backfill}))");

@@ -1,4 +1,4 @@
-using Pipelines.Data.Sql;
+using Pipelines.Declarations.Sql;
 
 namespace Pipelines.Tests.Quality;
 

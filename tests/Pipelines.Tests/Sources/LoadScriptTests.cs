@@ -1,7 +1,7 @@
 using MySqlConnector;
 using Npgsql;
-using Pipelines.Data.Generation;
-using Pipelines.Data.Output;
+using Pipelines.Generator;
+using Pipelines.Generator.Output;
 
 namespace Pipelines.Tests.Sources;
 

@@ -4,9 +4,9 @@ using Infra.Platform.Components.Ingestion;
 using Infra.Platform.Components.Storage;
 using Infra.Providers.Aws.Glue;
 using Infra.Providers.Aws.Glue.Inputs;
-using Pipelines.Data.Lakehouse;
-using Pipelines.Data.Schema;
-using Pipelines.Data.Sql;
+using Pipelines.Declarations.Lakehouse;
+using Pipelines.Declarations.Schema;
+using Pipelines.Declarations.Sql;
 
 namespace Infra.Platform.Components.Catalog;
 
@@ -157,7 +157,7 @@ public static class GlueCatalog
     public static string GlueType(DataType type) => type switch
     {
         DataType.Integer => "bigint",
-        DataType.Decimal => Pipelines.Contracts.Data.DecimalColumns.Type,
+        DataType.Decimal => Pipelines.Declarations.Data.DecimalColumns.Type,
         DataType.Text => "string",
         DataType.Date => "date",
         DataType.Timestamp => "timestamp",

@@ -5,7 +5,7 @@ using Infra.Providers.Aws.Glue;
 using Infra.Providers.Aws.Glue.Inputs;
 using Infra.Providers.Aws.S3tables;
 using Infra.Providers.Aws.S3tables.Inputs;
-using Pipelines.Data.Lakehouse;
+using Pipelines.Declarations.Lakehouse;
 
 namespace Infra.Platform.Components.Catalog;
 

@@ -6,7 +6,7 @@ using Infra.Platform.Iam;
 using Infra.Providers.Aws.Glue;
 using Infra.Providers.Aws.Glue.Inputs;
 using Infra.Providers.Aws.Iam;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 
 namespace Infra.Platform.Components.Catalog;
 

@@ -1,7 +1,7 @@
 using Infra.Model.Values;
 using Infra.Platform.Components.Messaging;
 using Infra.Platform.Iam;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 
 namespace Infra.Platform.Components.Functions;
 

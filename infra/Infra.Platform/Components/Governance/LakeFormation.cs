@@ -8,7 +8,7 @@ using Infra.Providers.Aws.Iam;
 using Infra.Providers.Aws.Lakeformation;
 using Infra.Providers.AwsNative.Lakeformation;
 using Infra.Providers.AwsNative.Lakeformation.Inputs;
-using Pipelines.Data.Lakehouse;
+using Pipelines.Declarations.Lakehouse;
 using NativePermission = Infra.Providers.AwsNative.Lakeformation.PrincipalPermissionsPermission;
 
 namespace Infra.Platform.Components.Governance;

@@ -5,7 +5,7 @@ using Infra.Platform.Components.Catalog;
 using Infra.Platform.Components.Storage;
 using Infra.Platform.Iam;
 using Infra.Providers.Aws.Iam;
-using Pipelines.Data.Lakehouse;
+using Pipelines.Declarations.Lakehouse;
 
 namespace Infra.Platform.Components.Governance;
 

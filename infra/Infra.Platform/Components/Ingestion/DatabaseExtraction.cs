@@ -5,7 +5,7 @@ using Infra.Platform.Components.Messaging;
 using Infra.Platform.Components.Network;
 using Infra.Platform.Components.Storage;
 using Infra.Providers.Aws.Lambda;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 
 namespace Infra.Platform.Components.Ingestion;
 

@@ -5,8 +5,7 @@ using Infra.Platform.Components.Parameters;
 using Infra.Platform.Components.Storage;
 using Infra.Platform.Configuration;
 using Infra.Providers.Aws.Ssm;
-using Pipelines.Contracts.Functions;
-using Pipelines.Data.Generation;
+using Pipelines.Declarations.Functions;
 
 namespace Infra.Platform.Components.Ingestion;
 

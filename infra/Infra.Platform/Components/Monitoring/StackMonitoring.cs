@@ -3,7 +3,7 @@ using Infra.Model.Resources;
 using Infra.Model.Values;
 using Infra.Platform.Components.Messaging;
 using Infra.Providers.Aws.Cloudwatch;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 
 namespace Infra.Platform.Components.Monitoring;
 

@@ -1,6 +1,6 @@
 using Infra.Model.Values;
-using Pipelines.Data.Lakehouse;
-using Pipelines.Data.Sql;
+using Pipelines.Declarations.Lakehouse;
+using Pipelines.Declarations.Sql;
 
 namespace Infra.Platform.Components.Orchestration;
 

@@ -3,8 +3,8 @@ using Infra.Platform.Access;
 using Infra.Platform.Components.Catalog;
 using Infra.Platform.Components.Storage;
 using Infra.Platform.Iam;
-using Pipelines.Data.Lakehouse;
-using Pipelines.Data.Orchestration;
+using Pipelines.Declarations.Lakehouse;
+using Pipelines.Declarations.Orchestration;
 
 namespace Infra.Platform.Components.Orchestration;
 
@@ -22,7 +22,7 @@ public static class PipelineActor
     public static Actor Of(PlatformContext context, CoursePipeline pipeline, string roleResource, PipelineTargets targets, LakehouseStorageResult storage)
     {
         var calls = new List<Call>();
-        calls.AddRange(pipeline.Extracts.Select(step => step.Function).Append(Pipelines.Contracts.Functions.SilverTransformContract.Function).Distinct()
+        calls.AddRange(pipeline.Extracts.Select(step => step.Function).Append(Pipelines.Declarations.Functions.SilverTransformContract.Function).Distinct()
             .Select(function => new ApiCall("lambda:InvokeFunction", targets.Function(function))));
         var results = storage.AthenaResults.Arn;
         foreach (var workgroup in targets.Workgroups(pipeline))

@@ -1,7 +1,7 @@
 using Infra.Model.Values;
-using Pipelines.Data.Lakehouse;
-using Pipelines.Data.Orchestration;
-using Pipelines.Data.Sql;
+using Pipelines.Declarations.Lakehouse;
+using Pipelines.Declarations.Orchestration;
+using Pipelines.Declarations.Sql;
 using static Infra.Platform.Components.Orchestration.StateMachineStates;
 
 namespace Infra.Platform.Components.Orchestration;
@@ -27,7 +27,6 @@ public static class PipelineDefinition
         var states = new MapValue();
         var steps = pipeline.Steps;
         var extracts = steps.OfType<ExtractStep>().ToList();
-        var rest = steps.Where(step => step is not ExtractStep).ToList();
 
         // The run id names the gold runs this execution builds (digits only: it reaches SQL as part of a name).
         var plan = new MapValue { ["goldBucket"] = targets.GoldBucket, ["run.$"] = GoldCleanup.RunIdIntrinsic };
@@ -41,11 +40,10 @@ public static class PipelineDefinition
                 ["continuations"] = 0,
             }));
         }
-        var first = extracts.Count > 0 ? "Extract" : rest[0].Name;
-        states["Plan"] = new MapValue { ["Type"] = "Pass", ["Parameters"] = plan, ["ResultPath"] = "$.plan", ["Next"] = first };
+        var chain = new StateChain().Then("Plan", next => new MapValue { ["Type"] = "Pass", ["Parameters"] = plan, ["ResultPath"] = "$.plan", ["Next"] = next! });
         if (extracts.Count > 0)
         {
-            states["Extract"] = new MapValue
+            chain.Then("Extract", next => new MapValue
             {
                 ["Type"] = "Parallel",
                 ["Branches"] = new ListValue(extracts.Select(extract => (Value)ExtractBranch(extract, targets))),
@@ -53,53 +51,50 @@ public static class PipelineDefinition
                 ["ResultSelector"] = new MapValue { ["runs.$"] = "$[*][*]" },
                 ["ResultPath"] = "$.extract",
                 ["Catch"] = CatchAll(NotifyFailure),
-                ["Next"] = rest[0].Name,
-            };
+                ["Next"] = next!,
+            });
         }
-        for (var i = 0; i < rest.Count; i++)
+        foreach (var step in steps.Where(step => step is not ExtractStep))
         {
-            var next = i + 1 < rest.Count ? rest[i + 1].Name : null;
-            switch (rest[i])
+            switch (step)
             {
-                case SilverTransformStep step:
-                    states[step.Name] = SilverMap(step, targets, $"{step.Name}_Current_{step.Datasets[0].Name}");
-                    for (var d = 0; d < step.Datasets.Count; d++)
+                case SilverTransformStep silver:
+                    chain.Then(silver.Name, next => SilverMap(silver, targets, next!));
+                    foreach (var dataset in silver.Datasets)
                     {
-                        var dataset = step.Datasets[d];
-                        var after = d + 1 < step.Datasets.Count ? $"{step.Name}_Current_{step.Datasets[d + 1].Name}" : next!;
                         var view = $"CREATE OR REPLACE VIEW {targets.Databases["silver"]}.{dataset.CurrentView} AS\n" +
                             SilverSql.Current(dataset, $"{targets.Databases["silver"]}.{dataset.Name}", SilverSql.AthenaPath);
-                        states[$"{step.Name}_Current_{dataset.Name}"] = Query(view, false, targets.Athena.Workgroup, targets.Databases["silver"], "$.last", after, NotifyFailure);
+                        chain.Then($"{silver.Name}_Current_{dataset.Name}", next => Query(view, false, targets.Athena.Workgroup, targets.Databases["silver"], "$.last", next!, NotifyFailure));
                     }
                     break;
-                case QualityGateStep step:
-                    AddGate(states, step, pipeline.Course, targets, next!);
+                case QualityGateStep gate:
+                    chain.Then(gate.Name, (states, next) => AddGate(states, gate, pipeline.Course, targets, next!));
                     break;
-                case GoldModelStep step:
-                    AddModel(states, step.Name, step.Model, targets, next!);
+                case GoldModelStep gold:
+                    chain.Then(gold.Name, (states, next) => AddModel(states, gold.Name, gold.Model, targets, next!));
                     break;
-                case RefreshStep step:
-                    for (var m = 0; m < step.Models.Count; m++)
+                case RefreshStep refresh:
+                    foreach (var (model, index) in refresh.Models.Select((model, index) => (model, index)))
                     {
-                        var name = m == 0 ? step.Name : $"{step.Name}_{step.Models[m].Name}";
-                        var after = m + 1 < step.Models.Count ? $"{step.Name}_{step.Models[m + 1].Name}" : next!;
-                        AddModel(states, name, step.Models[m], targets, after);
+                        var name = index == 0 ? refresh.Name : $"{refresh.Name}_{model.Name}";
+                        chain.Then(name, (states, next) => AddModel(states, name, model, targets, next!));
                     }
                     break;
-                case NotifyStep step:
-                    states[step.Name] = Publish(targets.Topic, $"{pipeline.Course} pipeline succeeded",
-                        Intrinsic.Format($"The {pipeline.Course} pipeline run {Intrinsic.Hole} succeeded.", "$$.Execution.Name"), "$.notice", next, NotifyFailure);
+                case NotifyStep notify:
+                    chain.Then(notify.Name, next => Publish(targets.Topic, $"{pipeline.Course} pipeline succeeded",
+                        Intrinsic.Format($"The {pipeline.Course} pipeline run {Intrinsic.Hole} succeeded.", "$$.Execution.Name"), "$.notice", next, NotifyFailure));
                     break;
                 default:
-                    throw new NotSupportedException($"no state for step {rest[i].Name}");
+                    throw new NotSupportedException($"no state for step {step.Name}");
             }
         }
+        chain.AddTo(states, end: null);
         states[NotifyFailure] = Publish(targets.Topic, $"{pipeline.Course} pipeline failed",
             Intrinsic.Format($"The {pipeline.Course} pipeline run {Intrinsic.Hole} failed: {Intrinsic.Hole}", "$$.Execution.Name", Intrinsic.JsonToString("$.error")), "$.notice", Failed, null);
         states[Failed] = new MapValue { ["Type"] = "Fail", ["Error"] = "PipelineFailed", ["Cause"] = "A step failed after its retries; the failure notice holds the error" };
         return new MapValue
         {
-            ["Comment"] = $"The {pipeline.Course} pipeline, derived from its declaration (Pipelines.Data.Orchestration)",
+            ["Comment"] = $"The {pipeline.Course} pipeline, derived from its declaration (Pipelines.Declarations.Orchestration)",
             ["StartAt"] = "Plan",
             ["States"] = states,
         };
@@ -192,7 +187,7 @@ public static class PipelineDefinition
                 ["Resource"] = LambdaInvoke,
                 ["Parameters"] = new MapValue
                 {
-                    ["FunctionName"] = targets.Function(Pipelines.Contracts.Functions.SilverTransformContract.Function),
+                    ["FunctionName"] = targets.Function(Pipelines.Declarations.Functions.SilverTransformContract.Function),
                     ["Payload"] = new MapValue { ["dataset.$"] = "$.dataset", ["manifest.$"] = "$.manifest" },
                 },
                 ["ResultSelector"] = new MapValue
@@ -275,14 +270,14 @@ public static class PipelineDefinition
         var cleanup = GoldCleanup.Applies(model);
         var end = cleanup ? GoldCleanup.Entry(name) : next;
         var workgroup = targets.WorkgroupFor(model);
-        for (var s = 0; s < statements.Count; s++)
+        var chain = new StateChain();
+        foreach (var (statement, index) in statements.Select((statement, index) => (statement, index)))
         {
-            var stateName = s == 0 ? name : $"{name}_{s + 1}";
-            var after = s + 1 < statements.Count ? $"{name}_{s + 2}" : end;
-            var (template, paths) = Fill(statements[s], (Run, GoldCleanup.RunIdPath), (Bucket, "$.plan.goldBucket"));
+            var (template, paths) = Fill(statement, (Run, GoldCleanup.RunIdPath), (Bucket, "$.plan.goldBucket"));
             var query = paths.Count > 0 ? Intrinsic.Format(template, [.. paths]) : template;
-            states[stateName] = Query(query, paths.Count > 0, workgroup, targets.Databases["gold"], "$.last", after, NotifyFailure);
+            chain.Then(index == 0 ? name : $"{name}_{index + 1}", after => Query(query, paths.Count > 0, workgroup, targets.Databases["gold"], "$.last", after!, NotifyFailure));
         }
+        chain.AddTo(states, end);
         if (cleanup)
         {
             GoldCleanup.AddAfterSwap(states, name, model, targets.Databases["gold"], targets.Topic, next);

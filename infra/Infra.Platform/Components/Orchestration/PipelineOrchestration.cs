@@ -8,7 +8,7 @@ using Infra.Providers.Aws.Cloudwatch;
 using Infra.Providers.Aws.Iam;
 using Infra.Providers.Aws.Sfn;
 using Infra.Providers.Aws.Sfn.Inputs;
-using Pipelines.Data.Orchestration;
+using Pipelines.Declarations.Orchestration;
 
 namespace Infra.Platform.Components.Orchestration;
 
@@ -58,7 +58,7 @@ public static class PipelineOrchestration
                 // Execution data stays out of the logs: they hold errors, not rows or keys.
                 LoggingConfiguration = new StateMachineLoggingConfigurationArgs
                 {
-                    Level = Pipelines.Contracts.Functions.LogLevels.Error,
+                    Level = Pipelines.Declarations.Functions.LogLevels.Error,
                     IncludeExecutionData = false,
                     LogDestination = Fn.Interpolate($"{logs.Attr("arn")}:*"),
                 },
@@ -81,7 +81,7 @@ public static class PipelineOrchestration
 
     private static List<PolicyStatement> Grants(PlatformContext context, CoursePipeline pipeline, PipelineTargets targets, LakehouseStorageResult storage)
     {
-        var functions = pipeline.Extracts.Select(step => step.Function).Append(Pipelines.Contracts.Functions.SilverTransformContract.Function).Distinct();
+        var functions = pipeline.Extracts.Select(step => step.Function).Append(Pipelines.Declarations.Functions.SilverTransformContract.Function).Distinct();
         var catalogArn = context.Arn("glue", "catalog");
         Value Database(string layer) => context.Arn("glue", $"database/{targets.Databases[layer]}");
         Value Tables(string layer) => context.Arn("glue", $"table/{targets.Databases[layer]}/*");

@@ -17,7 +17,7 @@ public sealed record PipelineTargets(
     /// <summary>Whether Lake Formation governs the lake and vends the queries' data credentials (no S3 rights of the pipeline's own needed).</summary>
     public bool DataThroughLakeFormation { get; init; }
 
-    public Value Function(Pipelines.Contracts.Functions.FunctionContract contract) =>
+    public Value Function(Pipelines.Declarations.Functions.FunctionContract contract) =>
         Functions.TryGetValue(contract.Artifact, out var arn) ? arn
         : throw new Infra.Model.SynthesisException($"the pipeline invokes {contract.Artifact}, which this stack does not deploy");
 
@@ -26,14 +26,14 @@ public sealed record PipelineTargets(
     public string Relation(string layered) => Catalog.Relation(layered);
 
     /// <summary>Whether the model is merged into an S3 Tables table (Athena allows that only from a workgroup without KMS results).</summary>
-    public bool MergesIntoTableBucket(Pipelines.Data.Lakehouse.GoldModel model) => model.MergeOn is not null && Catalog.TableBucket is not null;
+    public bool MergesIntoTableBucket(Pipelines.Declarations.Lakehouse.GoldModel model) => model.MergeOn is not null && Catalog.TableBucket is not null;
 
-    public Serving.WorkgroupResult WorkgroupFor(Pipelines.Data.Lakehouse.GoldModel model) =>
+    public Serving.WorkgroupResult WorkgroupFor(Pipelines.Declarations.Lakehouse.GoldModel model) =>
         MergesIntoTableBucket(model)
             ? Athena.TableWrites ?? throw new Infra.Model.SynthesisException($"gold {model.Name} merges into S3 Tables, but the stack has no workgroup for such writes")
             : Athena.Workgroup;
 
     /// <summary>The workgroups the pipeline's queries run in.</summary>
-    public IReadOnlyList<Serving.WorkgroupResult> Workgroups(Pipelines.Data.Orchestration.CoursePipeline pipeline) =>
+    public IReadOnlyList<Serving.WorkgroupResult> Workgroups(Pipelines.Declarations.Orchestration.CoursePipeline pipeline) =>
         [Athena.Workgroup, .. pipeline.Gold.Where(MergesIntoTableBucket).Select(WorkgroupFor).Distinct()];
 }

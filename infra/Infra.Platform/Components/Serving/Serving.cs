@@ -3,7 +3,7 @@ using Infra.Platform.Components.Storage;
 using Infra.Providers.Aws.Athena;
 using Infra.Providers.Aws.Athena.Inputs;
 using Infra.Platform.Components.Ingestion;
-using Pipelines.Data.Sql;
+using Pipelines.Declarations.Sql;
 
 namespace Infra.Platform.Components.Serving;
 

@@ -1,6 +1,6 @@
 using Infra.Platform.Components.Functions;
 using Infra.Platform.Components.Messaging;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 
 namespace Infra.Platform.Components.Streaming;
 

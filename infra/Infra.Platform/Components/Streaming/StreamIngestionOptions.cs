@@ -1,5 +1,5 @@
 using Infra.Platform.Components.Storage;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 
 namespace Infra.Platform.Components.Streaming;
 

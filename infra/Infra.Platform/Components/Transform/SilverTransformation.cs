@@ -2,7 +2,7 @@ using Infra.Platform.Components.Functions;
 using Infra.Platform.Components.Ingestion;
 using Infra.Platform.Components.Messaging;
 using Infra.Platform.Components.Storage;
-using Pipelines.Contracts.Functions;
+using Pipelines.Declarations.Functions;
 
 namespace Infra.Platform.Components.Transform;
 

@@ -1,0 +1,4 @@
+using Infra.Cli;
+using Pipelines.Cli;
+
+return DataPlatform.Run(args, new ProcessHost());

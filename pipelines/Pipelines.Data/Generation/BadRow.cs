@@ -1,4 +1,0 @@
-namespace Pipelines.Data.Generation;
-
-/// <summary>One deliberately spoiled row: which dataset, which key, how, and in which column.</summary>
-public sealed record BadRow(string Dataset, string Key, BadRowKind Kind, string Column);
