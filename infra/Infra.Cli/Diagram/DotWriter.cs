@@ -3,8 +3,10 @@ using System.Text;
 namespace Infra.Cli.Diagram;
 
 /// <summary>
-/// Writes a stack diagram in Graphviz's DOT language, one cluster per lane, left to right; node ids are the
-/// logical names, so the rendered SVG names each node and edge after the program's resources.
+/// Writes a stack diagram in Graphviz's DOT language, one cluster per lane: the data's lanes as columns left to right,
+/// orchestration and alerts as rows (placed by their edges, above and below the columns, so what starts or hears from
+/// every part is drawn near it rather than at one edge of the sheet). Node ids are the logical names, so the rendered
+/// SVG names each node and edge after the program's resources.
 /// </summary>
 public static class DotWriter
 {
@@ -18,16 +20,16 @@ public static class DotWriter
         foreach (var lane in diagram.Nodes.GroupBy(n => n.Lane))
         {
             text.AppendLine($"  subgraph {Quote($"cluster_{lane.Key.ToString().ToLowerInvariant()}")} {{");
-            text.AppendLine($"    label={Quote(StackDiagram.LaneTitle(lane.Key))}; style=\"rounded,dashed\"; color=\"#a0aec0\"; rank=same;");
+            text.AppendLine($"    label={Quote(StackDiagram.LaneTitle(lane.Key))}; style=\"rounded,dashed\"; color=\"#a0aec0\";{(StackDiagram.IsRow(lane.Key) ? "" : " rank=same;")}");
             foreach (var node in lane)
             {
                 text.AppendLine($"    {Quote(node.Id)} [label={Quote($"{node.Title}\n{node.Detail}")}{Shaped(node.Shape)}];");
             }
             text.AppendLine("  }");
         }
-        // The lanes stand in a fixed order (each a column of equal rank), held by invisible edges between
-        // their first nodes, so the picture reads left to right like the Mermaid one.
-        var firsts = diagram.Nodes.GroupBy(n => n.Lane).Select(g => g.First().Id).ToList();
+        // The columns stand in a fixed order (each of equal rank), held by invisible edges between their first
+        // nodes, so the picture reads left to right along the data's way.
+        var firsts = diagram.Nodes.GroupBy(n => n.Lane).Where(g => !StackDiagram.IsRow(g.Key)).Select(g => g.First().Id).ToList();
         for (var i = 1; i < firsts.Count; i++)
         {
             text.AppendLine($"  {Quote(firsts[i - 1])} -> {Quote(firsts[i])} [style=invis, weight=10];");

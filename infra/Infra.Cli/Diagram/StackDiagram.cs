@@ -42,6 +42,9 @@ public sealed record DiagramEdge(string From, string To, string Label, Flow Flow
 /// <summary>A stack's data flow: what holds or moves data and who reads, writes or starts whom.</summary>
 public sealed record StackDiagram(string Stack, IReadOnlyList<DiagramNode> Nodes, IReadOnlyList<DiagramEdge> Edges)
 {
+    /// <summary>Lanes drawn as rows across the data's columns: what starts the flow, and where failures and alerts go.</summary>
+    public static bool IsRow(Lane lane) => lane is Lane.Orchestration or Lane.Monitoring;
+
     public static string LaneTitle(Lane lane) => lane switch
     {
         Lane.Sources => "Sources",

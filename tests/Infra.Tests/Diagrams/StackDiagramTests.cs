@@ -163,6 +163,24 @@ public partial class StackDiagramTests
         Assert.Equal(Titles(diagram).Order(), SvgTitles(svg).Order());
     }
 
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("course1")]
+    [InlineData("course2")]
+    [InlineData("course3")]
+    [InlineData("course4")]
+    public void Orchestration_is_a_row_above_the_functions_it_starts_and_alerts_a_row_below_the_data(string stack)
+    {
+        var diagram = Diagram(stack);
+        var heights = NodeHeights(File.ReadAllText(Repository.PathOf(StackDocs.SvgPath(stack))));
+        double[] Of(Lane lane) => [.. diagram.Nodes.Where(n => n.Lane == lane).Select(n => heights[n.Id])];
+
+        // SVG's y grows downwards.
+        Assert.True(Of(Lane.Orchestration).Max() < Of(Lane.Functions).Min(), $"{stack}: orchestration is not above the functions");
+        Assert.True(Of(Lane.Monitoring).Min() > Of(Lane.Functions).Concat(Of(Lane.Lakehouse)).Max(), $"{stack}: failures and alerts are not below the functions and the lakehouse");
+        Assert.DoesNotContain("cluster_orchestration\" {\n    label=\"Orchestration\"; style=\"rounded,dashed\"; color=\"#a0aec0\"; rank=same;", DotWriter.Write(diagram));
+    }
+
     [Fact]
     public void The_command_prints_the_formats_and_names_an_unknown_one()
     {
@@ -198,6 +216,13 @@ public partial class StackDiagramTests
 
     /// <summary>The names a rendering must hold: every node, every edge (the lanes' invisible ordering edges are not drawn).</summary>
     private static HashSet<string> Titles(StackDiagram diagram) => [.. diagram.Nodes.Select(n => n.Id), .. diagram.Edges.Select(e => $"{e.From}->{e.To}")];
+
+    /// <summary>Each node's height in a Graphviz SVG: the y of its first line of text, by node id.</summary>
+    private static Dictionary<string, double> NodeHeights(string svg) =>
+        NodePattern().Matches(svg).ToDictionary(m => WebUtility.HtmlDecode(m.Groups[1].Value), m => double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+
+    [GeneratedRegex("class=\"node\">\\s*<title>([^<]*)</title>.*?<text[^>]* y=\"([-0-9.]+)\"", RegexOptions.Singleline)]
+    private static partial Regex NodePattern();
 
     [GeneratedRegex("<title>([^<]*)</title>")]
     private static partial Regex TitlePattern();
