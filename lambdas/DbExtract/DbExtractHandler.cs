@@ -91,7 +91,6 @@ public sealed class DbExtractHandler(IObjectStore store, Func<CancellationToken,
         // The key columns are among the ordering columns, selected again after the table's own at their typed values.
         var keyIndexes = key.Select(name => columns.Count + order.ToList().IndexOf(name)).ToArray();
         var block = new ArrayBufferWriter<byte>(BlockBytes * 2);
-        var row = new ArrayBufferWriter<byte>(4096);
         var inBlock = 0;
         var part = new GzipNdjson();
         var quarantine = new RowQuarantine(key);
@@ -101,15 +100,18 @@ public sealed class DbExtractHandler(IObjectStore store, Func<CancellationToken,
             // rare wait for the network blocks the one invocation this process serves.
             while (reader.Read())
             {
-                row.ResetWrittenCount();
+                var before = block.WrittenCount;
                 try
                 {
-                    encoder.Write(reader, row);
-                    block.Write(row.WrittenSpan);
+                    encoder.Write(reader, block);
                     inBlock++;
                 }
                 catch (UnencodableValueException e)
                 {
+                    // Rare: the part of the row written before its bad value is cut off the block again.
+                    var kept = block.WrittenSpan[..before].ToArray();
+                    block.ResetWrittenCount();
+                    block.Write(kept);
                     quarantine.Add(reader, keyIndexes, e);
                 }
                 var partFull = part.Lines + inBlock + quarantine.Count == options.ChunkRows;

@@ -84,9 +84,9 @@ public sealed class RowEncoder
             case Kind.Timestamp: json.WriteStringValue(text[..IsoTime.Timestamp(reader.GetDateTime(i), text)]); break;
             case Kind.DateOnly: json.WriteStringValue(text[..IsoTime.Date(reader.GetFieldValue<DateOnly>(i).ToDateTime(TimeOnly.MinValue), text)]); break;
             case Kind.Bytes: json.WriteBase64StringValue(reader.GetFieldValue<byte[]>(i)); break;
-            case Kind.NumberText: json.WriteRawValue(reader.GetString(i)); break;
+            case Kind.NumberText: WriteNumberText(json, reader.GetString(i)); break;
             case Kind.DateText: json.WriteStringValue(ServerDate(reader.GetString(i))); break;
-            case Kind.TimestampText: json.WriteStringValue(text[..IsoTime.Timestamp(ServerTimestamp(reader.GetString(i)), text)]); break;
+            case Kind.TimestampText: WriteTimestampText(json, reader.GetString(i), text); break;
             default: json.WriteStringValue(Convert.ToString(Scalar(reader.GetValue(i)), CultureInfo.InvariantCulture)); break;
         }
     }
@@ -95,9 +95,56 @@ public sealed class RowEncoder
     private static object Scalar(object value) =>
         value is System.Collections.IEnumerable and not string ? throw new ArgumentException($"a {value.GetType().Name} value has no JSON form the extract writes") : value;
 
+    /// <summary>
+    /// The server's text of a numeric, as it is: a plain decimal (<c>-12.50</c>) is already a JSON number and is written
+    /// unchecked; anything else (NaN, an infinity, an exponent) goes through the writer's own validation and is refused there.
+    /// </summary>
+    private static void WriteNumberText(Utf8JsonWriter json, string text)
+    {
+        json.WriteRawValue(text, skipInputValidation: IsPlainDecimal(text));
+    }
+
+    /// <summary>An optional minus, then digits without a leading zero (or one zero), then optionally a point and digits: a JSON number as it stands.</summary>
+    private static bool IsPlainDecimal(ReadOnlySpan<char> text)
+    {
+        var i = text.Length > 0 && text[0] == '-' ? 1 : 0;
+        var start = i;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+        if (i == start || (text[start] == '0' && i - start > 1))
+        {
+            return false;
+        }
+        if (i == text.Length)
+        {
+            return true;
+        }
+        if (text[i] != '.' || ++i == text.Length)
+        {
+            return false;
+        }
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+        return i == text.Length;
+    }
+
     private static string ServerDate(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
             ? text : throw new FormatException($"'{text}' is not a date of years 1 to 9999");
+
+    /// <summary>
+    /// The server's ISO text of a UTC timestamp as ISO 8601 UTC. The usual form (<c>2024-02-29 13:05:09.25</c>, perhaps
+    /// with <c>+00</c>) is rewritten byte for byte; anything else (a year past 9999, BC, infinity) is parsed, and refused there.
+    /// </summary>
+    private static void WriteTimestampText(Utf8JsonWriter json, string text, Span<byte> output)
+    {
+        var length = IsoTime.FromServerText(text, output);
+        json.WriteStringValue(output[..(length > 0 ? length : IsoTime.Timestamp(ServerTimestamp(text), output))]);
+    }
 
     /// <summary>The server's ISO text of a timestamp (in UTC, so with a zone of +00 if any) as a .NET time.</summary>
     private static DateTime ServerTimestamp(string text) =>
