@@ -46,6 +46,7 @@ try
     Console.WriteLine($"peak RSS                         = {rss.Max() / 1024} MB  (target <= 256)");
     BenchRun.Ratio("Extract.Bench", "extract / COPY piped to gzip", mo / m6, "<= 1.5");
     BenchRun.Ratio("Extract.Bench", "peak RSS / 256 MB", rss.Max() / 1024.0 / 256, "<= 1.0");
+    BenchRun.Growth("database extract", $"{rows:N0} rows", rows, mo, rss.Max() / 1024.0);
     return 0;
 }
 finally

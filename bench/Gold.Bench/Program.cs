@@ -41,6 +41,8 @@ foreach (var scale in scales)
         var median = Measure.Median(times);
         first ??= median;
         Console.WriteLine($"{course} scale {scale,5}: {factRows,9:N0} fact rows, models median {median,7:F0} ms  [{string.Join(", ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}]  x{median / first.Value:F1} of the first scale");
+        // Scales run smallest first, so the process's peak so far is this scale's (building its silver included).
+        BenchRun.Growth($"{course} gold models", $"scale {scale}", factRows, median, BenchRun.PeakMegabytes());
         if (scale != scales[0])
         {
             BenchRun.Ratio("Gold.Bench", $"{course} models, time at scale {scale} / at {scales[0]} (data x{scale / scales[0]:F0})", median / first.Value, $"<= {scale / scales[0]:F0} (linear)");

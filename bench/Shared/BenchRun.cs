@@ -23,6 +23,17 @@ public static class BenchRun
         return smoke;
     }
 
+    /// <summary>
+    /// How one run at one size went, as <c>growth | benchmark | size | rows | ms | peak MB</c>: <c>bench/growth</c> runs each
+    /// benchmark at three sizes and gathers these into one table.
+    /// </summary>
+    public static void Growth(string benchmark, string size, long rows, double milliseconds, double peakMegabytes) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"growth | {benchmark} | {size} | {rows} | {milliseconds:F0} | {peakMegabytes:F0}"));
+
+    /// <summary>This process's peak resident memory so far, in MB (Linux).</summary>
+    public static double PeakMegabytes() =>
+        long.Parse(File.ReadLines("/proc/self/status").First(line => line.StartsWith("VmHWM:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+
     /// <summary>One ratio, as <c>ratio | benchmark | measure | value | target</c> (the runner's table row).</summary>
     public static void Ratio(string benchmark, string measure, double value, string target) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio | {benchmark} | {measure} | {value:F2} | {target}"));

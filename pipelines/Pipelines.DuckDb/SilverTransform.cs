@@ -50,6 +50,7 @@ public static class SilverTransform
             {
                 try
                 {
+                    typedRead = true;
                     duck.Execute(Read(typedBronze: true));
                 }
                 catch (DuckDB.NET.Data.DuckDBException e) when (e.Message.Contains("JSON transform error", StringComparison.Ordinal) || e.Message.Contains("Conversion Error", StringComparison.Ordinal))
@@ -81,7 +82,7 @@ public static class SilverTransform
             : $"{QualitySql.Literal(silverFolder)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY ({string.Join(", ", dataset.Partitions.Select(p => QualitySql.Id(p.Column)))}), FILENAME_PATTERN 'part-{{i}}', OVERWRITE_OR_IGNORE)";
         duck.Execute($"COPY ({silver} ORDER BY {order}) TO {target}");
         var quarantine = Path.Combine(quarantineFolder, QuarantineFile);
-        duck.Execute($"COPY ({TrinoToDuckDb.Translate(SilverSql.Rejected(dataset, "typed"))} ORDER BY {QualitySql.Id(SilverSql.Reason)}, {string.Join(", ", dataset.NaturalKey.Select(QualitySql.Id))}) TO {QualitySql.Literal(quarantine)} (FORMAT json)");
+        duck.Execute($"COPY ({TrinoToDuckDb.Translate(SilverSql.Rejected(dataset, "typed", typedRead))} ORDER BY {QualitySql.Id(SilverSql.Reason)}, {string.Join(", ", dataset.NaturalKey.Select(QualitySql.Id))}) TO {QualitySql.Literal(quarantine)} (FORMAT json)");
 
         MalformedLines.Append(quarantine, malformed);
 

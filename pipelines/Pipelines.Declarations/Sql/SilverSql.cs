@@ -53,7 +53,9 @@ public static class SilverSql
     {
         var columns = Flat(dataset).ToList();
         var typed = columns.Select(column => $"{(ArrivesTyped(column, typedBronze) ? QualitySql.Id(column.Name) : Typed(column))} AS {QualitySql.Id(column.Name)}");
-        var raw = columns.Select(column => $"CASE WHEN {QualitySql.Id(Reason)} IS NOT NULL THEN {QualitySql.Id(column.Name)} END AS {QualitySql.Id("_raw_" + column.Name)}");
+        // A column the reader typed is its own raw form; only a cast one keeps its text, and only for rejected rows.
+        var raw = columns.Where(column => !ArrivesTyped(column, typedBronze))
+            .Select(column => $"CASE WHEN {QualitySql.Id(Reason)} IS NOT NULL THEN {QualitySql.Id(column.Name)} END AS {QualitySql.Id(RawOf(column))}");
         return $"SELECT {string.Join(", ", typed.Concat(raw))}, {QualitySql.Id(Reason)} FROM (SELECT *, {ReasonOf(dataset, columns, typedBronze)} AS {QualitySql.Id(Reason)} FROM {Source(dataset, bronze, engine, typedBronze)}) AS checked";
     }
 
@@ -120,9 +122,11 @@ public static class SilverSql
     /// <summary>The column Athena gives every row of a table over files: the file's path.</summary>
     public const string AthenaPath = "\"$path\"";
 
-    /// <summary>From typed rows: the rejected ones as they arrived, with the reason.</summary>
-    public static string Rejected(SilverDataset dataset, string typed) =>
-        $"SELECT {string.Join(", ", Flat(dataset).Select(column => $"{QualitySql.Id("_raw_" + column.Name)} AS {QualitySql.Id(column.Name)}"))}, {QualitySql.Id(Reason)} FROM {typed} WHERE {QualitySql.Id(Reason)} IS NOT NULL";
+    /// <summary>From typed rows (<see cref="Typed(SilverDataset, string, Engine, bool)"/> with the same <paramref name="typedBronze"/>): the rejected ones as they arrived, with the reason.</summary>
+    public static string Rejected(SilverDataset dataset, string typed, bool typedBronze = false) =>
+        $"SELECT {string.Join(", ", Flat(dataset).Select(column => $"{QualitySql.Id(ArrivesTyped(column, typedBronze) ? column.Name : RawOf(column))} AS {QualitySql.Id(column.Name)}"))}, {QualitySql.Id(Reason)} FROM {typed} WHERE {QualitySql.Id(Reason)} IS NOT NULL";
+
+    private static string RawOf(Column column) => "_raw_" + column.Name;
 
     private static IEnumerable<Column> Flat(SilverDataset dataset) => dataset.Columns;
 
