@@ -75,7 +75,8 @@ public sealed class LoopbackJsonEndpoint : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone: after Stop has released the port, the managed listener's Close looks the port up again and binds
+        // it anew to remove it, which fails when a parallel test has taken that port meanwhile ("Address already in use").
         _listener.Close();
         _serving.Wait(TimeSpan.FromSeconds(5));
     }
