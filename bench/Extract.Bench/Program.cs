@@ -115,7 +115,7 @@ static async Task<int> ExtractOnce(string connectionString, string folder)
     var watch = Stopwatch.StartNew();
     var result = await Extract(connectionString, folder, "order_lines");
     var elapsed = watch.Elapsed.TotalMilliseconds;
-    var peak = File.ReadLines("/proc/self/status").First(line => line.StartsWith("VmHWM:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+    var peak = BenchRun.PeakKilobytes().ToString(CultureInfo.InvariantCulture);
     Console.WriteLine($"{elapsed.ToString("F0", CultureInfo.InvariantCulture)} {peak} {result.Runs[0].RunRows}");
     return result.Complete ? 0 : 1;
 }

@@ -30,9 +30,12 @@ public static class BenchRun
     public static void Growth(string benchmark, string size, long rows, double milliseconds, double peakMegabytes) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"growth | {benchmark} | {size} | {rows} | {milliseconds:F0} | {peakMegabytes:F0}"));
 
+    /// <summary>This process's peak resident memory so far (<c>VmHWM</c>), in kB (Linux).</summary>
+    public static long PeakKilobytes() =>
+        long.Parse(File.ReadLines("/proc/self/status").First(line => line.StartsWith("VmHWM:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+
     /// <summary>This process's peak resident memory so far, in MB (Linux).</summary>
-    public static double PeakMegabytes() =>
-        long.Parse(File.ReadLines("/proc/self/status").First(line => line.StartsWith("VmHWM:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+    public static double PeakMegabytes() => PeakKilobytes() / 1024.0;
 
     /// <summary>One ratio, as <c>ratio | benchmark | measure | value | target</c> (the runner's table row).</summary>
     public static void Ratio(string benchmark, string measure, double value, string target) =>

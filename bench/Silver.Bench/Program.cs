@@ -20,7 +20,7 @@ if (args is ["transform", var inputFile, var output])
     int? threads = Environment.GetEnvironmentVariable("SILVER_THREADS") is { } t ? int.Parse(t, CultureInfo.InvariantCulture) : null;
     var memory = Environment.GetEnvironmentVariable("SILVER_MEMORY");
     var counts = SilverTransform.Run(SilverCatalog.All.Single(d => d.Name == "orderdetails"), [inputFile], Path.Combine(output, "silver"), Path.Combine(output, "quarantine"), threads, memory);
-    var peak = File.ReadLines("/proc/self/status").First(line => line.StartsWith("VmHWM:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+    var peak = BenchRun.PeakKilobytes().ToString(CultureInfo.InvariantCulture);
     Console.WriteLine($"{peak} {counts}");
     return 0;
 }
