@@ -24,7 +24,7 @@ foreach (var scale in scales)
         for (var i = 0; i < (smoke ? 1 : 3); i++)
         {
             using var tables = new DuckDbTables();
-            foreach (var dataset in SilverCatalog.All)
+            foreach (var dataset in SilverDatasets.All)
             {
                 var silver = Path.Combine(work, "silver", dataset.Name);
                 if (i == 0)

@@ -19,7 +19,7 @@ if (args is ["transform", var inputFile, var output])
     // Overrides for experiments; by default the transform chooses by input size.
     int? threads = Environment.GetEnvironmentVariable("SILVER_THREADS") is { } t ? int.Parse(t, CultureInfo.InvariantCulture) : null;
     var memory = Environment.GetEnvironmentVariable("SILVER_MEMORY");
-    var counts = SilverTransform.Run(SilverCatalog.All.Single(d => d.Name == "orderdetails"), [inputFile], Path.Combine(output, "silver"), Path.Combine(output, "quarantine"), threads, memory);
+    var counts = SilverTransform.Run(SilverDatasets.All.Single(d => d.Name == "orderdetails"), [inputFile], Path.Combine(output, "silver"), Path.Combine(output, "quarantine"), threads, memory);
     var peak = BenchRun.PeakKilobytes().ToString(CultureInfo.InvariantCulture);
     Console.WriteLine($"{peak} {counts}");
     return 0;
@@ -32,7 +32,7 @@ if (measureRss)
 }
 var scale = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : smoke ? 0.5 : measureRss ? 3100 : 345;
 var data = new CourseData(new GeneratorSettings(Scale: scale));
-var dataset = SilverCatalog.All.Single(d => d.Name == "orderdetails");
+var dataset = SilverDatasets.All.Single(d => d.Name == "orderdetails");
 var work = Directory.CreateTempSubdirectory("silver-bench-").FullName;
 try
 {

@@ -39,7 +39,7 @@ public static class StackSummary
     {
         text.AppendLine("## Pipelines");
         text.AppendLine();
-        foreach (var pipeline in StackCatalog.ForStack(course).Pipelines)
+        foreach (var pipeline in StackContents.ForStack(course).Pipelines)
         {
             var steps = pipeline.Steps.Select(step => step.Name).ToList();
             var builds = steps.Count(step => step.StartsWith("Build_", StringComparison.Ordinal));

@@ -17,6 +17,6 @@ public static class SilverTransformFunction
             Required(SilverTransformContract.SilverBucketVariable),
             environment(SilverTransformContract.QuarantinePrefixVariable)?.Trim('/') is { Length: > 0 } prefix ? prefix : SilverTransformContract.DefaultQuarantinePrefix,
             environment(SilverTransformContract.WorkFolderVariable) is { Length: > 0 } work ? work : SilverTransformContract.DefaultWorkFolder);
-        return new SilverTransformHandler(store, SilverCatalog.All, options);
+        return new SilverTransformHandler(store, SilverDatasets.All, options);
     }
 }

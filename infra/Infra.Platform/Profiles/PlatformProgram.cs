@@ -65,7 +65,7 @@ public static class PlatformProgram
             return new Synthesis(program, context.Actors.All);
         }
         context = context with { CatalogKey = AccountWide.Lookup(context, settings.Project) };
-        var stack = StackCatalog.ForStack(profile.Course);
+        var stack = StackContents.ForStack(profile.Course);
         var storage = LakehouseStorage.Create(context, Require(profile.Storage, "a lakehouse"));
         var topic = NotificationTopic.Create(context);
         var streaming = profile.Streaming is { } streamSettings ? StreamingPlatform.Create(context, streamSettings, storage, profile.LogRetentionDays) : new StreamingResult([], [], []);

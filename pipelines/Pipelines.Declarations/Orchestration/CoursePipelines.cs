@@ -15,7 +15,7 @@ public static class CoursePipelines
 
     public static CoursePipeline For(string course)
     {
-        var catalog = SilverCatalog.All;
+        var catalog = SilverDatasets.All;
         var byName = catalog.ToDictionary(dataset => dataset.Name, StringComparer.Ordinal);
         var models = GoldModels.Courses.Contains(course) ? GoldModels.InRunOrder(GoldModels.ForCourse(course)) : [];
         IEnumerable<string> roots;

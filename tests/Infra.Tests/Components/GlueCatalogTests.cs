@@ -11,7 +11,7 @@ namespace Infra.Tests.Components;
 public class GlueCatalogTests
 {
     private static readonly DeploymentResult Dev = Stacks.Deploy("dev");
-    private static readonly IReadOnlyList<SilverDataset> Silver = SilverCatalog.All;
+    private static readonly IReadOnlyList<SilverDataset> Silver = SilverDatasets.All;
 
     [Fact]
     public void Each_layer_has_a_database_over_its_bucket()

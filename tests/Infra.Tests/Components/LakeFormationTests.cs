@@ -65,7 +65,7 @@ public class LakeFormationTests
         Assert.Equal("confidential", tags["dataplatform_course3_sensitivity"]);
         var orders = List(Course3.Resource("silver-orders-table-tags"), "lfTags").Cast<Dictionary<string, object?>>();
         Assert.Contains(orders, t => ((List<object?>)t["tagValues"]!).Single() as string == "internal");
-        Assert.Equal(2 * StackCatalog.ForStack("course3").Silver.Count, Course3.OfType("aws-native:lakeformation:TagAssociation").Count(t => t.Name.EndsWith("-table-tags", StringComparison.Ordinal)));
+        Assert.Equal(2 * StackContents.ForStack("course3").Silver.Count, Course3.OfType("aws-native:lakeformation:TagAssociation").Count(t => t.Name.EndsWith("-table-tags", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public class MonitoringTests
     [Fact]
     public void Each_silver_dataset_alarms_when_no_run_succeeded_for_the_freshness_window()
     {
-        var datasets = StackCatalog.ForStack("course3").Silver.Select(d => d.Name).ToList();
+        var datasets = StackContents.ForStack("course3").Silver.Select(d => d.Name).ToList();
         var course3 = Stacks.Deploy("course3");
         var freshness = Alarms(course3).Where(a => a.Name.EndsWith("-freshness-alarm", StringComparison.Ordinal)).ToList();
 

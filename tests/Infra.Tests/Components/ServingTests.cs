@@ -83,7 +83,7 @@ public class ServingTests
     public void Each_silver_dataset_has_a_backfill_query_over_its_bronze_table_with_the_silver_logic()
     {
         var course3 = Stacks.Deploy("course3");
-        var datasets = Infra.Platform.Components.Ingestion.StackCatalog.ForStack("course3").Silver;
+        var datasets = Infra.Platform.Components.Ingestion.StackContents.ForStack("course3").Silver;
         var backfills = course3.OfType("aws:athena:NamedQuery").Where(q => q.Name.EndsWith("-backfill-query", StringComparison.Ordinal)).ToList();
 
         Assert.Equal(datasets.Count, backfills.Count);

@@ -29,7 +29,7 @@ public class SilverTransformationTests
         var gets = statements.Where(s => s.GetProperty("Action").ToString().Contains("s3:GetObject", StringComparison.Ordinal)).SelectMany(Resources).ToHashSet();
         var puts = statements.Where(s => s.GetProperty("Action").ToString().Contains("s3:PutObject", StringComparison.Ordinal)).SelectMany(Resources).ToHashSet();
 
-        var catalog = StackCatalog.ForStack("course3").Silver;
+        var catalog = StackContents.ForStack("course3").Silver;
         Assert.Equal(catalog.Select(d => $"{bronze}/{d.BronzePrefix}/*").ToHashSet(), gets);
         Assert.Contains($"{bronze}/db/orders/*", gets);
         var datasets = catalog.Select(d => $"{silver}/{d.Name}/*");

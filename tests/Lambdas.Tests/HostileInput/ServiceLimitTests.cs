@@ -72,7 +72,7 @@ public sealed class ServiceLimitTests : IDisposable
     [Fact]
     public async Task Silvers_answer_with_every_partition_of_the_declared_range_fits_a_step_functions_task_result()
     {
-        var partition = Assert.Single(SilverCatalog.All.Single(d => d.Name == "orders").Partitions);
+        var partition = Assert.Single(SilverDatasets.All.Single(d => d.Name == "orders").Partitions);
         var years = Enumerable.Range(partition.RangeFrom, partition.RangeTo - partition.RangeFrom + 1).ToList();
         // Three orders a year, numbered anew: the generated orders are fewer, and some are spoiled; each year needs one that is not.
         var orders = BronzeRun.Orders(int.MaxValue);
@@ -84,7 +84,7 @@ public sealed class ServiceLimitTests : IDisposable
             return row.ToJsonString();
         }).ToList();
         var store = BronzeRun.Run(lines);
-        var handler = new SilverTransformHandler(store, SilverCatalog.All, new SilverTransformOptions("bronze", "silver", "quarantine/silver", _work));
+        var handler = new SilverTransformHandler(store, SilverDatasets.All, new SilverTransformOptions("bronze", "silver", "quarantine/silver", _work));
 
         var response = await handler.HandleAsync(new SilverTransformRequest { Dataset = "orders", Manifest = BronzeRun.Manifest }, CancellationToken.None);
 

@@ -34,7 +34,7 @@ public sealed class SilverTransformHostileTests : IDisposable
     {
         var hostile = new Hostile(seed);
         var cases = BronzeRun.Lines(name, 12).Select(hostile.Record).ToList();
-        var datasets = SilverCatalog.All;
+        var datasets = SilverDatasets.All;
         var dataset = datasets.Single(d => d.Name == name);
         var manifest = BronzeRun.ManifestUnder(dataset.BronzePrefix);
         var store = BronzeRun.OfBytes([[.. cases.Take(6).Select(c => c.Bytes)], [.. cases.Skip(6).Select(c => c.Bytes)]], manifest);

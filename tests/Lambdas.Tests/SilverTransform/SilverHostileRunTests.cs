@@ -18,7 +18,7 @@ public sealed class SilverHostileRunTests : IDisposable
     private readonly string _work = Directory.CreateTempSubdirectory("silver-hostile-").FullName;
 
     private SilverTransformHandler Handler(MemoryObjectStore store) =>
-        new(store, SilverCatalog.All, new SilverTransformOptions("bronze", "silver", "quarantine/silver", _work));
+        new(store, SilverDatasets.All, new SilverTransformOptions("bronze", "silver", "quarantine/silver", _work));
 
     private Task<SilverTransformResponse> RunAsync(MemoryObjectStore store) =>
         Handler(store).HandleAsync(new SilverTransformRequest { Dataset = "orders", Manifest = Manifest }, CancellationToken.None);

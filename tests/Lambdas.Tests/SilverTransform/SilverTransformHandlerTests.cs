@@ -16,7 +16,7 @@ public sealed class SilverTransformHandlerTests : IDisposable
     private static CourseData Data => BronzeRun.Data;
 
     private SilverTransformHandler Handler(MemoryObjectStore store) =>
-        new(store, SilverCatalog.All, new SilverTransformOptions("bronze", "silver", "quarantine/silver", _work));
+        new(store, SilverDatasets.All, new SilverTransformOptions("bronze", "silver", "quarantine/silver", _work));
 
     [Fact]
     public async Task A_run_becomes_partitioned_parquet_under_its_run_and_rejected_rows_a_quarantine()

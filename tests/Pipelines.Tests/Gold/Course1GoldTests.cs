@@ -15,7 +15,7 @@ public sealed class Course1GoldTests : IDisposable
 
     public Course1GoldTests()
     {
-        GeneratedSilver.Load(_data, SilverCatalog.All, _folder, _tables);
+        GeneratedSilver.Load(_data, SilverDatasets.All, _folder, _tables);
         _built = GoldRunner.Run(_tables, GoldModels.ForCourse("course1"));
     }
 

@@ -15,7 +15,7 @@ public sealed class Course3GoldTests : IDisposable
 
     public Course3GoldTests()
     {
-        GeneratedSilver.Load(_data, SilverCatalog.All.Where(d => d.Name is "orders" or "orderdetails" or "ratings"), _folder, _tables);
+        GeneratedSilver.Load(_data, SilverDatasets.All.Where(d => d.Name is "orders" or "orderdetails" or "ratings"), _folder, _tables);
         GoldRunner.Run(_tables, _models);
     }
 

@@ -15,7 +15,7 @@ public sealed class Course4GoldTests : IDisposable
 
     public Course4GoldTests()
     {
-        GeneratedSilver.Load(_data, SilverCatalog.All, _folder, _tables);
+        GeneratedSilver.Load(_data, SilverDatasets.All, _folder, _tables);
         _built = GoldRunner.Run(_tables, GoldModels.ForCourse("course4"));
     }
 

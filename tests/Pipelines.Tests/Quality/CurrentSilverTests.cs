@@ -30,7 +30,7 @@ public sealed class CurrentSilverTests : IDisposable
     public void After_a_second_run_with_an_update_each_key_has_one_row_and_the_update_wins()
     {
         var data = new CourseData(new GeneratorSettings(Scale: 0.2, BadRowRate: 0));
-        var orders = SilverCatalog.All.Single(d => d.Name == "orders");
+        var orders = SilverDatasets.All.Single(d => d.Name == "orders");
         DatasetFiles.Write(data, Path.Combine(_folder, "bronze"), DataFormats.Ndjson);
         var bronze = Path.Combine(_folder, "bronze", "ndjson", "orders.ndjson");
         Run(orders, bronze, "20260101T000000Z-000001");
@@ -58,7 +58,7 @@ public sealed class CurrentSilverTests : IDisposable
     public void A_row_deleted_at_the_source_leaves_a_fully_extracted_dataset_but_stays_in_an_incremental_one()
     {
         var data = new CourseData(new GeneratorSettings(Scale: 0.2, BadRowRate: 0));
-        var catalog = SilverCatalog.All;
+        var catalog = SilverDatasets.All;
         var offices = catalog.Single(d => d.Name == "offices");
         var customers = catalog.Single(d => d.Name == "customers");
         Assert.True(offices.Snapshot);

@@ -30,7 +30,7 @@ public sealed class GateQueryTests : IDisposable
     public void One_row_per_broken_rule_exactly_as_the_rule_by_rule_gate_finds_and_none_on_clean_data()
     {
         var data = new CourseData(new GeneratorSettings(Scale: 0.1, BadRowRate: 0));
-        var datasets = SilverCatalog.All.Where(d => d.Name is "orders" or "orderdetails" or "customers" or "products" or "employees" or "offices" or "productlines").ToList();
+        var datasets = SilverDatasets.All.Where(d => d.Name is "orders" or "orderdetails" or "customers" or "products" or "employees" or "offices" or "productlines").ToList();
         using var tables = new DuckDbTables();
         Gold.GeneratedSilver.Load(data, datasets, _folder, tables);
         string Gate() => TrinoToDuckDb.Translate(QualitySql.Failures(datasets, name => $"silver.{name}"));

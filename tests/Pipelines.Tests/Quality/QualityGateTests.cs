@@ -17,7 +17,7 @@ public sealed class QualityGateTests : IDisposable
         DatasetFiles.Write(data, folder, DataFormats.Ndjson);
         var tables = new DuckDbTables();
         // Bronze-shaped tables: the exploded dataset's rules are checked on its silver rows (SilverTransformTests).
-        var datasets = SilverCatalog.All.Where(d => d.Explode is null).ToList();
+        var datasets = SilverDatasets.All.Where(d => d.Explode is null).ToList();
         foreach (var dataset in datasets)
         {
             tables.LoadNdjson(dataset.Source, Path.Combine(folder, "ndjson", $"{dataset.Name}.ndjson"));
@@ -93,7 +93,7 @@ public sealed class QualityGateTests : IDisposable
     public void Every_silver_dataset_is_typed_from_a_generated_source_and_its_rules_name_its_columns()
     {
         var data = new CourseData(new GeneratorSettings());
-        foreach (var dataset in SilverCatalog.All)
+        foreach (var dataset in SilverDatasets.All)
         {
             Assert.Same(data[dataset.Name].Schema, dataset.Source);
             var columns = dataset.Columns.Select(c => c.Name).ToHashSet();

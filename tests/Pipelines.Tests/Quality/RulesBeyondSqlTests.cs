@@ -9,7 +9,7 @@ namespace Pipelines.Tests.Quality;
 /// <summary>The rules as Glue Data Quality rulesets, freshness judged at a moment, and row counts reconciled.</summary>
 public sealed class RulesBeyondSqlTests
 {
-    private static readonly IReadOnlyList<SilverDataset> Catalog = SilverCatalog.All;
+    private static readonly IReadOnlyList<SilverDataset> Catalog = SilverDatasets.All;
 
     [Fact]
     public void Rulesets_say_each_rule_dqdl_can_express_and_list_the_rest()
@@ -61,7 +61,7 @@ public sealed class RulesBeyondSqlTests
         try
         {
             DatasetFiles.Write(data, folder, DataFormats.Ndjson);
-            var ratings = SilverCatalog.All.Single(d => d.Name == "ratings");
+            var ratings = SilverDatasets.All.Single(d => d.Name == "ratings");
             var counts = Pipelines.DuckDb.SilverTransform.Run(ratings, [Path.Combine(folder, "ndjson", "ratings.ndjson")], Path.Combine(folder, "silver"), Path.Combine(folder, "quarantine"));
 
             Assert.True(QualityGate.Reconcile("ratings", data["ratings"].RowCount, counts).Passed);

@@ -17,7 +17,7 @@ public sealed class SilverTransformTests : IDisposable
     public SilverTransformTests()
     {
         DatasetFiles.Write(_data, Path.Combine(_folder, "bronze"), DataFormats.Ndjson);
-        _datasets = SilverCatalog.All;
+        _datasets = SilverDatasets.All;
     }
 
     private SilverDataset Dataset(string name) => _datasets.Single(d => d.Name == name);

@@ -25,7 +25,7 @@ public static class GlueCatalog
     public const string IamAllowedPrincipals = "IAM_ALLOWED_PRINCIPALS";
 
     /// <param name="governed">Whether the stack's Lake Formation grants decide access to its catalog; if not, IAM alone does.</param>
-    public static GlueCatalogResult Create(PlatformContext context, GlueCatalogSettings settings, StackCatalog catalog, LakehouseStorageResult storage, bool governed)
+    public static GlueCatalogResult Create(PlatformContext context, GlueCatalogSettings settings, StackContents catalog, LakehouseStorageResult storage, bool governed)
     {
         var scope = context.Scope(nameof(GlueCatalog));
         var buckets = new Dictionary<string, BucketResult> { ["bronze"] = storage.Bronze, ["silver"] = storage.Silver, ["gold"] = storage.Gold };

@@ -23,7 +23,7 @@ public static class DatabaseExtraction
     /// <summary>Where the CA bundle's layer puts the bundle (layers are mounted under /opt).</summary>
     public const string CaBundlePath = "/opt/rds-ca/bundle.pem";
 
-    public static FunctionResult Create(PlatformContext context, DatabaseExtractionSettings settings, StackCatalog catalog, DatabaseResult database, NetworkResult network, BucketResult bronze, int logRetentionDays)
+    public static FunctionResult Create(PlatformContext context, DatabaseExtractionSettings settings, StackContents catalog, DatabaseResult database, NetworkResult network, BucketResult bronze, int logRetentionDays)
     {
         var scope = context.Scope(nameof(DatabaseExtraction));
         var failures = EncryptedQueue.Create(context, scope, $"{Name}-failures");

@@ -18,7 +18,7 @@ public static class RestApiIngestion
 {
     public const string Name = "rest-ingestion";
 
-    public static FunctionResult Create(PlatformContext context, RestApiIngestionSettings settings, StackCatalog catalog, BucketResult bronze, int logRetentionDays)
+    public static FunctionResult Create(PlatformContext context, RestApiIngestionSettings settings, StackContents catalog, BucketResult bronze, int logRetentionDays)
     {
         var scope = context.Scope(nameof(RestApiIngestion));
         var key = context.RequireKey();

@@ -23,7 +23,7 @@ public static class PipelineOrchestration
 {
     public const string LogGroupPrefix = "/aws/vendedlogs/states/";
 
-    public static IReadOnlyList<StateMachineResult> Create(PlatformContext context, OrchestrationSettings settings, StackCatalog catalog, PipelineTargets targets,
+    public static IReadOnlyList<StateMachineResult> Create(PlatformContext context, OrchestrationSettings settings, StackContents catalog, PipelineTargets targets,
         LakehouseStorageResult storage, int logRetentionDays)
     {
         var scope = context.Scope(nameof(PipelineOrchestration));

@@ -18,7 +18,7 @@ public static class Serving
 {
     public const string EngineVersion = "Athena engine version 3";
 
-    public static ServingResult Create(PlatformContext context, ServingSettings settings, LakehouseStorageResult storage, GlueCatalogResult catalog, StackCatalog stack)
+    public static ServingResult Create(PlatformContext context, ServingSettings settings, LakehouseStorageResult storage, GlueCatalogResult catalog, StackContents stack)
     {
         var scope = context.Scope(nameof(Serving));
         var key = context.RequireKey().KeyArn;

@@ -16,7 +16,7 @@ public static class SilverTransformation
 {
     public const string Name = "silver-transform";
 
-    public static FunctionResult Create(PlatformContext context, SilverTransformationSettings settings, StackCatalog catalog, LakehouseStorageResult storage, int logRetentionDays)
+    public static FunctionResult Create(PlatformContext context, SilverTransformationSettings settings, StackContents catalog, LakehouseStorageResult storage, int logRetentionDays)
     {
         var scope = context.Scope(nameof(SilverTransformation));
         var datasets = catalog.Silver;

@@ -5,7 +5,7 @@ using Pipelines.Declarations.Schema;
 namespace Pipelines.Declarations.Lakehouse;
 
 /// <summary>The silver datasets of the courses, typed from the sources' declared schemas (never copied).</summary>
-public static class SilverCatalog
+public static class SilverDatasets
 {
     public static IReadOnlyList<SilverDataset> All { get; } = Declare();
 

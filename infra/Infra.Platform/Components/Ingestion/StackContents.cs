@@ -5,17 +5,17 @@ using Pipelines.Declarations.Sources;
 namespace Infra.Platform.Components.Ingestion;
 
 /// <summary>The pipelines of a stack's courses and, derived from them, the datasets its functions and catalog hold.</summary>
-public sealed class StackCatalog(IReadOnlyList<CoursePipeline> pipelines)
+public sealed class StackContents(IReadOnlyList<CoursePipeline> pipelines)
 {
     /// <summary>What a stack teaching <paramref name="course"/> (or every course) runs and holds.</summary>
-    public static StackCatalog ForStack(string course) =>
+    public static StackContents ForStack(string course) =>
         new([.. CoursePipelines.Courses.Where(name => course == Profiles.StackProfile.AllCourses || name == course).Select(CoursePipelines.For)]);
 
     public IReadOnlyList<CoursePipeline> Pipelines { get; } = pipelines;
 
     /// <summary>Every silver dataset some pipeline transforms, once each, in catalog order.</summary>
     public IReadOnlyList<SilverDataset> Silver { get; } =
-        [.. SilverCatalog.All.Where(dataset => pipelines.Any(pipeline => pipeline.Silver.Any(d => d.Name == dataset.Name)))];
+        [.. SilverDatasets.All.Where(dataset => pipelines.Any(pipeline => pipeline.Silver.Any(d => d.Name == dataset.Name)))];
 
     /// <summary>The source tables some pipeline extracts.</summary>
     public IReadOnlyList<ExtractTable> Tables { get; } = [.. SourceDatasets.Extracts.Where(table => Extracted(pipelines, ExtractSource.Database).Contains(table.Name))];
